@@ -1,0 +1,65 @@
+/** Helpers for text that came from a web page or a file: it is data, capped and cleaned before it is stored. */
+
+/** Length caps for stored fields (DESIGN.md: page text is length-capped before it is stored). */
+export const CAPS = {
+  name: 200,
+  headline: 400,
+  company: 200,
+  location: 200,
+  tag: 60,
+  tags: 100,
+  place: 200,
+  note: 20_000,
+  notes: 100_000,
+  url: 2_000,
+  key: 300,
+  eventName: 200,
+} as const;
+
+// Bidi overrides/isolates and zero-width characters are invisible and let a page disguise text.
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** Removes control and invisible formatting characters, collapses whitespace, trims and caps. */
+export function cleanLine(value: unknown, cap: number): string {
+  if (typeof value !== 'string') return '';
+  return value.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().slice(0, cap);
+}
+
+/** Like cleanLine but keeps line breaks (for notes). */
+export function cleanText(value: unknown, cap: number): string {
+  if (typeof value !== 'string') return '';
+  return value
+    .replace(/\r\n?/g, '\n')
+    .replace(INVISIBLE, '')
+    .slice(0, cap);
+}
+
+/** Lower-cased, diacritic-free form used for search and sorting: "Łukasz Żółć" -> "lukasz zolc". */
+export function fold(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .replace(/ø/g, 'o')
+    .replace(/Ø/g, 'O')
+    .replace(/ß/g, 'ss')
+    .toLowerCase();
+}
+
+/** The words of a text for the search index: folded, split on anything that is not a letter or digit. */
+export function words(value: string | undefined): string[] {
+  if (!value) return [];
+  return fold(value)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/** Initials for a face without a photo: "Anna Nowak" -> "AN". */
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const first = parts[0]?.[0] ?? '';
+  const last = parts.length > 1 ? parts[parts.length - 1][0] : '';
+  return (first + last).toUpperCase() || '?';
+}
