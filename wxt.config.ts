@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { mergedLocales } from './scripts/locales';
 
 // Hosts Kith reads profiles from, and the CDNs their photos come from (DESIGN.md, "Rules that protect users").
 const PROFILE_HOSTS = ['https://*.linkedin.com/*'];
@@ -8,7 +9,16 @@ const PHOTO_HOSTS = ['https://media.licdn.com/*', 'https://*.licdn.com/*'];
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  // KITH_OUT_DIR lets parallel work (and the benchmark) build without overwriting each other's output.
+  outDir: process.env.KITH_OUT_DIR ?? '.output',
   webExt: { disabled: true },
+  hooks: {
+    'build:publicAssets': (wxt, assets) => {
+      for (const { lang, json } of mergedLocales(wxt.config.root)) {
+        assets.push({ relativeDest: `_locales/${lang}/messages.json`, contents: json });
+      }
+    },
+  },
   zip: { excludeSources: ['**/*'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

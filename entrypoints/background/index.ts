@@ -1,3 +1,75 @@
-import { defineBackground } from '#imports';
+import { browser, defineBackground } from '#imports';
+import { openKithDb } from '@/utils/db';
+import { getSettings, watchSettings } from '@/utils/settings';
+import { adapterFor } from '@/utils/sites';
+import { createHandler } from './messages';
+import { thumbnail } from './thumbnail';
+import { DAILY_ALARM, DAILY_NOTIFICATION, MIDNIGHT_ALARM, notifyDue, scheduleAlarms, updateBadge } from './reminders';
+import { handleImportPort } from './imports';
+import { IMPORT_PORT } from '@/utils/messages';
 
-export default defineBackground(() => {});
+// Only wiring here: every listener is registered synchronously so a stopped worker wakes for it.
+export default defineBackground(() => {
+  const refreshBadge = () => openKithDb().then((db) => updateBadge(db)).catch((e) => console.error('Kith: badge', e));
+
+  /** Tells every open Kith view (sidebars in tabs, popup, pages) that people changed. */
+  const changed = (personIds: string[]) => {
+    void refreshBadge();
+    const notice = { kithChanged: personIds };
+    browser.runtime.sendMessage(notice).catch(() => undefined);
+    void browser.tabs.query({ url: ['https://*.linkedin.com/*'] }).then((tabs) => {
+      for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, notice).catch(() => undefined);
+    });
+  };
+
+  const handle = createHandler({
+    db: () => openKithDb(),
+    extensionId: browser.runtime.id,
+    extensionBase: browser.runtime.getURL('/'),
+    isContentUrl: (url) => {
+      try {
+        return adapterFor(new URL(url)) !== undefined || /^https:\/\/([a-z0-9-]+\.)*linkedin\.com\//.test(url);
+      } catch {
+        return false;
+      }
+    },
+    now: () => new Date(),
+    settings: getSettings,
+    thumbnail,
+    changed,
+  });
+
+  browser.runtime.onMessage.addListener((message, sender) => {
+    // Notices from the background itself (kithChanged) are for the pages, not for this listener.
+    if (!message || typeof message !== 'object' || !('kith' in message)) return undefined;
+    return handle(message, sender);
+  });
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === IMPORT_PORT) handleImportPort(port, { changed });
+  });
+
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'toggle-sidebar') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) browser.tabs.sendMessage(tab.id, { kithToggleSidebar: true }).catch(() => undefined);
+  });
+
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    const settings = await getSettings();
+    if (alarm.name === MIDNIGHT_ALARM) await refreshBadge();
+    if (alarm.name === DAILY_ALARM && settings.notifications.enabled) await notifyDue(await openKithDb());
+    await scheduleAlarms(settings);
+  });
+
+  browser.notifications.onClicked.addListener(async (id) => {
+    if (id !== DAILY_NOTIFICATION) return;
+    await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+    await browser.notifications.clear(id);
+  });
+
+  watchSettings((s) => void scheduleAlarms(s));
+  browser.runtime.onInstalled.addListener(() => void getSettings().then((s) => scheduleAlarms(s)));
+  browser.runtime.onStartup.addListener(() => void getSettings().then((s) => scheduleAlarms(s)));
+  void refreshBadge();
+});

@@ -1,0 +1,159 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { EncounterKind, FollowUp, KithEvent, LocalDay } from '@/utils/types';
+import { ENCOUNTER_KINDS } from '@/utils/types';
+import type { Payload, PersonSummary } from '@/utils/messages';
+import { localDay, parseDateInput, partialDateLastDay, formatPartialDate } from '@/utils/dates';
+import { suggestFollowUpAfterMeeting } from '@/utils/followups';
+import { t } from '@/utils/i18n';
+import { KIND_MESSAGE } from './kinds';
+
+export type EncounterDraft = Payload<'encounter.record'>['encounter'];
+
+interface Props {
+  events: KithEvent[];
+  /** Finds saved people for "introduced by" as the user types. */
+  searchPeople: (query: string) => Promise<PersonSummary[]>;
+  /** Whether this would be the first in-person meeting (for the follow-up suggestion). */
+  firstInPerson: boolean;
+  current: FollowUp;
+  postMeetingDays: number;
+  /** Prefill (e.g. "Met here" at the active event). */
+  initial?: Partial<{ kind: EncounterKind; place: string; eventName: string; date: string }>;
+  onSave: (encounter: EncounterDraft, followUpDue: LocalDay | undefined) => Promise<void>;
+  onCancel: () => void;
+}
+
+/** Record one encounter: date (partial allowed), kind, place, event, introduced by, note. */
+export function EncounterForm(props: Props) {
+  const today = localDay();
+  const [date, setDate] = useState(props.initial?.date ?? today);
+  const [kind, setKind] = useState<EncounterKind>(props.initial?.kind ?? 'in-person');
+  const [place, setPlace] = useState(props.initial?.place ?? '');
+  const [eventName, setEventName] = useState(props.initial?.eventName ?? '');
+  const [introducer, setIntroducer] = useState('');
+  const [people, setPeople] = useState<PersonSummary[]>([]);
+  const [note, setNote] = useState('');
+  const [follow, setFollow] = useState(true);
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    const q = introducer.trim();
+    if (q.length < 2) return setPeople([]);
+    let live = true;
+    const timer = setTimeout(() => {
+      props.searchPeople(q).then((found) => live && setPeople(found), () => undefined);
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [introducer]);
+
+  const parsed = parseDateInput(date);
+  const suggestion = parsed
+    ? suggestFollowUpAfterMeeting({
+        kind,
+        isFirstInPerson: props.firstInPerson,
+        encounterDay: partialDateLastDay(parsed),
+        today,
+        current: props.current,
+        days: props.postMeetingDays,
+      })
+    : null;
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!parsed) return setError(t('encDateInvalid'));
+    const draft: EncounterDraft = { date: parsed, kind };
+    if (place.trim()) draft.place = place.trim();
+    const evName = eventName.trim();
+    if (evName) {
+      const existing = props.events.find((ev) => ev.name.toLowerCase() === evName.toLowerCase());
+      draft.event = existing ? { id: existing.id } : { name: evName };
+    }
+    const intro = introducer.trim();
+    if (intro) {
+      const match = people.find((p) => p.name.toLowerCase() === intro.toLowerCase());
+      draft.introducedBy = match ? { id: match.id } : { name: intro };
+    }
+    if (note.trim()) draft.note = note.trim();
+    setSaving(true);
+    setError('');
+    try {
+      await props.onSave(draft, follow && suggestion ? suggestion : undefined);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form class="kith-form" onSubmit={submit}>
+      <label>
+        {t('encDate')}
+        <input value={date} onInput={(e) => setDate(e.currentTarget.value)} aria-describedby="kith-date-hint" required />
+      </label>
+      <small id="kith-date-hint" class="kith-muted">
+        {parsed && parsed !== date ? formatPartialDate(parsed) : t('encDateHint')}
+      </small>
+      <label>
+        {t('encKind')}
+        <select value={kind} onChange={(e) => setKind(e.currentTarget.value as EncounterKind)}>
+          {ENCOUNTER_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(KIND_MESSAGE[k])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('encPlace')}
+        <input value={place} onInput={(e) => setPlace(e.currentTarget.value)} />
+      </label>
+      <label>
+        {t('encEvent')}
+        <input list="kith-events" value={eventName} onInput={(e) => setEventName(e.currentTarget.value)} />
+      </label>
+      <datalist id="kith-events">
+        {props.events.map((ev) => (
+          <option key={ev.id} value={ev.name} />
+        ))}
+      </datalist>
+      <label>
+        {t('encIntroducedBy')}
+        <input list="kith-people" value={introducer} onInput={(e) => setIntroducer(e.currentTarget.value)} />
+      </label>
+      <datalist id="kith-people">
+        {people.map((p) => (
+          <option key={p.id} value={p.name}>
+            {p.headline ?? ''}
+          </option>
+        ))}
+      </datalist>
+      <label>
+        {t('encNote')}
+        <textarea rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      </label>
+      {suggestion && (
+        <label class="kith-check">
+          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.currentTarget.checked)} />
+          {t('encFollowUp', formatPartialDate(suggestion))}
+        </label>
+      )}
+      {error && (
+        <p class="kith-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="kith-actions">
+        <button type="submit" class="kith-primary" disabled={saving}>
+          {saving ? t('encSaving') : t('encSave')}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('encCancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

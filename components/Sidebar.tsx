@@ -1,0 +1,203 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { ExtractedProfile } from '@/utils/sites/types';
+import type { KithEvent } from '@/utils/types';
+import type { PersonView, Payload } from '@/utils/messages';
+import { onPeopleChanged, send } from '@/utils/client';
+import { formatPartialDate } from '@/utils/dates';
+import { t } from '@/utils/i18n';
+import { Avatar } from './Avatar';
+import { EncounterForm, type EncounterDraft } from './EncounterForm';
+import { EncounterList } from './EncounterList';
+import { TagEditor } from './TagEditor';
+import { NotesEditor } from './NotesEditor';
+import { FollowUpEditor } from './FollowUpEditor';
+
+export interface SidebarProps {
+  /** What the page shows; null while Kith waits for the page to show the person of the new URL. */
+  profile: ExtractedProfile | null;
+  open: boolean;
+  onToggle: () => void;
+  postMeetingDays: number;
+}
+
+/** Kith on a profile page: who this is, have I met them, record an encounter, tags, notes, follow-up. */
+export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarProps) {
+  // undefined: still asking the background; null: not saved yet.
+  const [view, setView] = useState<PersonView | null | undefined>(undefined);
+  const [error, setError] = useState('');
+  const [recording, setRecording] = useState(false);
+  const [typedName, setTypedName] = useState('');
+  const [events, setEvents] = useState<KithEvent[]>([]);
+  const [knownTags, setKnownTags] = useState<string[]>([]);
+
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const keys = profile?.keys.join(' ') ?? '';
+  const refresh = useCallback(() => {
+    if (!profile) return;
+    send('person.lookup', { keys: profile.keys }).then(
+      (v) => {
+        setView(v);
+        setError('');
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, [keys]);
+
+  useEffect(() => {
+    setView(undefined);
+    setRecording(false);
+    refresh();
+  }, [refresh]);
+
+  useEffect(
+    () =>
+      onPeopleChanged((ids) => {
+        // A change to this person (in another tab, the popup, an import) or to anyone when not yet saved.
+        const current = viewRef.current;
+        if (!current || ids.length === 0 || ids.includes(current.person.id)) refresh();
+      }),
+    [refresh],
+  );
+
+  useEffect(() => {
+    if (!open || !view) return;
+    send('tags.list', {}).then(setKnownTags, () => undefined);
+  }, [open, view?.person.id]);
+
+  const act = async (p: Promise<PersonView>) => {
+    try {
+      setView(await p);
+      setError('');
+    } catch (e) {
+      setError((e as Error).message);
+      throw e;
+    }
+  };
+
+  const startRecording = () => {
+    setRecording(true);
+    send('events.list', {}).then(setEvents, () => undefined);
+  };
+
+  const person = view?.person;
+  const name = person?.name || profile?.name || typedName;
+  const label = name ? t('sidebarLabelPerson', name) : t('sidebarLabel');
+  const photo = view?.photo ?? profile?.photoUrl;
+
+  const record = (encounter: EncounterDraft, followUpDue: string | undefined) => {
+    if (!profile) return Promise.resolve();
+    const payload: Payload<'encounter.record'> = {
+      profile: {
+        site: profile.site,
+        keys: profile.keys,
+        url: profile.url,
+        name: profile.name || person?.name || typedName,
+        ...(profile.headline ? { headline: profile.headline } : {}),
+        ...(profile.company ? { company: profile.company } : {}),
+        ...(profile.location ? { location: profile.location } : {}),
+      },
+      encounter,
+      ...(person ? { personId: person.id } : {}),
+      ...(followUpDue ? { followUpDue } : {}),
+      ...(profile.photoUrl ? { photoUrl: profile.photoUrl } : {}),
+    };
+    return act(send('encounter.record', payload)).then(() => setRecording(false));
+  };
+
+  return (
+    <div class={`kith-root${open ? ' kith-open' : ''}`}>
+      <button type="button" class="kith-tab" aria-expanded={open} aria-controls="kith-panel" onClick={onToggle} title={open ? t('sidebarClose') : t('sidebarOpen')}>
+        <span class="kith-visually-hidden">{open ? t('sidebarClose') : t('sidebarOpen')}</span>
+        <span aria-hidden="true">{view ? '✓ Kith' : 'Kith'}</span>
+      </button>
+      <aside id="kith-panel" aria-label={label} hidden={!open}>
+        {!profile ? (
+          <p role="status">{t('sidebarLoading')}</p>
+        ) : (
+          <>
+            <header class="kith-head">
+              <Avatar name={name || '?'} src={photo} />
+              <div>
+                <h2>{name || t('sidebarLabel')}</h2>
+                {(person?.headline ?? profile.headline) && <p class="kith-muted">{person?.headline ?? profile.headline}</p>}
+              </div>
+            </header>
+            {!profile.readable && !person && (
+              <>
+                <p class="kith-warn" role="note">
+                  {t('sidebarUnreadable')}
+                </p>
+                <label>
+                  {t('sidebarNameLabel')}
+                  <input value={typedName} onInput={(e) => setTypedName(e.currentTarget.value)} autocomplete="off" />
+                </label>
+              </>
+            )}
+            {error && (
+              <p class="kith-error" role="alert">
+                {t('sidebarError', error)}
+              </p>
+            )}
+            {recording ? (
+              <EncounterForm
+                events={events}
+                searchPeople={(query) => send('people.search', { query, limit: 8 })}
+                firstInPerson={!view?.encounters.some((e) => e.kind === 'in-person' || e.kind === 'event')}
+                current={person?.followUp ?? {}}
+                postMeetingDays={postMeetingDays}
+                onSave={record}
+                onCancel={() => setRecording(false)}
+              />
+            ) : (
+              view !== undefined && (
+                <button
+                  type="button"
+                  class="kith-primary"
+                  disabled={!person && !profile.name && !typedName.trim()}
+                  onClick={startRecording}
+                >
+                  {t('sidebarRecord')}
+                </button>
+              )
+            )}
+            {view === null && !recording && <p class="kith-muted">{t('sidebarNotSaved')}</p>}
+            {view && person && (
+              <>
+                <section aria-label={t('sidebarMet')}>
+                  <h3>{t('sidebarMet')}</h3>
+                  <EncounterList encounters={view.encounters} onDelete={(id) => void act(send('encounter.delete', { id })).catch(() => undefined)} />
+                  {person.lastTouch && <p class="kith-muted">{t('sidebarLastTouch', formatPartialDate(person.lastTouch))}</p>}
+                </section>
+                {view.introduced.length > 0 && (
+                  <section aria-label={t('sidebarIntroducedYouTo')}>
+                    <h3>{t('sidebarIntroducedYouTo')}</h3>
+                    <ul>
+                      {view.introduced.map((p) => (
+                        <li key={p.id}>{p.name}</li>
+                      ))}
+                    </ul>
+                  </section>
+                )}
+                <FollowUpEditor
+                  key={`${person.id}:${person.followUp.due}:${person.followUp.cadenceDays}`}
+                  value={person.followUp}
+                  onChange={(followUp) => void act(send('person.update', { id: person.id, patch: { followUp } })).catch(() => undefined)}
+                />
+                <TagEditor
+                  tags={person.tags}
+                  known={knownTags}
+                  onChange={(tags) => void act(send('person.update', { id: person.id, patch: { tags } })).catch(() => undefined)}
+                />
+                <NotesEditor
+                  value={person.notes}
+                  onSave={(notes) => act(send('person.update', { id: person.id, patch: { notes } }))}
+                />
+              </>
+            )}
+          </>
+        )}
+      </aside>
+    </div>
+  );
+}

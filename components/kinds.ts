@@ -1,0 +1,12 @@
+import type { EncounterKind } from '@/utils/types';
+
+/** The i18n message of each encounter kind. */
+export const KIND_MESSAGE: Record<EncounterKind, string> = {
+  'in-person': 'kindInPerson',
+  event: 'kindEvent',
+  call: 'kindCall',
+  video: 'kindVideo',
+  message: 'kindMessage',
+  email: 'kindEmail',
+  other: 'kindOther',
+};

@@ -1,0 +1,249 @@
+import * as v from 'valibot';
+import { schemas, type FollowUpRow, type MessageName, type Origin, type Payload, type PersonView, type Reply, type Responses } from '@/utils/messages';
+import type { KithDb } from '@/utils/db';
+import type { Id, Person } from '@/utils/types';
+import { findPersonByKeys, getPerson, listTags, peopleDueBetween, peopleDueBy, searchPeople, countPeople } from '@/utils/db/people';
+import { deleteEncounter, deletePerson, logTouch, recordEncounter, savePersonFromProfile, updatePerson, NotFoundError } from '@/utils/db/writes';
+import { encountersOf, getEvent, getPhoto, introductionsBy, listEvents, readAll } from '@/utils/db/reads';
+import { clearAll } from '@/utils/db/bulk';
+import { addDays, localDay } from '@/utils/dates';
+import { overdueBy, snooze } from '@/utils/followups';
+import type { Settings } from '@/utils/settings';
+import { exportFile } from './exports';
+
+/** What a message handler needs from the world; tests pass fakes. */
+export interface HandlerDeps {
+  db: () => Promise<KithDb>;
+  /** This extension's id, and the URL prefix of its own pages. */
+  extensionId: string;
+  extensionBase: string;
+  /** True for a page URL on which Kith's content script runs. */
+  isContentUrl: (url: string) => boolean;
+  now: () => Date;
+  settings: () => Promise<Settings>;
+  /** Fetches a profile photo from an allowed CDN and returns a small thumbnail (data: URL), or undefined. */
+  thumbnail: (url: string) => Promise<string | undefined>;
+  /** Called after every change, with the ids of the people it touched. */
+  changed: (personIds: Id[]) => void;
+}
+
+/** The browser-stamped facts about who sent a message (never the payload's claims). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * Decides where a message comes from using only what the browser stamped on it. Anything that is
+ * not Kith itself (another extension, a web page) has no origin and is refused.
+ */
+export function originOf(sender: SenderInfo, deps: Pick<HandlerDeps, 'extensionId' | 'extensionBase' | 'isContentUrl'>): Origin | null {
+  if (sender.id !== deps.extensionId || !sender.url) return null;
+  if (sender.url.startsWith(deps.extensionBase)) return 'page';
+  if (sender.tab && sender.frameId === 0 && deps.isContentUrl(sender.url)) return 'content';
+  return null;
+}
+
+async function personView(db: KithDb, person: Person): Promise<PersonView> {
+  const [encounters, photo, introductions] = await Promise.all([
+    encountersOf(db, person.id),
+    person.hasPhoto ? getPhoto(db, person.id) : undefined,
+    introductionsBy(db, person.id),
+  ]);
+  const eventNames = new Map<string, string>();
+  const names = new Map<string, string>();
+  const views = [];
+  for (const e of encounters) {
+    const view: PersonView['encounters'][number] = { ...e };
+    if (e.eventId) {
+      if (!eventNames.has(e.eventId)) eventNames.set(e.eventId, (await getEvent(db, e.eventId))?.name ?? '');
+      const name = eventNames.get(e.eventId);
+      if (name) view.eventName = name;
+    }
+    if (e.introducedById) {
+      if (!names.has(e.introducedById)) names.set(e.introducedById, (await getPerson(db, e.introducedById))?.name ?? '');
+      const name = names.get(e.introducedById);
+      if (name) view.introducerName = name;
+    }
+    views.push(view);
+  }
+  const introduced: PersonView['introduced'] = [];
+  for (const e of introductions) {
+    const p = await getPerson(db, e.personId);
+    if (p && !introduced.some((i) => i.id === p.id)) introduced.push({ id: p.id, name: p.name });
+  }
+  return { person, encounters: views, ...(photo ? { photo: photo.dataUrl } : {}), introduced };
+}
+
+async function followUpRow(db: KithDb, p: Person, today: string): Promise<FollowUpRow> {
+  const [encounters, photo] = await Promise.all([encountersOf(db, p.id), p.hasPhoto ? getPhoto(db, p.id) : undefined]);
+  const row: FollowUpRow = { id: p.id, name: p.name, due: p.followUp.due!, overdueDays: overdueBy(p.followUp, today) };
+  if (p.headline) row.headline = p.headline;
+  if (photo) row.photo = photo.dataUrl;
+  const url = Object.values(p.urls)[0];
+  if (url) row.url = url;
+  if (p.followUp.cadenceDays) row.cadenceDays = p.followUp.cadenceDays;
+  if (p.followUp.note) row.note = p.followUp.note;
+  // The meeting that makes them recognisable: the newest in person or at an event, else the newest.
+  const met = encounters.find((e) => e.kind === 'in-person' || e.kind === 'event') ?? encounters[0];
+  if (met) {
+    row.context = { date: met.date, kind: met.kind };
+    if (met.place) row.context.place = met.place;
+    if (met.eventId) {
+      const ev = await getEvent(db, met.eventId);
+      if (ev) row.context.eventName = ev.name;
+    }
+  }
+  return row;
+}
+
+function byDueThenName(a: Person, b: Person): number {
+  return (a.followUp.due! < b.followUp.due! ? -1 : a.followUp.due! > b.followUp.due! ? 1 : 0) || a.sortName.localeCompare(b.sortName);
+}
+
+type Handlers = { [N in MessageName]: (payload: Payload<N>, ctx: { db: KithDb; origin: Origin }) => Promise<Responses[N]> };
+
+export function createHandler(deps: HandlerDeps) {
+  const today = () => localDay(deps.now());
+  const now = () => deps.now().getTime();
+  const summary = async (db: KithDb, p: Person) => {
+    const photo = p.hasPhoto ? await getPhoto(db, p.id) : undefined;
+    return {
+      id: p.id,
+      name: p.name,
+      ...(p.headline ? { headline: p.headline } : {}),
+      ...(p.company ? { company: p.company } : {}),
+      ...(photo ? { photo: photo.dataUrl } : {}),
+      ...(Object.values(p.urls)[0] ? { url: Object.values(p.urls)[0] } : {}),
+    };
+  };
+
+  const handlers: Handlers = {
+    async 'person.lookup'({ keys }, { db }) {
+      const p = await findPersonByKeys(db, keys);
+      return p ? personView(db, p) : null;
+    },
+    async 'person.get'({ id }, { db }) {
+      const p = await getPerson(db, id);
+      return p ? personView(db, p) : null;
+    },
+    async 'person.update'({ id, patch }, { db }) {
+      const p = await updatePerson(db, id, patch, now());
+      deps.changed([p.id]);
+      return personView(db, p);
+    },
+    async 'person.saveFromProfile'({ profile, patch }, { db }) {
+      const p = await savePersonFromProfile(db, profile, patch, now());
+      deps.changed([p.id]);
+      return personView(db, p);
+    },
+    async 'person.delete'({ id }, { db }) {
+      await deletePerson(db, id);
+      deps.changed([id]);
+      return null;
+    },
+    async 'encounter.record'(payload, { db }) {
+      const { photoUrl, ...input } = payload;
+      const existing = input.personId
+        ? await getPerson(db, input.personId)
+        : input.profile
+          ? await findPersonByKeys(db, input.profile.keys)
+          : undefined;
+      // Fetch the face only for someone not yet pictured, and outside the transaction.
+      const photoDataUrl = photoUrl && !existing?.hasPhoto ? await deps.thumbnail(photoUrl) : undefined;
+      const settings = await deps.settings();
+      const { person } = await recordEncounter(
+        db,
+        { ...input, ...(photoDataUrl ? { photoDataUrl } : {}), defaultCadenceDays: settings.defaultCadenceDays },
+        now(),
+        today(),
+      );
+      deps.changed([person.id]);
+      return personView(db, person);
+    },
+    async 'encounter.delete'({ id }, { db }) {
+      const p = await deleteEncounter(db, id, now());
+      deps.changed([p.id]);
+      return personView(db, p);
+    },
+    async 'tags.list'(_p, { db }) {
+      return listTags(db);
+    },
+    async 'events.list'(_p, { db }) {
+      return listEvents(db);
+    },
+    async 'people.search'({ query, limit }, { db }) {
+      const people = await searchPeople(db, query, limit ?? 20);
+      return Promise.all(people.map((p) => summary(db, p)));
+    },
+    async 'followups.list'(_p, { db }) {
+      const t = today();
+      const [due, week] = await Promise.all([peopleDueBy(db, t), peopleDueBetween(db, addDays(t, 1), addDays(t, 7))]);
+      const overdue = due.filter((p) => p.followUp.due! < t).sort(byDueThenName);
+      const dueToday = due.filter((p) => p.followUp.due === t).sort(byDueThenName);
+      week.sort(byDueThenName);
+      const rows = (list: Person[]) => Promise.all(list.map((p) => followUpRow(db, p, t)));
+      return { today: t, overdue: await rows(overdue), dueToday: await rows(dueToday), week: await rows(week) };
+    },
+    async 'followups.done'({ personId, kind }, { db }) {
+      await logTouch(db, personId, kind, now(), today());
+      deps.changed([personId]);
+      return null;
+    },
+    async 'followups.snooze'(payload, { db }) {
+      const p = await getPerson(db, payload.personId);
+      if (!p) throw new NotFoundError('This person is no longer saved.');
+      const by = 'days' in payload ? { days: payload.days } : { until: payload.until };
+      await updatePerson(db, p.id, { followUp: snooze(p.followUp, by, today()) }, now());
+      deps.changed([p.id]);
+      return null;
+    },
+    async 'data.export'({ format }, { db }) {
+      return exportFile(await readAll(db), format, deps.now());
+    },
+    async 'data.deleteAll'(_p, { db }) {
+      await clearAll(db);
+      deps.changed([]);
+      return null;
+    },
+    async 'stats.get'(_p, { db }) {
+      const [people, encounters, events] = await Promise.all([countPeople(db), db.count('encounters'), db.count('events')]);
+      return { people, encounters, events };
+    },
+  };
+
+  /** Answers one message. Never throws: every failure becomes an error the caller can show. */
+  return async function handle(message: unknown, sender: SenderInfo): Promise<Reply<unknown>> {
+    const origin = originOf(sender, deps);
+    if (!origin) return { ok: false, error: 'Refused: this message does not come from Kith.' };
+    if (!message || typeof message !== 'object' || typeof (message as { kith?: unknown }).kith !== 'string') {
+      return { ok: false, error: 'Refused: not a Kith message.' };
+    }
+    const { kith: name, payload } = message as { kith: string; payload?: unknown };
+    if (!Object.hasOwn(schemas, name)) return { ok: false, error: `Refused: unknown message "${name.slice(0, 60)}".` };
+    const spec = schemas[name as MessageName];
+    if (!(spec.from as readonly Origin[]).includes(origin)) {
+      return { ok: false, error: `Refused: "${name}" may not be sent from a ${origin === 'content' ? 'web page' : 'Kith page'}.` };
+    }
+    const parsed = v.safeParse(spec.payload, payload);
+    if (!parsed.success) {
+      const issue = parsed.issues[0];
+      const path = issue.path?.map((p) => p.key).join('.') || 'payload';
+      return { ok: false, error: `Refused: "${name}" has a malformed ${path}: ${issue.message}` };
+    }
+    try {
+      const db = await deps.db();
+      const handler = handlers[name as MessageName] as (p: unknown, c: { db: KithDb; origin: Origin }) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.output, { db, origin }) };
+    } catch (e) {
+      if (e instanceof NotFoundError || e instanceof RangeError) return { ok: false, error: e.message };
+      console.error('Kith:', name, e);
+      const reason = e instanceof DOMException && e.name === 'QuotaExceededError'
+        ? 'the browser has no room left for Kith\'s data'
+        : e instanceof Error ? e.message : String(e);
+      return { ok: false, error: `Kith could not do that: ${reason}. Nothing was changed; try again.` };
+    }
+  };
+}

@@ -1,0 +1,132 @@
+import { browser, createShadowRootUi, defineContentScript, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
+import { render } from 'preact';
+import { adapterFor } from '@/utils/sites';
+import type { ExtractedProfile } from '@/utils/sites/types';
+import { getSettings } from '@/utils/settings';
+import { Sidebar } from '@/components/Sidebar';
+import './style.css';
+
+const OPEN_KEY = 'sidebarOpen';
+/** How long to wait for the page to show the person of a new URL before working from the URL alone. */
+const READ_TIMEOUT_MS = 4000;
+
+/**
+ * Runs on every LinkedIn page, because in-app navigation can lead from the feed or search to a
+ * profile without a page load. Off profiles it only listens for navigation: no DOM changes, no work.
+ */
+export default defineContentScript({
+  matches: ['https://*.linkedin.com/*'],
+  cssInjectionMode: 'ui',
+  main(ctx) {
+    const kith = createSidebarController(ctx);
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void kith.route(newUrl));
+    void kith.route(new URL(location.href));
+  },
+});
+
+function createSidebarController(ctx: ContentScriptContext) {
+  let ui: ShadowRootContentScriptUi<void> | undefined;
+  let profile: ExtractedProfile | null = null;
+  let open = false;
+  let postMeetingDays = 2;
+  let observer: MutationObserver | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let generation = 0;
+  let mounted: Promise<void> | undefined;
+
+  const stopWaiting = () => {
+    observer?.disconnect();
+    observer = undefined;
+    clearTimeout(timer);
+  };
+
+  const paint = () => {
+    if (!ui) return;
+    render(
+      <Sidebar key={profile?.keys[0] ?? ''} profile={profile} open={open} onToggle={toggle} postMeetingDays={postMeetingDays} />,
+      ui.uiContainer,
+    );
+  };
+
+  const toggle = () => {
+    open = !open;
+    paint();
+    void browser.storage.local.set({ [OPEN_KEY]: open });
+  };
+
+  const mount = async () => {
+    const [stored, settings] = await Promise.all([browser.storage.local.get(OPEN_KEY), getSettings()]);
+    open = stored[OPEN_KEY] === true;
+    postMeetingDays = settings.postMeetingFollowUpDays;
+    if (!settings.sites.linkedin) return;
+    const created = await createShadowRootUi(ctx, {
+      name: 'kith-sidebar',
+      position: 'overlay',
+      anchor: 'body',
+      zIndex: 2147483000,
+      onMount: () => paint(),
+      onRemove: (_: unknown) => undefined,
+    });
+    ui = created;
+    created.mount();
+    // The panel sits outside the page's flow; only the host element is ours in the page.
+    browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string; tab?: unknown }) => {
+      if (sender.id === browser.runtime.id && !sender.tab && (message as { kithToggleSidebar?: boolean })?.kithToggleSidebar) toggle();
+      return undefined;
+    });
+    ctx.onInvalidated(() => {
+      stopWaiting();
+      if (ui) render(null, ui.uiContainer);
+      ui?.remove();
+    });
+  };
+
+  const show = (next: ExtractedProfile | null) => {
+    profile = next;
+    if (ui) {
+      ui.shadowHost.style.display = '';
+      paint();
+    }
+  };
+
+  /** Called at start and after every in-app navigation. */
+  const route = async (url: URL) => {
+    const gen = ++generation;
+    stopWaiting();
+    const adapter = adapterFor(url);
+    if (!adapter) {
+      // Left the profiles: hide the sidebar and drop the person, so nothing stale can show later.
+      profile = null;
+      if (ui) {
+        paint();
+        ui.shadowHost.style.display = 'none';
+      }
+      return;
+    }
+    mounted ??= mount();
+    await mounted;
+    if (gen !== generation || !ui) return;
+    const ready = () => adapter.pageShows(document, url);
+    const read = () => {
+      stopWaiting();
+      if (gen === generation) show(adapter.extract(document, url));
+    };
+    if (ready()) return read();
+    // The URL changed before the page did: never show the previous person. Wait for the new name.
+    show(null);
+    observer = new MutationObserver(() => {
+      if (ready()) read();
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    timer = setTimeout(() => {
+      // The page never showed a readable profile: work from the URL's key alone.
+      stopWaiting();
+      if (gen !== generation) return;
+      const key = adapter.profileKey(url);
+      const fromUrl = adapter.extract(document.implementation.createHTMLDocument(''), url);
+      show({ ...fromUrl, keys: key ? [key] : fromUrl.keys, readable: false });
+    }, READ_TIMEOUT_MS);
+  };
+
+  return { route };
+}

@@ -1,0 +1,89 @@
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromiumPath, HOW_TO_GET_CHROMIUM } from './browsers';
+
+export const EXTENSION_DIR = resolve(process.env.KITH_OUT_DIR ?? '.output', 'chrome-mv3');
+export const SHARED_PAGES = resolve('../shared/fixtures/real-pages');
+export const OWN_PAGES = resolve('tests/fixtures/linkedin');
+
+/** Launches Chromium with the built extension on a profile directory (reuse the dir to "restart"). */
+export async function launch(userDataDir: string): Promise<BrowserContext> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  // Nothing leaves the machine: every request not served by a test is refused.
+  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+  return context;
+}
+
+export async function serviceWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+/** Serves `html` at a profile URL (and anything under it), as if LinkedIn had. */
+export async function serve(context: BrowserContext, url: string | RegExp, html: string): Promise<void> {
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+}
+
+export function sharedPage(file: string): string {
+  return readFileSync(join(SHARED_PAGES, file), 'utf8');
+}
+export function ownPage(file: string): string {
+  return readFileSync(join(OWN_PAGES, file), 'utf8');
+}
+
+/** A real image to serve as a profile photo (Kith's own icon). */
+export const PHOTO_PNG = readFileSync(resolve('public/icon/128.png'));
+
+type Fixtures = {
+  userDataDir: string;
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Opens one of Kith's pages (popup.html, options.html...) in a tab. */
+  openExtensionPage: (path: string) => Promise<Page>;
+};
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  userDataDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kith-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  context: async ({ userDataDir }, use) => {
+    const context = await launch(userDataDir);
+    await use(context);
+    await context.close();
+  },
+  worker: async ({ context }, use) => {
+    await use(await serviceWorker(context));
+  },
+  extensionId: async ({ worker }, use) => {
+    await use(new URL(worker.url()).host);
+  },
+  openExtensionPage: async ({ context, extensionId }, use) => {
+    await use(async (path) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    });
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,56 @@
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { KithSchema } from './schema';
+import type { Encounter } from '../types';
+import { derivePersonFields, eventNameMap } from '../derive';
+
+type UpgradeTx = IDBPTransaction<KithSchema, StoreNames<KithSchema>[], 'versionchange'>;
+
+/**
+ * The upgrade ladder. Each step runs once, in order, inside the upgrade transaction, and touches data
+ * only through that transaction. Nothing is dropped: a step that changes a shape rewrites every record.
+ */
+export async function upgrade(
+  db: IDBPDatabase<KithSchema>,
+  oldVersion: number,
+  _newVersion: number | null,
+  tx: UpgradeTx,
+): Promise<void> {
+  if (oldVersion < 1) {
+    // v1: the four stores and the indexes every feature needs.
+    const people = db.createObjectStore('people', { keyPath: 'id' });
+    people.createIndex('byKey', 'keys', { unique: true, multiEntry: true });
+    people.createIndex('byDue', 'followUp.due');
+    people.createIndex('byTag', 'tags', { multiEntry: true });
+    people.createIndex('byLastTouch', 'lastTouch');
+    const encounters = db.createObjectStore('encounters', { keyPath: 'id' });
+    encounters.createIndex('byPerson', 'personId');
+    encounters.createIndex('byEvent', 'eventId');
+    encounters.createIndex('byIntroducer', 'introducedById');
+    encounters.createIndex('byDate', 'date');
+    const events = db.createObjectStore('events', { keyPath: 'id' });
+    events.createIndex('byStart', 'start');
+    events.createIndex('byName', 'name');
+    db.createObjectStore('photos', { keyPath: 'personId' });
+  }
+  if (oldVersion < 2) {
+    // v2: search as you type and sort by name at 100k people need indexes, not a scan. People saved
+    // under v1 get their search words (name, company, headline, location, tags, and the places and
+    // events of their encounters) and sort name computed here.
+    const people = tx.objectStore('people');
+    people.createIndex('bySortName', 'sortName');
+    people.createIndex('byTerm', 'terms', { multiEntry: true });
+    if (oldVersion >= 1) {
+      const eventNames = eventNameMap(await tx.objectStore('events').getAll());
+      const byPerson = new Map<string, Encounter[]>();
+      for (const enc of await tx.objectStore('encounters').getAll()) {
+        byPerson.set(enc.personId, [...(byPerson.get(enc.personId) ?? []), enc]);
+      }
+      let cursor = await people.openCursor();
+      while (cursor) {
+        const p = cursor.value;
+        await cursor.update({ ...p, ...derivePersonFields(p, byPerson.get(p.id), eventNames) });
+        cursor = await cursor.continue();
+      }
+    }
+  }
+}

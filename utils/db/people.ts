@@ -1,0 +1,85 @@
+import type { KithDb } from './index';
+import type { Id, LocalDay, Person } from '../types';
+import { words } from '../text';
+
+export function getPerson(db: KithDb, id: Id): Promise<Person | undefined> {
+  return db.get('people', id);
+}
+
+/** The person any of these profile keys belongs to (keys are unique across people). */
+export async function findPersonByKeys(db: KithDb, keys: string[]): Promise<Person | undefined> {
+  const tx = db.transaction('people');
+  for (const key of keys) {
+    const p = await tx.store.index('byKey').get(key);
+    if (p) return p;
+  }
+  return undefined;
+}
+
+/** People whose follow-up is due on or before `day` (overdue and today), from the due-date index. */
+export function peopleDueBy(db: KithDb, day: LocalDay): Promise<Person[]> {
+  return db.getAllFromIndex('people', 'byDue', IDBKeyRange.upperBound(day));
+}
+
+/** People due from `from` to `to` inclusive. */
+export function peopleDueBetween(db: KithDb, from: LocalDay, to: LocalDay): Promise<Person[]> {
+  return db.getAllFromIndex('people', 'byDue', IDBKeyRange.bound(from, to));
+}
+
+/** How many follow-ups are due on or before `day`: a key count, no records loaded (the badge). */
+export function countDueBy(db: KithDb, day: LocalDay): Promise<number> {
+  return db.countFromIndex('people', 'byDue', IDBKeyRange.upperBound(day));
+}
+
+/** Every tag in use, sorted, from the tag index without loading people. */
+export async function listTags(db: KithDb): Promise<string[]> {
+  const tags: string[] = [];
+  let cursor = await db.transaction('people').store.index('byTag').openKeyCursor(null, 'nextunique');
+  while (cursor) {
+    tags.push(cursor.key);
+    cursor = await cursor.continue();
+  }
+  return tags;
+}
+
+/**
+ * Search as you type: every word of the query must start a word of the person's name, company,
+ * headline, location, tags, places or events. The longest query word walks the term index (a key
+ * range, not a scan of everyone); the other words filter those candidates.
+ */
+export async function searchPeople(db: KithDb, query: string, limit = 50): Promise<Person[]> {
+  const q = [...new Set(words(query))];
+  if (q.length === 0) return [];
+  const lead = q.reduce((a, b) => (b.length > a.length ? b : a));
+  const rest = q.filter((w) => w !== lead);
+  const tx = db.transaction('people');
+  const index = tx.store.index('byTerm');
+  const seen = new Set<string>();
+  const found: Person[] = [];
+  let cursor = await index.openCursor(IDBKeyRange.bound(lead, lead + '\uffff'));
+  while (cursor && found.length < limit) {
+    const p = cursor.value;
+    if (!seen.has(p.id)) {
+      seen.add(p.id);
+      if (rest.every((w) => p.terms.some((t) => t.startsWith(w)))) found.push(p);
+    }
+    cursor = await cursor.continue();
+  }
+  return found.sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0));
+}
+
+/** A page of people in name order (the network list). */
+export async function listPeopleByName(db: KithDb, offset: number, limit: number): Promise<Person[]> {
+  const out: Person[] = [];
+  let cursor = await db.transaction('people').store.index('bySortName').openCursor();
+  if (cursor && offset > 0) cursor = await cursor.advance(offset);
+  while (cursor && out.length < limit) {
+    out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
+export function countPeople(db: KithDb): Promise<number> {
+  return db.count('people');
+}

@@ -1,0 +1,312 @@
+import type { IDBPTransaction } from 'idb';
+import type { KithDb } from './index';
+import { ALL_STORES, type KithSchema, type StoreName } from './schema';
+import type { Encounter, EncounterKind, FollowUp, Id, KithEvent, LocalDay, PartialDate, Person, SiteId } from '../types';
+import { derivePersonFields, eventNameMap } from '../derive';
+import { CAPS, cleanLine, cleanText } from '../text';
+import { applyTouch, lastTouchAfter } from '../followups';
+import { partialDateLastDay } from '../dates';
+
+/** Fields a page (or the user, when the page could not be read) gives for a person. */
+export interface ProfileInput {
+  site: SiteId;
+  keys: string[];
+  url: string;
+  name: string;
+  headline?: string;
+  company?: string;
+  location?: string;
+}
+
+export interface EncounterInput {
+  date: PartialDate;
+  kind: EncounterKind;
+  place?: string;
+  /** An existing event, or the name of a new one (reused if an event of that name exists). */
+  event?: { id: Id } | { name: string };
+  /** A saved person, or a name as typed. */
+  introducedBy?: { id: Id } | { name: string };
+  note?: string;
+}
+
+export interface PersonPatch {
+  name?: string;
+  headline?: string;
+  company?: string;
+  position?: string;
+  location?: string;
+  tags?: string[];
+  notes?: string;
+  followUp?: FollowUp;
+}
+
+export class NotFoundError extends Error {}
+
+function newId(): Id {
+  return crypto.randomUUID();
+}
+
+function cleanTags(tags: string[]): string[] {
+  const out: string[] = [];
+  for (const t of tags) {
+    const c = cleanLine(t, CAPS.tag);
+    if (c && !out.includes(c)) out.push(c);
+  }
+  return out.slice(0, CAPS.tags);
+}
+
+/** Applies a field-level change: only the fields given are written, so two tabs editing different fields never clobber each other. */
+function applyPatch(p: Person, patch: PersonPatch): Person {
+  const next = { ...p };
+  if (patch.name !== undefined) next.name = cleanLine(patch.name, CAPS.name) || p.name;
+  for (const f of ['headline', 'company', 'position', 'location'] as const) {
+    if (patch[f] !== undefined) {
+      const v = cleanLine(patch[f], f === 'headline' ? CAPS.headline : CAPS.company);
+      if (v) next[f] = v;
+      else delete next[f];
+    }
+  }
+  if (patch.tags !== undefined) next.tags = cleanTags(patch.tags);
+  if (patch.notes !== undefined) next.notes = cleanText(patch.notes, CAPS.notes);
+  if (patch.followUp !== undefined) {
+    const f: FollowUp = {};
+    if (patch.followUp.due) f.due = patch.followUp.due;
+    if (patch.followUp.cadenceDays) f.cadenceDays = patch.followUp.cadenceDays;
+    const note = cleanLine(patch.followUp.note, CAPS.place);
+    if (note) f.note = note;
+    next.followUp = f;
+  }
+  return next;
+}
+
+/** Writes touch several stores; each opens one transaction over all of them (serialised, never interleaved). */
+type PeopleTx = IDBPTransaction<KithSchema, StoreName[], 'readwrite'>;
+const writeTx = (db: KithDb): PeopleTx => db.transaction(ALL_STORES, 'readwrite');
+
+async function withDerived(tx: PeopleTx, p: Person): Promise<Person> {
+  const encounters = await tx.objectStore('encounters').index('byPerson').getAll(p.id);
+  const events: KithEvent[] = [];
+  for (const id of new Set(encounters.map((e) => e.eventId).filter(Boolean) as string[])) {
+    const ev = (await tx.objectStore('events').get(id)) as KithEvent | undefined;
+    if (ev) events.push(ev);
+  }
+  return { ...p, ...derivePersonFields(p, encounters, eventNameMap(events)) };
+}
+
+function newPerson(profile: ProfileInput, now: number): Person {
+  const p: Person = {
+    id: newId(),
+    keys: [],
+    name: cleanLine(profile.name, CAPS.name),
+    urls: {},
+    tags: [],
+    notes: '',
+    followUp: {},
+    terms: [],
+    sortName: '',
+    createdAt: now,
+    updatedAt: now,
+  };
+  return p;
+}
+
+/**
+ * Folds what the page shows into a person: new keys become aliases (a slug change never creates a
+ * second person), and page fields fill in or refresh the display fields. A key that already
+ * belongs to someone else is left with them.
+ */
+async function absorbProfile(tx: PeopleTx, p: Person, profile: ProfileInput): Promise<Person> {
+  const keys = [...p.keys];
+  for (const k of profile.keys) {
+    const key = cleanLine(k, CAPS.key);
+    if (!key || keys.includes(key)) continue;
+    const owner = (await tx.objectStore('people').index('byKey').get(key)) as Person | undefined;
+    if (!owner || owner.id === p.id) keys.push(key);
+  }
+  const next: Person = { ...p, keys, urls: { ...p.urls, [profile.site]: cleanLine(profile.url, CAPS.url) } };
+  const name = cleanLine(profile.name, CAPS.name);
+  if (name) next.name = name;
+  if (profile.headline) next.headline = cleanLine(profile.headline, CAPS.headline);
+  if (profile.company) next.company = cleanLine(profile.company, CAPS.company);
+  if (profile.location) next.location = cleanLine(profile.location, CAPS.location);
+  return next;
+}
+
+async function findByKeys(tx: PeopleTx, keys: string[]): Promise<Person | undefined> {
+  for (const key of keys) {
+    const p = (await tx.objectStore('people').index('byKey').get(key)) as Person | undefined;
+    if (p) return p;
+  }
+  return undefined;
+}
+
+async function resolveEvent(tx: PeopleTx, ref: EncounterInput['event'], now: number): Promise<Id | undefined> {
+  if (!ref) return undefined;
+  if ('id' in ref) {
+    const ev = await tx.objectStore('events').get(ref.id);
+    if (!ev) throw new NotFoundError('That event no longer exists.');
+    return ref.id;
+  }
+  const name = cleanLine(ref.name, CAPS.eventName);
+  if (!name) return undefined;
+  const same = (await tx.objectStore('events').index('byName').get(name)) as KithEvent | undefined;
+  if (same) return same.id;
+  const ev: KithEvent = { id: newId(), name, createdAt: now, updatedAt: now };
+  await tx.objectStore('events').put(ev);
+  return ev.id;
+}
+
+export interface RecordEncounterInput {
+  /** The saved person, when known... */
+  personId?: Id;
+  /** ...and/or the profile on screen: finds the person by key, or creates them on first save. */
+  profile?: ProfileInput;
+  encounter: EncounterInput;
+  /** A follow-up day the user accepted (the post-meeting suggestion). */
+  followUpDue?: LocalDay;
+  /** A thumbnail fetched before the write. */
+  photoDataUrl?: string;
+  /** The cadence a new person starts with (settings). */
+  defaultCadenceDays?: number | null;
+}
+
+/**
+ * Records one encounter, in one transaction: creates the person on first save, adds new profile
+ * keys as aliases, stores the encounter (append-only: concurrent saves from two tabs both land),
+ * resets the follow-up clock, and stores the photo.
+ */
+export async function recordEncounter(
+  db: KithDb,
+  input: RecordEncounterInput,
+  now: number,
+  today: LocalDay,
+): Promise<{ person: Person; encounter: Encounter }> {
+  const tx = writeTx(db);
+  let person: Person | undefined;
+  if (input.personId) {
+    person = await tx.objectStore('people').get(input.personId);
+    if (!person) throw new NotFoundError('This person is no longer saved.');
+  } else if (input.profile) {
+    person = await findByKeys(tx, input.profile.keys);
+  }
+  const isNew = !person;
+  if (!person) {
+    if (!input.profile || !cleanLine(input.profile.name, CAPS.name)) {
+      throw new RangeError('A name is needed to save a new person.');
+    }
+    person = newPerson(input.profile, now);
+    if (input.defaultCadenceDays) person.followUp = { cadenceDays: input.defaultCadenceDays };
+  }
+  if (input.profile) person = await absorbProfile(tx, person, input.profile);
+  if (person.keys.length === 0) throw new RangeError('A profile key is needed to save a new person.');
+
+  const e = input.encounter;
+  const encounter: Encounter = {
+    id: newId(),
+    personId: person.id,
+    date: e.date,
+    kind: e.kind,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const place = cleanLine(e.place, CAPS.place);
+  if (place) encounter.place = place;
+  const eventId = await resolveEvent(tx, e.event, now);
+  if (eventId) encounter.eventId = eventId;
+  if (e.introducedBy && 'id' in e.introducedBy) {
+    if (e.introducedBy.id === person.id) throw new RangeError('Nobody introduces you to themselves.');
+    if (!(await tx.objectStore('people').get(e.introducedBy.id))) {
+      throw new NotFoundError('The person who introduced you is no longer saved.');
+    }
+    encounter.introducedById = e.introducedBy.id;
+  } else if (e.introducedBy) {
+    const name = cleanLine(e.introducedBy.name, CAPS.name);
+    if (name) encounter.introducedByName = name;
+  }
+  const note = cleanText(e.note, CAPS.note).trim();
+  if (note) encounter.note = note;
+  await tx.objectStore('encounters').add(encounter);
+
+  const touchDay = partialDateLastDay(e.date);
+  person.followUp = applyTouch(person.followUp, touchDay, today);
+  person.lastTouch = lastTouchAfter(person.lastTouch, touchDay);
+  if (input.followUpDue) person.followUp = { ...person.followUp, due: input.followUpDue };
+  if (input.photoDataUrl) {
+    await tx.objectStore('photos').put({ personId: person.id, dataUrl: input.photoDataUrl, updatedAt: now });
+    person.hasPhoto = true;
+  }
+  person.updatedAt = now;
+  if (isNew) person.createdAt = now;
+  person = await withDerived(tx, person);
+  await tx.objectStore('people').put(person);
+  await tx.done;
+  return { person, encounter };
+}
+
+/** Saves a person from a profile without an encounter (e.g. adding a tag or note first). */
+export async function savePersonFromProfile(
+  db: KithDb,
+  profile: ProfileInput,
+  patch: PersonPatch,
+  now: number,
+): Promise<Person> {
+  const tx = writeTx(db);
+  let person = await findByKeys(tx, profile.keys);
+  if (!person) {
+    if (!cleanLine(profile.name, CAPS.name)) throw new RangeError('A name is needed to save a new person.');
+    person = newPerson(profile, now);
+  }
+  person = applyPatch(await absorbProfile(tx, person, profile), patch);
+  person.updatedAt = now;
+  person = await withDerived(tx, person);
+  await tx.objectStore('people').put(person);
+  await tx.done;
+  return person;
+}
+
+/** Changes some fields of a person; the fields not in the patch keep what is stored now. */
+export async function updatePerson(db: KithDb, id: Id, patch: PersonPatch, now: number): Promise<Person> {
+  const tx = writeTx(db);
+  const current = await tx.objectStore('people').get(id);
+  if (!current) throw new NotFoundError('This person is no longer saved.');
+  let person = applyPatch(current, patch);
+  person.updatedAt = now;
+  person = await withDerived(tx, person);
+  await tx.objectStore('people').put(person);
+  await tx.done;
+  return person;
+}
+
+/** Logs a touch of the given kind today (Done in the popup): an encounter, which resets the clock. */
+export function logTouch(db: KithDb, personId: Id, kind: EncounterKind, now: number, today: LocalDay) {
+  return recordEncounter(db, { personId, encounter: { date: today, kind } }, now, today);
+}
+
+export async function deleteEncounter(db: KithDb, id: Id, now: number): Promise<Person> {
+  const tx = writeTx(db);
+  const enc = await tx.objectStore('encounters').get(id);
+  if (!enc) throw new NotFoundError('This encounter is no longer saved.');
+  await tx.objectStore('encounters').delete(id);
+  const current = await tx.objectStore('people').get(enc.personId);
+  if (!current) throw new NotFoundError('This person is no longer saved.');
+  const person = await withDerived(tx, { ...current, updatedAt: now });
+  await tx.objectStore('people').put(person);
+  await tx.done;
+  return person;
+}
+
+/** Deletes a person with their encounters and photo; encounters they introduced keep the name as text. */
+export async function deletePerson(db: KithDb, id: Id): Promise<void> {
+  const tx = writeTx(db);
+  const person = await tx.objectStore('people').get(id);
+  if (!person) return;
+  const encounters = tx.objectStore('encounters');
+  for (const key of await encounters.index('byPerson').getAllKeys(id)) await encounters.delete(key);
+  for (const e of await encounters.index('byIntroducer').getAll(id)) {
+    const { introducedById: _gone, ...rest } = e;
+    await encounters.put({ ...rest, introducedByName: person.name });
+  }
+  await tx.objectStore('photos').delete(id);
+  await tx.objectStore('people').delete(id);
+  await tx.done;
+}

@@ -1,0 +1,187 @@
+/**
+ * The one typed protocol between the content script, the extension pages and the background.
+ * Each message is a name and one payload object. The schemas below are the contract: the background
+ * validates every payload against them and refuses anything else; the types are inferred from them.
+ */
+import * as v from 'valibot';
+import { ENCOUNTER_KINDS, SITES } from './types';
+import type { Encounter, KithEvent, LocalDay, Person } from './types';
+import { CAPS } from './text';
+
+const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day (YYYY-MM-DD)'));
+const partialDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date (YYYY, YYYY-MM or YYYY-MM-DD)'));
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const key = v.pipe(v.string(), v.minLength(3), v.maxLength(CAPS.key), v.regex(/^[a-z-]+:./, 'must be a profile key'));
+
+const profile = v.strictObject({
+  site: v.picklist(SITES),
+  keys: v.pipe(v.array(key), v.minLength(1), v.maxLength(10)),
+  url: v.pipe(text(CAPS.url), v.url()),
+  name: text(1000),
+  headline: v.optional(text(1000)),
+  company: v.optional(text(1000)),
+  location: v.optional(text(1000)),
+});
+
+const followUp = v.strictObject({
+  due: v.optional(day),
+  cadenceDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650))),
+  note: v.optional(text(1000)),
+});
+
+const patch = v.strictObject({
+  name: v.optional(text(1000)),
+  headline: v.optional(text(1000)),
+  company: v.optional(text(1000)),
+  position: v.optional(text(1000)),
+  location: v.optional(text(1000)),
+  tags: v.optional(v.pipe(v.array(text(1000)), v.maxLength(CAPS.tags))),
+  notes: v.optional(text(CAPS.notes)),
+  followUp: v.optional(followUp),
+});
+
+const encounter = v.strictObject({
+  date: partialDate,
+  kind: v.picklist(ENCOUNTER_KINDS),
+  place: v.optional(text(1000)),
+  event: v.optional(v.union([v.strictObject({ id }), v.strictObject({ name: text(1000) })])),
+  introducedBy: v.optional(v.union([v.strictObject({ id }), v.strictObject({ name: text(1000) })])),
+  note: v.optional(text(CAPS.note)),
+});
+
+export const EXPORT_FORMATS = ['json', 'csv', 'vcard3', 'vcard4', 'ics'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Who may send a message: a content script in a tab, or one of Kith's own pages. */
+export type Origin = 'content' | 'page';
+
+export const schemas = {
+  'person.lookup': { from: ['content', 'page'], payload: v.strictObject({ keys: v.pipe(v.array(key), v.minLength(1), v.maxLength(10)) }) },
+  'person.get': { from: ['content', 'page'], payload: v.strictObject({ id }) },
+  'person.update': { from: ['content', 'page'], payload: v.strictObject({ id, patch }) },
+  'person.saveFromProfile': { from: ['content'], payload: v.strictObject({ profile, patch }) },
+  'person.delete': { from: ['page'], payload: v.strictObject({ id }) },
+  'encounter.record': {
+    from: ['content', 'page'],
+    payload: v.strictObject({
+      personId: v.optional(id),
+      profile: v.optional(profile),
+      encounter,
+      followUpDue: v.optional(day),
+      /** The profile photo the page shows; the background fetches it from the site's CDN only. */
+      photoUrl: v.optional(v.pipe(text(CAPS.url), v.url())),
+    }),
+  },
+  'encounter.delete': { from: ['content', 'page'], payload: v.strictObject({ id }) },
+  'tags.list': { from: ['content', 'page'], payload: v.strictObject({}) },
+  'events.list': { from: ['content', 'page'], payload: v.strictObject({}) },
+  'people.search': {
+    from: ['content', 'page'],
+    payload: v.strictObject({ query: text(200), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))) }),
+  },
+  'followups.list': { from: ['page'], payload: v.strictObject({}) },
+  'followups.done': { from: ['page'], payload: v.strictObject({ personId: id, kind: v.picklist(ENCOUNTER_KINDS) }) },
+  'followups.snooze': {
+    from: ['page'],
+    payload: v.union([
+      v.strictObject({ personId: id, days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650)) }),
+      v.strictObject({ personId: id, until: day }),
+    ]),
+  },
+  'data.export': { from: ['page'], payload: v.strictObject({ format: v.picklist(EXPORT_FORMATS) }) },
+  'data.deleteAll': { from: ['page'], payload: v.strictObject({ confirm: v.literal('DELETE') }) },
+  'stats.get': { from: ['page'], payload: v.strictObject({}) },
+} as const satisfies Record<string, { from: readonly Origin[]; payload: v.GenericSchema }>;
+
+export type MessageName = keyof typeof schemas;
+export type Payload<N extends MessageName> = v.InferOutput<(typeof schemas)[N]['payload']>;
+
+export interface EncounterView extends Encounter {
+  eventName?: string;
+  /** The name of the saved person who introduced you (when introducedById is set). */
+  introducerName?: string;
+}
+
+/** Everything the sidebar or the network page shows about one person. */
+export interface PersonView {
+  person: Person;
+  encounters: EncounterView[];
+  photo?: string;
+  /** People this person introduced you to. */
+  introduced: { id: string; name: string }[];
+}
+
+export interface PersonSummary {
+  id: string;
+  name: string;
+  headline?: string;
+  company?: string;
+  photo?: string;
+  url?: string;
+}
+
+export interface FollowUpRow {
+  id: string;
+  name: string;
+  headline?: string;
+  photo?: string;
+  url?: string;
+  due: LocalDay;
+  cadenceDays?: number;
+  note?: string;
+  overdueDays: number;
+  /** "met at Grow Up Start Up, Warsaw, 19 Jun": what makes them recognisable. */
+  context?: { date: string; kind: Encounter['kind']; place?: string; eventName?: string };
+}
+
+export interface Responses {
+  'person.lookup': PersonView | null;
+  'person.get': PersonView | null;
+  'person.update': PersonView;
+  'person.saveFromProfile': PersonView;
+  'person.delete': null;
+  'encounter.record': PersonView;
+  'encounter.delete': PersonView;
+  'tags.list': string[];
+  'events.list': KithEvent[];
+  'people.search': PersonSummary[];
+  'followups.list': { today: LocalDay; overdue: FollowUpRow[]; dueToday: FollowUpRow[]; week: FollowUpRow[] };
+  'followups.done': null;
+  'followups.snooze': null;
+  'data.export': { filename: string; mime: string; text: string };
+  'data.deleteAll': null;
+  'stats.get': { people: number; encounters: number; events: number };
+}
+
+/** What goes over the wire. */
+export interface Request<N extends MessageName = MessageName> {
+  kith: N;
+  payload: Payload<N>;
+}
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Sent by the background to tabs and pages after a change, so every open view refreshes. */
+export interface ChangedNotice {
+  kithChanged: string[];
+}
+/** Sent by the background to a tab when the user presses the sidebar shortcut. */
+export interface ToggleNotice {
+  kithToggleSidebar: true;
+}
+
+/** Imports run over a port of this name, so the page can show progress. */
+export const IMPORT_PORT = 'kith-import';
+
+export type ImportKind = 'backup' | 'connections';
+export interface ImportRequest {
+  kind: ImportKind;
+  text: string;
+}
+/** Messages the background posts back on the import port. */
+export type ImportProgress =
+  | { stage: 'checking' }
+  | { stage: 'writing'; done: number; total: number }
+  | { stage: 'done'; report: unknown }
+  | { stage: 'failed'; error: string; line?: number };
+
