@@ -12,12 +12,13 @@ const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day (YY
 const partialDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date (YYYY, YYYY-MM or YYYY-MM-DD)'));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const webUrl = v.pipe(v.string(), v.maxLength(CAPS.url), v.url(), v.regex(/^https?:\/\//i, 'must be a web address'));
 const key = v.pipe(v.string(), v.minLength(3), v.maxLength(CAPS.key), v.regex(/^[a-z-]+:./, 'must be a profile key'));
 
 const profile = v.strictObject({
   site: v.picklist(SITES),
   keys: v.pipe(v.array(key), v.minLength(1), v.maxLength(10)),
-  url: v.pipe(text(CAPS.url), v.url()),
+  url: webUrl,
   name: text(1000),
   headline: v.optional(text(1000)),
   company: v.optional(text(1000)),
@@ -70,7 +71,7 @@ export const schemas = {
       encounter,
       followUpDue: v.optional(day),
       /** The profile photo the page shows; the background fetches it from the site's CDN only. */
-      photoUrl: v.optional(v.pipe(text(CAPS.url), v.url())),
+      photoUrl: v.optional(webUrl),
     }),
   },
   'encounter.delete': { from: ['content', 'page'], payload: v.strictObject({ id }) },

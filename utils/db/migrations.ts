@@ -12,10 +12,12 @@ type UpgradeTx = IDBPTransaction<KithSchema, StoreNames<KithSchema>[], 'versionc
 export async function upgrade(
   db: IDBPDatabase<KithSchema>,
   oldVersion: number,
-  _newVersion: number | null,
+  newVersion: number | null,
   tx: UpgradeTx,
 ): Promise<void> {
-  if (oldVersion < 1) {
+  // Steps stop at the version being opened, so a test can open version N, seed its shape, then upgrade.
+  const to = newVersion ?? Number.MAX_SAFE_INTEGER;
+  if (oldVersion < 1 && to >= 1) {
     // v1: the four stores and the indexes every feature needs.
     const people = db.createObjectStore('people', { keyPath: 'id' });
     people.createIndex('byKey', 'keys', { unique: true, multiEntry: true });
@@ -32,7 +34,7 @@ export async function upgrade(
     events.createIndex('byName', 'name');
     db.createObjectStore('photos', { keyPath: 'personId' });
   }
-  if (oldVersion < 2) {
+  if (oldVersion < 2 && to >= 2) {
     // v2: search as you type and sort by name at 100k people need indexes, not a scan. People saved
     // under v1 get their search words (name, company, headline, location, tags, and the places and
     // events of their encounters) and sort name computed here.
@@ -43,7 +45,9 @@ export async function upgrade(
       const eventNames = eventNameMap(await tx.objectStore('events').getAll());
       const byPerson = new Map<string, Encounter[]>();
       for (const enc of await tx.objectStore('encounters').getAll()) {
-        byPerson.set(enc.personId, [...(byPerson.get(enc.personId) ?? []), enc]);
+        const list = byPerson.get(enc.personId);
+        if (list) list.push(enc);
+        else byPerson.set(enc.personId, [enc]);
       }
       let cursor = await people.openCursor();
       while (cursor) {

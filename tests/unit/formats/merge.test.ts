@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { derivePersonFields } from '../../../utils/formats/derive';
+import { mergeData, mergeNotes } from '../../../utils/formats/merge';
+import type { KithData, KithEvent } from '../../../utils/types';
+import { emptyStore, encounter, fakePhoto, person } from './data';
+
+const T0 = 1_700_000_000_000;
+const ev = (id: string, name: string, start?: string, updatedAt = T0): KithEvent => ({
+  id,
+  name,
+  start,
+  createdAt: T0,
+  updatedAt,
+});
+
+describe('derivePersonFields', () => {
+  it('indexes name, company, headline, position, location, tags, encounter places and event names', () => {
+    const p = person('p', {
+      name: 'Łukasz Żółć',
+      company: 'Acme S.A.',
+      headline: 'CTO',
+      position: 'Chief Technology Officer',
+      location: 'Kraków',
+      tags: ['VC', 'warsaw-2024'],
+    });
+    const d = derivePersonFields(p, [encounter('e', 'p', { place: 'Café Nero', eventId: 'v' }), encounter('x', 'other', { place: 'Elsewhere' })], [
+      ev('v', 'Grow Up Start Up'),
+    ]);
+    expect(d.sortName).toBe('lukasz zolc');
+    expect(d.terms).toEqual(
+      ['lukasz', 'zolc', 'acme', 's', 'a', 'cto', 'chief', 'technology', 'officer', 'krakow', 'vc', 'warsaw', '2024', 'cafe', 'nero', 'grow', 'up', 'start'].sort(),
+    );
+  });
+});
+
+describe('mergeData', () => {
+  it('merges an incoming person with a new id into the stored one that shares a profile key', () => {
+    const stored = person('s1', {
+      name: 'Anna Nowak',
+      keys: ['linkedin:anna-nowak'],
+      urls: { linkedin: 'https://www.linkedin.com/in/anna-nowak/' },
+      tags: ['investor'],
+      notes: 'Met at the bar.',
+      company: 'Old Co',
+      updatedAt: T0,
+    });
+    const incoming = person('i1', {
+      name: 'Anna Nowak-Kowalska',
+      keys: ['linkedin:anna-nowak', 'linkedin-member:42'],
+      urls: { github: 'https://github.com/anna' },
+      tags: ['investor', 'ai'],
+      notes: 'Likes sailing.',
+      company: 'New Co',
+      updatedAt: T0 + 1000,
+    });
+    const existing: KithData = { ...emptyStore(), people: [stored] };
+    const { put, report } = mergeData(existing, {
+      people: [incoming],
+      encounters: [encounter('e1', 'i1', { introducedById: 'i1' })],
+      events: [],
+      photos: [{ personId: 'i1', dataUrl: fakePhoto(3), updatedAt: T0 }],
+    });
+    expect(report.people).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    expect(report.encounters).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect(put.people).toHaveLength(1);
+    const merged = put.people[0];
+    expect(merged.id).toBe('s1');
+    expect(merged.keys).toEqual(['linkedin:anna-nowak', 'linkedin-member:42']);
+    expect(merged.tags).toEqual(['investor', 'ai']);
+    expect(merged.urls).toEqual({ linkedin: 'https://www.linkedin.com/in/anna-nowak/', github: 'https://github.com/anna' });
+    expect(merged.name).toBe('Anna Nowak-Kowalska'); // incoming is newer
+    expect(merged.company).toBe('New Co');
+    expect(merged.notes).toContain('Met at the bar.');
+    expect(merged.notes).toContain('Likes sailing.');
+    expect(merged.hasPhoto).toBe(true);
+    expect(merged.updatedAt).toBe(T0 + 1000);
+    expect(merged.sortName).toBe('anna nowak-kowalska');
+    expect(put.encounters[0]).toMatchObject({ id: 'e1', personId: 's1', introducedById: 's1' });
+    expect(put.photos).toEqual([{ personId: 's1', dataUrl: fakePhoto(3), updatedAt: T0 }]);
+
+    // Importing the same file again changes nothing.
+    const after: KithData = { people: put.people, encounters: put.encounters, events: [], photos: put.photos };
+    const again = mergeData(after, {
+      people: [incoming],
+      encounters: [encounter('e1', 'i1', { introducedById: 'i1' })],
+      events: [],
+      photos: [{ personId: 'i1', dataUrl: fakePhoto(3), updatedAt: T0 }],
+    });
+    expect(again.report.people).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(again.report.encounters).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(again.put).toEqual(emptyStore());
+  });
+
+  it('keeps the stored fields when the incoming record is older, filling only gaps', () => {
+    const stored = person('p', { name: 'Anna', company: 'Now Co', updatedAt: T0 + 5 });
+    const older = person('p', { name: 'Ann', company: 'Then Co', location: 'Gdańsk', updatedAt: T0 });
+    const { put } = mergeData({ ...emptyStore(), people: [stored] }, { ...emptyStore(), people: [older] });
+    expect(put.people[0]).toMatchObject({ name: 'Anna', company: 'Now Co', location: 'Gdańsk', updatedAt: T0 + 5 });
+  });
+
+  it('never drops a stored encounter, and replaces one only with a newer version', () => {
+    const existing: KithData = {
+      ...emptyStore(),
+      people: [person('p')],
+      encounters: [encounter('a', 'p', { note: 'stored' }), encounter('b', 'p', { note: 'stored', updatedAt: T0 + 10 })],
+    };
+    const { put, report } = mergeData(existing, {
+      ...emptyStore(),
+      encounters: [encounter('a', 'p', { note: 'edited', updatedAt: T0 + 1 }), encounter('b', 'p', { note: 'stale' }), encounter('c', 'p')],
+    });
+    expect(report.encounters).toEqual({ added: 1, updated: 1, unchanged: 1 });
+    expect(put.encounters.map((e) => [e.id, e.note])).toEqual([
+      ['a', 'edited'],
+      ['c', undefined],
+    ]);
+  });
+
+  it('merges events by id and by the same name and start, and re-points encounters', () => {
+    const existing: KithData = {
+      ...emptyStore(),
+      people: [person('p')],
+      events: [ev('v1', 'Grow Up Start Up', '2024-06-19')],
+    };
+    const { put, report } = mergeData(existing, {
+      ...emptyStore(),
+      events: [ev('other-id', 'Grow Up Start Up', '2024-06-19'), ev('v2', 'Grow Up Start Up', '2025-06-19')],
+      encounters: [encounter('e', 'p', { eventId: 'other-id' })],
+    });
+    expect(report.events).toEqual({ added: 1, updated: 0, unchanged: 1 });
+    expect(put.events.map((e) => e.id)).toEqual(['v2']);
+    expect(put.encounters[0].eventId).toBe('v1');
+    // The person's terms now include the event's name.
+    expect(put.people[0].terms).toEqual(expect.arrayContaining(['grow', 'start']));
+  });
+
+  it('does not move a key that belongs to another stored person', () => {
+    const a = person('a', { name: 'A', keys: ['linkedin:a'] });
+    const b = person('b', { name: 'B', keys: ['linkedin:b'] });
+    const inc = person('a', { name: 'A', keys: ['linkedin:a', 'linkedin:b'], updatedAt: T0 + 1 });
+    const { put } = mergeData({ ...emptyStore(), people: [a, b] }, { ...emptyStore(), people: [inc] });
+    expect(put.people.find((p) => p.id === 'a')?.keys ?? a.keys).toEqual(['linkedin:a']);
+  });
+
+  it('keeps the newer photo', () => {
+    const existing: KithData = {
+      ...emptyStore(),
+      people: [person('p', { hasPhoto: true })],
+      photos: [{ personId: 'p', dataUrl: fakePhoto(1), updatedAt: T0 + 5 }],
+    };
+    expect(mergeData(existing, { ...emptyStore(), photos: [{ personId: 'p', dataUrl: fakePhoto(2), updatedAt: T0 }] }).put.photos).toEqual([]);
+    expect(
+      mergeData(existing, { ...emptyStore(), photos: [{ personId: 'p', dataUrl: fakePhoto(2), updatedAt: T0 + 9 }] }).put.photos,
+    ).toEqual([{ personId: 'p', dataUrl: fakePhoto(2), updatedAt: T0 + 9 }]);
+  });
+
+  it('joins notes without losing either, idempotently', () => {
+    expect(mergeNotes('a', 'b', 100)).toBe('a\n\nb');
+    expect(mergeNotes('a\n\nb', 'b', 100)).toBe('a\n\nb');
+    expect(mergeNotes('', 'b', 100)).toBe('b');
+    expect(mergeNotes('a', 'a plus more', 100)).toBe('a plus more');
+  });
+});

@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHandler, originOf, type HandlerDeps, type SenderInfo } from '../../entrypoints/background/messages';
+import { closeKithDb, openKithDb } from '../../utils/db';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { call, KithError } from '../../utils/client';
+
+const EXT = 'kithextensionid';
+const BASE = `chrome-extension://${EXT}/`;
+const CONTENT: SenderInfo = { id: EXT, url: 'https://www.linkedin.com/in/anna-nowak/', tab: { id: 7 }, frameId: 0 };
+const PAGE: SenderInfo = { id: EXT, url: `${BASE}popup.html` };
+
+let dbName: string;
+let changed: string[][];
+let deps: HandlerDeps;
+
+beforeEach(() => {
+  dbName = `kith-msg-${Math.random()}`;
+  changed = [];
+  deps = {
+    db: () => openKithDb(dbName),
+    extensionId: EXT,
+    extensionBase: BASE,
+    isContentUrl: (url) => /^https:\/\/([a-z0-9-]+\.)*linkedin\.com\//.test(url),
+    now: () => new Date(2026, 10, 27, 12),
+    settings: async () => DEFAULT_SETTINGS,
+    thumbnail: vi.fn(async () => 'data:image/jpeg;base64,/9j/'),
+    changed: (ids) => changed.push(ids),
+  };
+});
+afterEach(() => closeKithDb(dbName));
+
+const record = {
+  profile: { site: 'linkedin', keys: ['linkedin:anna-nowak'], url: 'https://www.linkedin.com/in/anna-nowak/', name: 'Anna Nowak' },
+  encounter: { date: '2026-11-20', kind: 'in-person' },
+  photoUrl: 'https://media.licdn.com/dms/image/anna.jpg',
+};
+
+describe('who may send what', () => {
+  it('tells content scripts from Kith pages by what the browser stamped', () => {
+    expect(originOf(CONTENT, deps)).toBe('content');
+    expect(originOf(PAGE, deps)).toBe('page');
+    expect(originOf({ ...PAGE, url: `${BASE}options.html`, tab: { id: 3 } }, deps)).toBe('page');
+    // Another extension, a web page without our id, a frame, a tab on another site:
+    expect(originOf({ ...CONTENT, id: 'someone-else' }, deps)).toBeNull();
+    expect(originOf({ ...CONTENT, id: undefined }, deps)).toBeNull();
+    expect(originOf({ ...CONTENT, frameId: 3 }, deps)).toBeNull();
+    expect(originOf({ ...CONTENT, url: 'https://evil.example/in/anna' }, deps)).toBeNull();
+    expect(originOf({ ...CONTENT, url: 'https://linkedin.com.evil.example/in/anna' }, deps)).toBeNull();
+    expect(originOf({ id: EXT, url: 'https://www.linkedin.com/in/a/' }, deps)).toBeNull();
+  });
+
+  it('refuses messages from the wrong sender, unknown names and malformed payloads', async () => {
+    const handle = createHandler(deps);
+    expect(await handle({ kith: 'stats.get', payload: {} }, { ...PAGE, id: 'other' })).toEqual({ ok: false, error: expect.stringMatching(/not come from Kith/) });
+    expect(await handle({ kith: 'data.deleteAll', payload: { confirm: 'DELETE' } }, CONTENT)).toEqual({ ok: false, error: expect.stringMatching(/may not be sent from a web page/) });
+    expect(await handle({ kith: 'data.export', payload: { format: 'json' } }, CONTENT)).toMatchObject({ ok: false });
+    expect(await handle({ kith: 'nope', payload: {} }, PAGE)).toEqual({ ok: false, error: expect.stringMatching(/unknown message "nope"/) });
+    expect(await handle({ kith: '__proto__', payload: {} }, PAGE)).toMatchObject({ ok: false });
+    expect(await handle('hello', PAGE)).toMatchObject({ ok: false });
+    expect(await handle(null, PAGE)).toMatchObject({ ok: false });
+    expect(await handle({ kith: 'person.lookup', payload: { keys: 'linkedin:a' } }, CONTENT)).toEqual({ ok: false, error: expect.stringMatching(/malformed keys/) });
+    expect(await handle({ kith: 'person.lookup', payload: { keys: ['linkedin:a'], extra: 1 } }, CONTENT)).toMatchObject({ ok: false });
+    expect(await handle({ kith: 'encounter.record', payload: { ...record, encounter: { date: 'yesterday', kind: 'in-person' } } }, CONTENT)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/malformed encounter.date/),
+    });
+    expect(await handle({ kith: 'encounter.record', payload: { ...record, encounter: { date: '2026', kind: 'telepathy' } } }, CONTENT)).toMatchObject({ ok: false });
+    expect(await handle({ kith: 'data.deleteAll', payload: { confirm: 'yes' } }, PAGE)).toMatchObject({ ok: false });
+    expect(await handle({ kith: 'encounter.record', payload: { ...record, profile: { ...record.profile, url: 'javascript:alert(1)' } } }, CONTENT)).toMatchObject({ ok: false });
+    // Nothing was written by any refused message.
+    expect(await handle({ kith: 'stats.get', payload: {} }, PAGE)).toEqual({ ok: true, value: { people: 0, encounters: 0, events: 0 } });
+    expect(changed).toEqual([]);
+  });
+
+  it('answers a content script from IndexedDB and announces changes', async () => {
+    const handle = createHandler(deps);
+    expect(await handle({ kith: 'person.lookup', payload: { keys: ['linkedin:anna-nowak'] } }, CONTENT)).toEqual({ ok: true, value: null });
+    const saved = await handle({ kith: 'encounter.record', payload: record }, CONTENT);
+    expect(saved).toMatchObject({ ok: true, value: { person: { name: 'Anna Nowak', hasPhoto: true }, photo: 'data:image/jpeg;base64,/9j/' } });
+    expect(deps.thumbnail).toHaveBeenCalledWith('https://media.licdn.com/dms/image/anna.jpg');
+    const found = await handle({ kith: 'person.lookup', payload: { keys: ['linkedin:anna-nowak'] } }, CONTENT);
+    expect(found).toMatchObject({ ok: true, value: { person: { name: 'Anna Nowak' }, encounters: [{ date: '2026-11-20', kind: 'in-person' }] } });
+    expect(changed).toHaveLength(1);
+  });
+
+  it('turns a failure into an error the caller can show', async () => {
+    const handle = createHandler(deps);
+    const reply = await handle({ kith: 'person.update', payload: { id: 'gone', patch: { notes: 'x' } } }, CONTENT);
+    expect(reply).toEqual({ ok: false, error: 'This person is no longer saved.' });
+    await expect(call(async (m) => handle(m, CONTENT), 'person.update', { id: 'gone', patch: {} })).rejects.toThrow(KithError);
+    await expect(call(async () => undefined, 'stats.get', {})).rejects.toThrow(/no answer/);
+    await expect(call(async () => { throw new Error('Receiving end does not exist'); }, 'stats.get', {})).rejects.toThrow(/did not answer/);
+  });
+});
