@@ -27,6 +27,7 @@ export default defineContentScript({
 function createSidebarController(ctx: ContentScriptContext) {
   let ui: ShadowRootContentScriptUi<void> | undefined;
   let profile: ExtractedProfile | null = null;
+  let visible = false;
   let open = false;
   let postMeetingDays = 2;
   let observer: MutationObserver | undefined;
@@ -43,7 +44,9 @@ function createSidebarController(ctx: ContentScriptContext) {
   const paint = () => {
     if (!ui) return;
     render(
-      <Sidebar key={profile?.keys[0] ?? ''} profile={profile} open={open} onToggle={toggle} postMeetingDays={postMeetingDays} />,
+      visible ? (
+        <Sidebar key={profile?.keys[0] ?? ''} profile={profile} open={open} onToggle={toggle} postMeetingDays={postMeetingDays} />
+      ) : null,
       ui.uiContainer,
     );
   };
@@ -83,10 +86,8 @@ function createSidebarController(ctx: ContentScriptContext) {
 
   const show = (next: ExtractedProfile | null) => {
     profile = next;
-    if (ui) {
-      ui.shadowHost.style.display = '';
-      paint();
-    }
+    visible = true;
+    paint();
   };
 
   /** Called at start and after every in-app navigation. */
@@ -97,10 +98,8 @@ function createSidebarController(ctx: ContentScriptContext) {
     if (!adapter) {
       // Left the profiles: hide the sidebar and drop the person, so nothing stale can show later.
       profile = null;
-      if (ui) {
-        paint();
-        ui.shadowHost.style.display = 'none';
-      }
+      visible = false;
+      paint();
       return;
     }
     mounted ??= mount();

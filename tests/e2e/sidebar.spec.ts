@@ -1,0 +1,213 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, PHOTO_PNG, serve, SHARED_PAGES, test } from './fixtures';
+import { spaPage, type SpaPerson } from './spa-page';
+
+const ANNA: SpaPerson = { slug: 'anna-nowak', name: 'Anna Nowak', headline: 'CTO at Acme', company: 'Acme', photo: 'https://media.licdn.com/dms/image/anna/profile-displayphoto-shrink_400_400/0/1' };
+const BOB: SpaPerson = { slug: 'bob-stone', name: 'Bob Stone', headline: 'Founder of Stone Labs' };
+const LUKASZ: SpaPerson = { slug: 'łukasz-żółć', name: 'Łukasz Żółć', headline: 'Inżynier' };
+const PEOPLE = [ANNA, BOB, LUKASZ];
+
+async function openProfile(page: Page, url: string) {
+  await page.goto(url);
+  const tab = page.getByRole('button', { name: /Open Kith|Close Kith/ });
+  await expect(tab).toBeVisible();
+  if ((await tab.getAttribute('aria-expanded')) === 'false') await tab.click();
+}
+
+test.describe('on profile pages', () => {
+  test.beforeEach(async ({ context }) => {
+    await serve(context, /^https:\/\/([a-z]+\.)?linkedin\.com\/(in|feed|search)\//, spaPage(PEOPLE));
+    await context.route(/^https:\/\/media\.licdn\.com\//, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PHOTO_PNG }));
+  });
+
+  test('a shadow-DOM aside named Kith, styled apart from the page, opens from a tab and remembers it', async ({ page }) => {
+    await page.goto('https://www.linkedin.com/in/anna-nowak/');
+    const host = page.locator('kith-sidebar');
+    await expect(host).toHaveCount(1);
+    expect(await host.evaluate((el) => el.shadowRoot?.mode)).toBe('open');
+    const tab = page.getByRole('button', { name: 'Open Kith' });
+    await expect(tab).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('complementary', { name: /Kith/ })).toBeHidden();
+    await tab.click();
+    const sidebar = page.getByRole('complementary', { name: 'Kith: Anna Nowak' });
+    await expect(sidebar).toBeVisible();
+    // The page's `* { color: red !important }` does not reach inside.
+    const color = await sidebar.getByRole('heading', { name: 'Anna Nowak' }).evaluate((el) => getComputedStyle(el).color);
+    expect(color).not.toBe('rgb(255, 0, 0)');
+    await expect(sidebar.getByText('CTO at Acme')).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('complementary', { name: 'Kith: Anna Nowak' })).toBeVisible();
+    await page.getByRole('button', { name: 'Close Kith' }).click();
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Open Kith' })).toBeVisible();
+    await expect(page.getByRole('complementary', { name: /Kith/ })).toBeHidden();
+  });
+
+  test('the shortcut message from the background toggles the sidebar', async ({ page, worker }) => {
+    await page.goto('https://www.linkedin.com/in/anna-nowak/');
+    await expect(page.getByRole('button', { name: 'Open Kith' })).toBeVisible();
+    await worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ url: 'https://www.linkedin.com/*' });
+      await chrome.tabs.sendMessage(tab.id!, { kithToggleSidebar: true });
+    });
+    await expect(page.getByRole('complementary', { name: 'Kith: Anna Nowak' })).toBeVisible();
+  });
+
+  test('record an encounter with every field; the person is saved with a photo and a follow-up suggestion', async ({ page, context }) => {
+    // Someone to be "introduced by".
+    await openProfile(page, 'https://www.linkedin.com/in/bob-stone/');
+    let sidebar = page.getByRole('complementary', { name: 'Kith: Bob Stone' });
+    await sidebar.getByRole('button', { name: 'Record encounter' }).click();
+    await sidebar.getByLabel('Date').fill('June 2014');
+    await sidebar.getByLabel('Kind').selectOption({ label: 'Call' });
+    await sidebar.getByRole('button', { name: 'Save encounter' }).click();
+    await expect(sidebar.getByRole('list', { name: 'Encounters' })).toContainText('June 2014');
+
+    await openProfile(page, 'https://www.linkedin.com/in/anna-nowak/');
+    sidebar = page.getByRole('complementary', { name: 'Kith: Anna Nowak' });
+    await expect(sidebar.getByText('You have not recorded meeting this person yet.')).toBeVisible();
+    await sidebar.getByRole('button', { name: 'Record encounter' }).click();
+    const date = sidebar.getByLabel('Date');
+    await expect(date).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+    await sidebar.getByLabel('Kind').selectOption({ label: 'In person' });
+    await sidebar.getByLabel('Place').fill('Warsaw, Pałac Kultury');
+    await sidebar.getByLabel('Event').fill('Grow Up Start Up');
+    await sidebar.getByLabel('Introduced by').fill('Bob St');
+    await expect(sidebar.locator('datalist#kith-people option')).toHaveCount(1);
+    await sidebar.getByLabel('Introduced by').fill('Bob Stone');
+    await sidebar.getByLabel('Note').fill('Talked about <b>sailing</b> & pilots');
+    const follow = sidebar.getByRole('checkbox', { name: /Follow up on/ });
+    await expect(follow).toBeChecked();
+    await sidebar.getByRole('button', { name: 'Save encounter' }).click();
+
+    const list = sidebar.getByRole('list', { name: 'Encounters' });
+    await expect(list.getByRole('listitem')).toHaveCount(1);
+    await expect(list).toContainText('In person');
+    await expect(list).toContainText('Warsaw, Pałac Kultury');
+    await expect(list).toContainText('at Grow Up Start Up');
+    await expect(list).toContainText('introduced by Bob Stone');
+    await expect(list).toContainText('Talked about <b>sailing</b> & pilots');
+    // The suggested follow-up was accepted: a due date two days after today.
+    const due = new Date();
+    due.setDate(due.getDate() + 2);
+    const dueDay = `${due.getFullYear()}-${String(due.getMonth() + 1).padStart(2, '0')}-${String(due.getDate()).padStart(2, '0')}`;
+    await expect(sidebar.getByLabel('Next follow-up')).toHaveValue(dueDay);
+    // A thumbnail of the face was stored (a data: URL, not the page's photo URL).
+    await expect(sidebar.locator('header img')).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+
+    // Bob's sidebar shows whom he introduced.
+    await openProfile(page, 'https://www.linkedin.com/in/bob-stone/');
+    sidebar = page.getByRole('complementary', { name: 'Kith: Bob Stone' });
+    await expect(sidebar.getByRole('region', { name: 'Introduced you to' })).toContainText('Anna Nowak');
+    void context;
+  });
+
+  test('tags with autocomplete, notes that save as you type, follow-up cadence', async ({ page }) => {
+    await openProfile(page, 'https://www.linkedin.com/in/bob-stone/');
+    let sidebar = page.getByRole('complementary', { name: 'Kith: Bob Stone' });
+    await sidebar.getByRole('button', { name: 'Record encounter' }).click();
+    await sidebar.getByRole('button', { name: 'Save encounter' }).click();
+    await sidebar.getByLabel('Add tag').fill('investor');
+    await sidebar.getByLabel('Add tag').press('Enter');
+    await sidebar.getByLabel('Add tag').fill('sailing');
+    await sidebar.getByLabel('Add tag').press('Enter');
+    await expect(sidebar.getByRole('list', { name: 'Tags' }).getByRole('listitem')).toHaveCount(2);
+    await sidebar.getByRole('button', { name: 'Remove tag sailing' }).click();
+    await expect(sidebar.getByRole('list', { name: 'Tags' }).getByRole('listitem')).toHaveCount(1);
+
+    const notes = sidebar.getByLabel('Notes');
+    await notes.pressSequentially('Met at the bar; wants the pilot deck.', { delay: 5 });
+    await expect(sidebar.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    await sidebar.getByLabel('Cadence').selectOption({ label: 'Every month' });
+    await expect(sidebar.getByLabel('Next follow-up')).not.toHaveValue('');
+    await sidebar.getByLabel('Promised').fill('send the pilot deck');
+    await sidebar.getByLabel('Promised').press('Tab');
+
+    // Another person's sidebar suggests existing tags.
+    await openProfile(page, 'https://www.linkedin.com/in/anna-nowak/');
+    sidebar = page.getByRole('complementary', { name: 'Kith: Anna Nowak' });
+    await sidebar.getByRole('button', { name: 'Record encounter' }).click();
+    await sidebar.getByRole('button', { name: 'Save encounter' }).click();
+    await expect(sidebar.locator('datalist#kith-known-tags option[value="investor"]')).toHaveCount(1);
+
+    await page.reload();
+    await openProfile(page, 'https://www.linkedin.com/in/bob-stone/');
+    sidebar = page.getByRole('complementary', { name: 'Kith: Bob Stone' });
+    await expect(sidebar.getByLabel('Notes')).toHaveValue('Met at the bar; wants the pilot deck.');
+    await expect(sidebar.getByLabel('Cadence')).toHaveValue('30');
+    await expect(sidebar.getByLabel('Promised')).toHaveValue('send the pilot deck');
+    await expect(sidebar.getByRole('list', { name: 'Tags' })).toContainText('investor');
+  });
+
+  test('in-app navigation shows the new person, never the previous one, and hides off profiles', async ({ page }) => {
+    await serve(page.context(), 'https://www.linkedin.com/feed/', spaPage(PEOPLE));
+    await page.goto('https://www.linkedin.com/feed/');
+    await page.waitForTimeout(300);
+    // Off profiles: the watcher only, no DOM of ours.
+    await expect(page.locator('kith-sidebar')).toHaveCount(0);
+
+    await page.evaluate(() => (window as unknown as { go: (p: string, d?: number) => void }).go('/in/anna-nowak/', 50));
+    const tab = page.getByRole('button', { name: /Open Kith|Close Kith/ });
+    await expect(tab).toBeVisible();
+    if ((await tab.getAttribute('aria-expanded')) === 'false') await tab.click();
+    await expect(page.getByRole('complementary', { name: 'Kith: Anna Nowak' })).toBeVisible();
+
+    // Record the names the sidebar shows while the page moves to Bob slowly.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      const root = document.querySelector('kith-sidebar')!.shadowRoot!;
+      new MutationObserver(() => {
+        const label = root.querySelector('aside')?.getAttribute('aria-label');
+        if (label) seen.push(`${location.pathname}|${label}`);
+      }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    await page.evaluate(() => (window as unknown as { go: (p: string, d?: number) => void }).go('/in/bob-stone/', 400));
+    await expect(page.getByRole('complementary', { name: 'Kith: Bob Stone' })).toBeVisible();
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.filter((s) => s.startsWith('/in/bob-stone/') && s.includes('Anna'))).toEqual([]);
+
+    await page.evaluate(() => (window as unknown as { go: (p: string, d?: number) => void }).go('/search/results/?q=x', 10));
+    await expect(page.getByRole('complementary', { name: /Kith/ })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /Open Kith|Close Kith/ })).toHaveCount(0);
+
+    await page.evaluate(() => (window as unknown as { go: (p: string, d?: number) => void }).go('/in/%C5%82ukasz-%C5%BC%C3%B3%C5%82%C4%87/', 10));
+    await expect(page.getByRole('complementary', { name: 'Kith: Łukasz Żółć' })).toBeVisible();
+  });
+
+  test('two tabs on one person: a change in one shows in the other, and saving at once loses nothing', async ({ context }) => {
+    const a = await context.newPage();
+    const b = await context.newPage();
+    await openProfile(a, 'https://www.linkedin.com/in/anna-nowak/');
+    await openProfile(b, 'https://www.linkedin.com/in/anna-nowak/');
+    const sa = a.getByRole('complementary', { name: 'Kith: Anna Nowak' });
+    const sb = b.getByRole('complementary', { name: 'Kith: Anna Nowak' });
+    await sa.getByRole('button', { name: 'Record encounter' }).click();
+    await sb.getByRole('button', { name: 'Record encounter' }).click();
+    await sa.getByLabel('Note').fill('from tab A');
+    await sb.getByLabel('Note').fill('from tab B');
+    await Promise.all([sa.getByRole('button', { name: 'Save encounter' }).click(), sb.getByRole('button', { name: 'Save encounter' }).click()]);
+    for (const s of [sa, sb]) {
+      await expect(s.getByRole('list', { name: 'Encounters' }).getByRole('listitem')).toHaveCount(2);
+    }
+    await sa.getByLabel('Add tag').fill('vc');
+    await sa.getByLabel('Add tag').press('Enter');
+    await expect(sb.getByRole('list', { name: 'Tags' })).toContainText('vc');
+  });
+});
+
+test.describe('real saved LinkedIn pages', () => {
+  const expected = JSON.parse(readFileSync(join(SHARED_PAGES, 'expected.json'), 'utf8')) as Record<string, { served_at: string; name: string; headline: string | null }>;
+  for (const [file, want] of Object.entries(expected)) {
+    test(`${file}: the sidebar shows the person`, async ({ context, page }) => {
+      await serve(context, want.served_at.replace(/\/?$/, '/'), readFileSync(join(SHARED_PAGES, file), 'utf8'));
+      await serve(context, want.served_at.replace(/\/$/, ''), readFileSync(join(SHARED_PAGES, file), 'utf8'));
+      await openProfile(page, want.served_at);
+      const sidebar = page.getByRole('complementary', { name: `Kith: ${want.name}` });
+      await expect(sidebar).toBeVisible();
+      if (want.headline) await expect(sidebar.getByText(want.headline, { exact: true })).toBeVisible();
+    });
+  }
+});

@@ -1,0 +1,136 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, act } from '@testing-library/preact';
+import { NotesEditor } from '../../../components/NotesEditor';
+import { TagEditor } from '../../../components/TagEditor';
+import { EncounterForm } from '../../../components/EncounterForm';
+import { FollowUpEditor } from '../../../components/FollowUpEditor';
+import { EncounterList } from '../../../components/EncounterList';
+import { addDays, localDay } from '../../../utils/dates';
+
+afterEach(cleanup);
+
+describe('NotesEditor', () => {
+  it('saves as you type and never loses a keystroke typed while a save is in flight', async () => {
+    vi.useFakeTimers();
+    const saved: string[] = [];
+    let release!: () => void;
+    const onSave = vi.fn((text: string) => {
+      saved.push(text);
+      return new Promise<void>((r) => (release = r));
+    });
+    const { rerender } = render(<NotesEditor value="" onSave={onSave} />);
+    const box = screen.getByLabelText('notesLabel') as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'Met at' } });
+    await act(() => vi.advanceTimersByTimeAsync(500));
+    expect(saved).toEqual(['Met at']);
+    // More typing while the first save is still on its way, and a stale echo of the first save arrives.
+    fireEvent.input(box, { target: { value: 'Met at the bar' } });
+    rerender(<NotesEditor value="Met at" onSave={onSave} />);
+    expect(box.value).toBe('Met at the bar');
+    await act(async () => release());
+    await act(() => vi.advanceTimersByTimeAsync(500));
+    expect(saved).toEqual(['Met at', 'Met at the bar']);
+    vi.useRealTimers();
+  });
+
+  it('flushes a pending save on blur, and takes outside changes when idle', async () => {
+    const onSave = vi.fn(async () => undefined);
+    const { rerender } = render(<NotesEditor value="a" onSave={onSave} />);
+    const box = screen.getByLabelText('notesLabel') as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'ab' } });
+    fireEvent.blur(box);
+    expect(onSave).toHaveBeenCalledWith('ab');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('notesSaved'));
+    rerender(<NotesEditor value="from another tab" onSave={onSave} />);
+    expect(box.value).toBe('from another tab');
+  });
+});
+
+describe('TagEditor', () => {
+  it('adds on Enter or comma, ignores duplicates, removes by button', () => {
+    const onChange = vi.fn();
+    render(<TagEditor tags={['vc']} known={['vc', 'founder']} onChange={onChange} />);
+    const input = screen.getByLabelText('tagsAdd');
+    fireEvent.input(input, { target: { value: 'founder' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onChange).toHaveBeenLastCalledWith(['vc', 'founder']);
+    fireEvent.input(input, { target: { value: 'vc' } });
+    fireEvent.keyDown(input, { key: ',' });
+    expect(onChange).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByLabelText('tagsRemove'));
+    expect(onChange).toHaveBeenLastCalledWith([]);
+    // Suggestions leave out tags already on the person.
+    expect([...document.querySelectorAll('#kith-known-tags option')].map((o) => o.getAttribute('value'))).toEqual(['founder']);
+  });
+});
+
+describe('EncounterForm', () => {
+  const base = {
+    events: [{ id: 'e1', name: 'Grow Up Start Up', createdAt: 1, updatedAt: 1 }],
+    searchPeople: async () => [{ id: 'p9', name: 'Bob Stone' }],
+    firstInPerson: true,
+    current: {},
+    postMeetingDays: 2,
+    onCancel: () => undefined,
+  };
+
+  it('accepts partial dates, links an existing event, and suggests a follow-up after a first meeting', async () => {
+    const onSave = vi.fn(async () => undefined);
+    render(<EncounterForm {...base} onSave={onSave} />);
+    expect((screen.getByLabelText('encDate') as HTMLInputElement).value).toBe(localDay());
+    expect(screen.getByRole('checkbox')).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('encEvent'), { target: { value: 'grow up start up' } });
+    fireEvent.input(screen.getByLabelText('encPlace'), { target: { value: ' Warsaw ' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'encSave' }).closest('form')!);
+    await waitFor(() => expect(onSave).toHaveBeenCalled());
+    expect(onSave).toHaveBeenCalledWith({ date: localDay(), kind: 'in-person', place: 'Warsaw', event: { id: 'e1' } }, addDays(localDay(), 2));
+  });
+
+  it('refuses a date it cannot read, and offers no suggestion for a call', async () => {
+    const onSave = vi.fn(async () => undefined);
+    render(<EncounterForm {...base} onSave={onSave} />);
+    fireEvent.change(screen.getByLabelText('encKind'), { target: { value: 'call' } });
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    fireEvent.input(screen.getByLabelText('encDate'), { target: { value: 'last Tuesday-ish' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'encSave' }).closest('form')!);
+    expect((await screen.findByRole('alert')).textContent).toBe('encDateInvalid');
+    expect(onSave).not.toHaveBeenCalled();
+    fireEvent.input(screen.getByLabelText('encDate'), { target: { value: 'June 2014' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'encSave' }).closest('form')!);
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith({ date: '2014-06', kind: 'call' }, undefined));
+  });
+
+  it('shows the save error and lets the user try again', async () => {
+    const onSave = vi.fn(async () => {
+      throw new Error('The browser has no room left');
+    });
+    render(<EncounterForm {...base} onSave={onSave} />);
+    fireEvent.submit(screen.getByRole('button', { name: 'encSave' }).closest('form')!);
+    expect((await screen.findByRole('alert')).textContent).toContain('no room');
+    expect((screen.getByRole('button', { name: 'encSave' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});
+
+describe('FollowUpEditor and EncounterList', () => {
+  it('sets a cadence from the presets and clears the follow-up', () => {
+    const onChange = vi.fn();
+    render(<FollowUpEditor value={{ due: '2026-12-01' }} onChange={onChange} />);
+    fireEvent.change(screen.getByLabelText('followUpCadence'), { target: { value: '30' } });
+    expect(onChange).toHaveBeenLastCalledWith({ due: '2026-12-01', cadenceDays: 30 });
+    fireEvent.click(screen.getByRole('button', { name: 'followUpClear' }));
+    expect(onChange).toHaveBeenLastCalledWith({});
+  });
+
+  it('renders page text as text, never as HTML', () => {
+    render(
+      <EncounterList
+        encounters={[{ id: 'x', personId: 'p', date: '2014-06', kind: 'event', note: '<img src=x onerror=alert(1)>', place: '<b>Warsaw</b>', createdAt: 1, updatedAt: 1 }]}
+      />,
+    );
+    expect(document.querySelector('img')).toBeNull();
+    expect(document.querySelector('b')).toBeNull();
+    expect(screen.getByRole('list').textContent).toContain('<b>Warsaw</b>');
+    expect(screen.getByRole('list').textContent).toContain('June 2014');
+  });
+});
