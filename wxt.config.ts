@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 import { mergedLocales } from './scripts/locales';
 
 // Hosts Kith reads profiles from, and the CDNs their photos come from (DESIGN.md, "Rules that protect users").
@@ -8,11 +9,21 @@ const PHOTO_HOSTS = ['https://media.licdn.com/*', 'https://*.licdn.com/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], build: { sourcemap: !!process.env.KITH_SOURCEMAP } }),
   // KITH_OUT_DIR lets parallel work (and the benchmark) build without overwriting each other's output.
   outDir: process.env.KITH_OUT_DIR ?? '.output',
   webExt: { disabled: true },
   hooks: {
+    // The content script runs on someone else's page and has a 15 KB budget: it uses the browsers'
+    // native promise APIs instead of webextension-polyfill (see utils/browser-native.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      config.resolve ??= {};
+      const native = fileURLToPath(new URL('./utils/browser-native.ts', import.meta.url));
+      const alias = config.resolve.alias;
+      const entry = { find: /^webextension-polyfill$/, replacement: native };
+      config.resolve.alias = Array.isArray(alias) ? [entry, ...alias] : [entry, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))];
+    },
     'build:publicAssets': (wxt, assets) => {
       for (const { lang, json } of mergedLocales(wxt.config.root)) {
         assets.push({ relativeDest: `_locales/${lang}/messages.json`, contents: json });

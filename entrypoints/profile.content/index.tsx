@@ -1,10 +1,10 @@
-import { browser, createShadowRootUi, defineContentScript, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
+import { browser, defineContentScript, type ContentScriptContext } from '#imports';
 import { render } from 'preact';
 import { adapterFor } from '@/utils/sites';
 import type { ExtractedProfile } from '@/utils/sites/types';
 import { getSettings } from '@/utils/settings';
 import { Sidebar } from '@/components/Sidebar';
-import './style.css';
+import css from './style.css?inline';
 
 const OPEN_KEY = 'sidebarOpen';
 /** How long to wait for the page to show the person of a new URL before working from the URL alone. */
@@ -16,7 +16,6 @@ const READ_TIMEOUT_MS = 4000;
  */
 export default defineContentScript({
   matches: ['https://*.linkedin.com/*'],
-  cssInjectionMode: 'ui',
   main(ctx) {
     const kith = createSidebarController(ctx);
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void kith.route(newUrl));
@@ -25,7 +24,7 @@ export default defineContentScript({
 });
 
 function createSidebarController(ctx: ContentScriptContext) {
-  let ui: ShadowRootContentScriptUi<void> | undefined;
+  let ui: { host: HTMLElement; container: HTMLElement } | undefined;
   let profile: ExtractedProfile | null = null;
   let visible = false;
   let open = false;
@@ -47,7 +46,7 @@ function createSidebarController(ctx: ContentScriptContext) {
       visible ? (
         <Sidebar key={profile?.keys[0] ?? ''} profile={profile} open={open} onToggle={toggle} postMeetingDays={postMeetingDays} />
       ) : null,
-      ui.uiContainer,
+      ui.container,
     );
   };
 
@@ -62,25 +61,16 @@ function createSidebarController(ctx: ContentScriptContext) {
     open = stored[OPEN_KEY] === true;
     postMeetingDays = settings.postMeetingFollowUpDays;
     if (!settings.sites.linkedin) return;
-    const created = await createShadowRootUi(ctx, {
-      name: 'kith-sidebar',
-      position: 'overlay',
-      anchor: 'body',
-      zIndex: 2147483000,
-      onMount: () => paint(),
-      onRemove: (_: unknown) => undefined,
-    });
-    ui = created;
-    created.mount();
-    // The panel sits outside the page's flow; only the host element is ours in the page.
+    ui = mountShadowHost();
+    paint();
     browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string; tab?: unknown }) => {
       if (sender.id === browser.runtime.id && !sender.tab && (message as { kithToggleSidebar?: boolean })?.kithToggleSidebar) toggle();
       return undefined;
     });
     ctx.onInvalidated(() => {
       stopWaiting();
-      if (ui) render(null, ui.uiContainer);
-      ui?.remove();
+      if (ui) render(null, ui.container);
+      ui?.host.remove();
     });
   };
 
@@ -128,4 +118,22 @@ function createSidebarController(ctx: ContentScriptContext) {
   };
 
   return { route };
+}
+
+/**
+ * The sidebar's host: `<kith-sidebar>` with an open shadow root holding its own styles, so the page's
+ * CSS cannot touch it and it cannot touch the page. (Done by hand rather than with WXT's
+ * createShadowRootUi, which costs ~3 KB gzipped of the 15 KB content-script budget.)
+ */
+function mountShadowHost(): { host: HTMLElement; container: HTMLElement } {
+  const host = document.createElement('kith-sidebar');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = css;
+  const container = document.createElement('div');
+  // Keys typed in Kith's fields are Kith's: the site's keyboard shortcuts must not see them.
+  for (const type of ['keydown', 'keyup', 'keypress']) container.addEventListener(type, (e) => e.stopPropagation());
+  shadow.append(style, container);
+  document.documentElement.append(host);
+  return { host, container };
 }

@@ -50,6 +50,15 @@ export function ownPage(file: string): string {
 /** A real image to serve as a profile photo (Kith's own icon). */
 export const PHOTO_PNG = readFileSync(resolve('public/icon/128.png'));
 
+/** Removes a browser profile directory; Chromium may still be flushing it just after close. */
+export function removeDir(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+  } catch {
+    // A temporary directory left behind is harmless.
+  }
+}
+
 type Fixtures = {
   userDataDir: string;
   context: BrowserContext;
@@ -64,7 +73,7 @@ export const test = base.extend<Fixtures>({
   userDataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'kith-e2e-'));
     await use(dir);
-    rmSync(dir, { recursive: true, force: true });
+    removeDir(dir);
   },
   context: async ({ userDataDir }, use) => {
     const context = await launch(userDataDir);

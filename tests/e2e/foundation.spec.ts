@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, launch, serve, serviceWorker, test } from './fixtures';
+import { expect, launch, removeDir, serve, serviceWorker, test } from './fixtures';
 import { spaPage } from './spa-page';
 
 const ANNA = { slug: 'anna-nowak', name: 'Anna Nowak', headline: 'CTO at Acme', company: 'Acme' };
@@ -21,7 +21,7 @@ test('the chain: page → content script → background → IndexedDB → sideba
     await expect(sidebar.getByText('You have not recorded meeting this person yet.')).toBeVisible();
     await sidebar.getByRole('button', { name: 'Record encounter' }).click();
     await sidebar.getByLabel('Place').fill('Warsaw');
-    await sidebar.getByLabel('Event').fill('Grow Up Start Up');
+    await sidebar.getByLabel('Event', { exact: true }).fill('Grow Up Start Up');
     await sidebar.getByRole('button', { name: 'Save encounter' }).click();
     await expect(sidebar.getByRole('list', { name: 'Encounters' }).getByRole('listitem')).toHaveCount(1);
     await expect(sidebar.getByRole('list', { name: 'Encounters' })).toContainText('Warsaw');
@@ -39,7 +39,7 @@ test('the chain: page → content script → background → IndexedDB → sideba
     await expect(again.getByRole('list', { name: 'Encounters' })).toContainText('Grow Up Start Up');
     await context.close();
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeDir(dir);
   }
 });
 

@@ -73,7 +73,7 @@ test.describe('on profile pages', () => {
     await expect(date).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
     await sidebar.getByLabel('Kind').selectOption({ label: 'In person' });
     await sidebar.getByLabel('Place').fill('Warsaw, Pałac Kultury');
-    await sidebar.getByLabel('Event').fill('Grow Up Start Up');
+    await sidebar.getByLabel('Event', { exact: true }).fill('Grow Up Start Up');
     await sidebar.getByLabel('Introduced by').fill('Bob St');
     await expect(sidebar.locator('datalist#kith-people option')).toHaveCount(1);
     await sidebar.getByLabel('Introduced by').fill('Bob Stone');
