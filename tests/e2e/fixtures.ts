@@ -36,7 +36,7 @@ export async function serviceWorker(context: BrowserContext): Promise<Worker> {
 }
 
 /** Serves `html` at a profile URL (and anything under it), as if LinkedIn had. */
-export async function serve(context: BrowserContext, url: string | RegExp, html: string): Promise<void> {
+export async function serve(context: BrowserContext, url: string | RegExp | ((url: URL) => boolean), html: string): Promise<void> {
   await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
 }
 
