@@ -22,14 +22,18 @@ describe('NotesEditor', () => {
     const { rerender } = render(<NotesEditor value="" onSave={onSave} />);
     const box = screen.getByLabelText('notesLabel') as HTMLTextAreaElement;
     fireEvent.input(box, { target: { value: 'Met at' } });
-    await act(() => vi.advanceTimersByTimeAsync(500));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(500);
+    });
     expect(saved).toEqual(['Met at']);
     // More typing while the first save is still on its way, and a stale echo of the first save arrives.
     fireEvent.input(box, { target: { value: 'Met at the bar' } });
     rerender(<NotesEditor value="Met at" onSave={onSave} />);
     expect(box.value).toBe('Met at the bar');
     await act(async () => release());
-    await act(() => vi.advanceTimersByTimeAsync(500));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(500);
+    });
     expect(saved).toEqual(['Met at', 'Met at the bar']);
     vi.useRealTimers();
   });
