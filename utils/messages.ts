@@ -175,9 +175,11 @@ export interface ToggleNotice {
 export const IMPORT_PORT = 'kith-import';
 
 export type ImportKind = 'backup' | 'connections';
+/** One part of an import: files over Chromium's 64 MiB message limit go in parts, `more` on all but the last. */
 export interface ImportRequest {
   kind: ImportKind;
   text: string;
+  more?: boolean;
 }
 /** Messages the background posts back on the import port. */
 export type ImportProgress =

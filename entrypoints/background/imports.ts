@@ -8,7 +8,22 @@ import { mergeData } from '@/utils/formats/merge';
 import { parseConnections, planConnectionsImport } from '@/utils/formats/linkedin-connections';
 import { ImportError } from '@/utils/formats/errors';
 import type { KithData } from '@/utils/types';
-import type { ImportProgress, ImportRequest } from '@/utils/messages';
+import type { ImportKind, ImportProgress, ImportRequest } from '@/utils/messages';
+
+/**
+ * The longest import text accepted, in characters. The options page refuses files over 100 MB before
+ * reading them; this is the background's own check (it validates every message).
+ */
+export const MAX_IMPORT_CHARS = 100 * 1024 * 1024;
+
+/**
+ * A browser refuses a single extension message over 64 MiB (Chromium: "Message exceeded maximum
+ * allowed size of 64MiB"), so the page sends a big file in parts: every part but the last carries
+ * `more: true`. A request without `more` is a whole file, as ImportRequest describes.
+ */
+
+/** One import at a time across all ports: each reads the store, then writes, so two at once could both add a person. */
+let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * An import, over a port so the page can show progress. Everything is checked before anything is
@@ -28,33 +43,65 @@ export function handleImportPort(port: Runtime.Port, deps: { changed: (ids: stri
       // The page was closed; the import still finishes (or rolls back) on its own.
     }
   };
-  port.onMessage.addListener(async (raw: unknown) => {
+  let parts: string[] = [];
+  let size = 0;
+  let kind: ImportKind | undefined;
+  let started = false;
+  const refuse = (error: string) => {
+    parts = [];
+    post({ stage: 'failed', error });
+    port.disconnect();
+  };
+
+  port.onMessage.addListener((raw: unknown) => {
     const req = raw as Partial<ImportRequest>;
+    if (started) return refuse('Refused: one import per connection.');
     if (!req || (req.kind !== 'backup' && req.kind !== 'connections') || typeof req.text !== 'string') {
-      post({ stage: 'failed', error: 'Refused: malformed import request.' });
-      return;
+      return refuse('Refused: malformed import request.');
     }
-    try {
-      post({ stage: 'checking' });
-      const db = await openKithDb();
-      const existing = await readAll(db);
-      let report: unknown;
-      let put: Partial<KithData>;
-      if (req.kind === 'backup') {
-        const merged = mergeData(existing, parseBackup(req.text));
-        put = merged.put;
-        report = merged.report;
-      } else {
-        const plan = planConnectionsImport(existing.people, existing.encounters, parseConnections(req.text), Date.now());
-        put = { people: plan.put };
-        report = plan.report;
-      }
-      await putAll(db, put, (done, total) => post({ stage: 'writing', done, total }));
-      deps.changed(put.people?.map((p) => p.id) ?? []);
-      post({ stage: 'done', report });
-    } catch (e) {
-      if (e instanceof ImportError) post({ stage: 'failed', error: e.message, ...(e.line ? { line: e.line } : {}) });
-      else post({ stage: 'failed', error: `The import failed and nothing was changed: ${e instanceof Error ? e.message : String(e)}` });
+    if (kind !== undefined && req.kind !== kind) return refuse('Refused: malformed import request.');
+    kind = req.kind;
+    size += req.text.length;
+    if (size > MAX_IMPORT_CHARS) {
+      return refuse(`The file is too big to import (over ${MAX_IMPORT_CHARS / (1024 * 1024)} MB); nothing was changed.`);
     }
+    parts.push(req.text);
+    if (req.more === true) return;
+    started = true;
+    const text = parts.join('');
+    parts = [];
+    const run = () => runImport(kind!, text, post, deps);
+    queue = queue.then(run, run);
   });
+}
+
+async function runImport(
+  kind: ImportKind,
+  text: string,
+  post: (m: ImportProgress) => void,
+  deps: { changed: (ids: string[]) => void },
+): Promise<void> {
+  try {
+    post({ stage: 'checking' });
+    const db = await openKithDb();
+    const existing = await readAll(db);
+    let report: unknown;
+    let put: Partial<KithData>;
+    if (kind === 'backup') {
+      const merged = mergeData(existing, parseBackup(text));
+      put = merged.put;
+      report = merged.report;
+    } else {
+      // The events keep the names of events people were met at in their search terms.
+      const plan = planConnectionsImport(existing.people, existing.encounters, parseConnections(text), Date.now(), existing.events);
+      put = { people: plan.put };
+      report = plan.report;
+    }
+    await putAll(db, put, (done, total) => post({ stage: 'writing', done, total }));
+    deps.changed(put.people?.map((p) => p.id) ?? []);
+    post({ stage: 'done', report });
+  } catch (e) {
+    if (e instanceof ImportError) post({ stage: 'failed', error: e.message, ...(e.line ? { line: e.line } : {}) });
+    else post({ stage: 'failed', error: `The import failed and nothing was changed: ${e instanceof Error ? e.message : String(e)}` });
+  }
 }

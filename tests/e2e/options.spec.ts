@@ -256,6 +256,8 @@ test('a JSON backup restores into a fresh browser: all added, then all unchanged
 });
 
 test('30,000 connections: progress while writing, a capped list, and the page stays usable', async ({ openExtensionPage }) => {
+  // Generous: IndexedDB writes of 30,000 people take 10 s or more on a loaded 2-core machine.
+  test.setTimeout(120_000);
   const page = await openOptions(openExtensionPage);
   const dir = mkdtempSync(join(tmpdir(), 'kith-big-'));
   try {
@@ -283,7 +285,7 @@ test('30,000 connections: progress while writing, a capped list, and the page st
     await expect(page.getByLabel('Daily reminder of due follow-ups')).toBeFocused();
 
     const report = page.locator('.kith-report');
-    await expect(report).toBeVisible({ timeout: 30_000 });
+    await expect(report).toBeVisible({ timeout: 90_000 });
     // Not a timed test (the benchmark owns the budget); the time is noted in the report.
     test.info().annotations.push({ type: 'import of 30,000 rows', description: `${Date.now() - started} ms` });
     expect(await counts(page, 'People')).toEqual([30_000, 0, 0]);
@@ -306,7 +308,7 @@ test('a backup over the 64 MiB message limit is sent in parts and arrives intact
   const dir = mkdtempSync(join(tmpdir(), 'kith-huge-backup-'));
   try {
     // 500 people with 99,999-character notes of 'a😀': 50 M characters, 83 MB of UTF-8. Emoji are
-    // surrogate pairs, so some part boundaries fall inside one unless the page avoids it.
+    // surrogate pairs, and a boundary between parts would fall inside one: each must arrive whole.
     const notes = 'a😀'.repeat(33_333);
     const people = Array.from({ length: 500 }, (_, i) =>
       JSON.stringify({ id: `p${String(i).padStart(3, '0')}`, keys: [`linkedin:p-${i}`], name: `Person ${i}`, urls: {}, tags: [], notes, followUp: {}, createdAt: 1, updatedAt: 1 }),

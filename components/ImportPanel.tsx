@@ -1,0 +1,232 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from '#imports';
+import { IMPORT_PORT, type ImportKind, type ImportProgress, type ImportRequest } from '@/utils/messages';
+import { t } from '@/utils/i18n';
+import { errorText, formatCount } from './OptionsText';
+import { ImportReport } from './ImportReport';
+
+/** Files above this size are refused before they are read (a Connections.csv of 30,000 rows is ~3 MB). */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+/**
+ * Characters per port message. Browsers refuse a message over 64 MiB of JSON, and a character can take
+ * up to 6 bytes there (control characters become \u0001), so 8 Mi characters always fit.
+ */
+const PART_CHARS = 8 * 1024 * 1024;
+
+type Phase =
+  | { step: 'idle' }
+  | { step: 'reading'; file: string }
+  | { step: 'checking'; file: string }
+  | { step: 'writing'; file: string; done: number; total: number }
+  | { step: 'done'; file: string; report: unknown }
+  | { step: 'failed'; message: string };
+
+/** The text in parts of at most PART_CHARS, never splitting a surrogate pair; [part, more to come]. */
+function* parts(text: string): Generator<[string, boolean]> {
+  let at = 0;
+  do {
+    let end = Math.min(at + PART_CHARS, text.length);
+    const c = text.charCodeAt(end - 1);
+    if (end < text.length && c >= 0xd800 && c <= 0xdbff) end--;
+    yield [text.slice(at, end), end < text.length];
+    at = end;
+  } while (at < text.length);
+}
+
+/** "Line 12: reason", unless the reason already names its line. */
+function failure(file: string, error: string, line: number | undefined): string {
+  const named = line !== undefined && new RegExp(`\\bline ${line}\\b`, 'i').test(error);
+  const reason = line !== undefined && !named ? t('optionsImportFailedLine', formatCount(line), error) : error;
+  return t('optionsImportFailed', file, reason);
+}
+
+function ImportFile({
+  kind,
+  label,
+  hint,
+  accept,
+  busy,
+  setBusy,
+  onImported,
+}: {
+  kind: ImportKind;
+  label: string;
+  hint: string;
+  accept: string;
+  busy: ImportKind | null;
+  setBusy: (k: ImportKind | null) => void;
+  onImported: () => void;
+}) {
+  const [phase, setPhase] = useState<Phase>({ step: 'idle' });
+  const port = useRef<ReturnType<typeof browser.runtime.connect> | null>(null);
+  const reportRef = useRef<HTMLDivElement>(null);
+  const id = `kith-import-${kind}`;
+
+  useEffect(() => () => port.current?.disconnect(), []);
+
+  // Once the report is on screen, take the reader there, unless they went on to something else meanwhile.
+  useEffect(() => {
+    if (phase.step !== 'done') return;
+    const active = document.activeElement;
+    if (!active || active === document.body || active.id === `${id}-file`) {
+      reportRef.current?.querySelector<HTMLElement>('h3')?.focus();
+    }
+  }, [phase.step, id]);
+
+  const finish = (next: Phase) => {
+    port.current?.disconnect();
+    port.current = null;
+    setPhase(next);
+    setBusy(null);
+    onImported();
+  };
+
+  const start = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    // Clear the input so choosing the same file again (after fixing it) runs again.
+    input.value = '';
+    if (!file) return;
+    if (busy) return; // the click was refused already; see onClick below
+    if (file.size > MAX_IMPORT_BYTES) {
+      setPhase({
+        step: 'failed',
+        message: t(
+          'optionsImportTooBig',
+          file.name,
+          formatCount(Math.ceil(file.size / (1024 * 1024))),
+          formatCount(MAX_IMPORT_BYTES / (1024 * 1024)),
+        ),
+      });
+      return;
+    }
+    setBusy(kind);
+    setPhase({ step: 'reading', file: file.name });
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (e) {
+      setBusy(null);
+      setPhase({ step: 'failed', message: t('optionsImportFailed', file.name, t('optionsImportUnreadable', errorText(e))) });
+      return;
+    }
+    let settled = false;
+    const p = browser.runtime.connect({ name: IMPORT_PORT });
+    port.current = p;
+    p.onMessage.addListener((raw: unknown) => {
+      const m = raw as ImportProgress;
+      if (settled) return;
+      if (m.stage === 'checking') setPhase({ step: 'checking', file: file.name });
+      else if (m.stage === 'writing') setPhase({ step: 'writing', file: file.name, done: m.done, total: m.total });
+      else if (m.stage === 'done') {
+        settled = true;
+        finish({ step: 'done', file: file.name, report: m.report });
+      } else if (m.stage === 'failed') {
+        settled = true;
+        finish({ step: 'failed', message: failure(file.name, m.error, m.line) });
+      }
+    });
+    p.onDisconnect.addListener(() => {
+      if (settled) return;
+      settled = true;
+      port.current = null;
+      finish({ step: 'failed', message: t('optionsImportFailed', file.name, t('optionsImportStopped')) });
+    });
+    try {
+      for (const [chunk, more] of parts(text)) {
+        const part: ImportRequest = { kind, text: chunk, ...(more ? { more } : {}) };
+        p.postMessage(part);
+      }
+    } catch (e) {
+      // e.g. a message over the browser's size limit for extension messages.
+      settled = true;
+      finish({ step: 'failed', message: t('optionsImportFailed', file.name, errorText(e)) });
+    }
+  };
+
+  const running = phase.step === 'reading' || phase.step === 'checking' || phase.step === 'writing';
+  const stepText =
+    phase.step === 'reading'
+      ? t('optionsImportReading')
+      : phase.step === 'checking'
+        ? t('optionsImportChecking')
+        : phase.step === 'writing'
+          ? t('optionsImportWriting', formatCount(phase.done), formatCount(phase.total))
+          : '';
+
+  return (
+    <div class="kith-import">
+      <label for={`${id}-file`} class="kith-file-label">
+        {label}
+      </label>
+      <input
+        id={`${id}-file`}
+        type="file"
+        accept={accept}
+        aria-describedby={`${id}-hint`}
+        // aria-disabled (not disabled) keeps the keyboard focus on the input while an import runs; the
+        // file chooser is not opened then, since a second import at once could add a person twice.
+        aria-disabled={busy ? 'true' : undefined}
+        onClick={(e) => {
+          if (busy) e.preventDefault();
+        }}
+        onChange={(e) => void start(e.currentTarget)}
+      />
+      <p id={`${id}-hint`} class="kith-hint">
+        {hint}
+      </p>
+      {busy && busy !== kind && <p class="kith-hint">{t('optionsImportBusy')}</p>}
+      {running && (
+        <div class="kith-progress">
+          <span id={`${id}-progress-label`}>{t('optionsImportProgress', phase.file)}</span>
+          {phase.step === 'writing' ? (
+            <progress aria-labelledby={`${id}-progress-label`} aria-describedby={`${id}-step`} max={phase.total || 1} value={phase.done} />
+          ) : (
+            <progress aria-labelledby={`${id}-progress-label`} aria-describedby={`${id}-step`} />
+          )}
+          <span id={`${id}-step`} class="kith-hint" aria-live="polite">
+            {stepText}
+          </span>
+        </div>
+      )}
+      {phase.step === 'failed' && (
+        <p class="kith-error" role="alert">
+          {phase.message}
+        </p>
+      )}
+      {phase.step === 'done' && (
+        <div ref={reportRef}>
+          <ImportReport id={`${id}-report`} heading={t('optionsReportHeading', phase.file)} report={phase.report} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The two imports. One runs at a time: both read the store first, so two at once could both add a person. */
+export function ImportPanel({ onImported }: { onImported: () => void }) {
+  const [busy, setBusy] = useState<ImportKind | null>(null);
+  return (
+    <section class="kith-card" aria-labelledby="kith-import-h">
+      <h2 id="kith-import-h">{t('optionsImportHeading')}</h2>
+      <p class="kith-hint">{t('optionsImportIntro')}</p>
+      <ImportFile
+        kind="backup"
+        label={t('optionsImportBackup')}
+        hint={t('optionsImportBackupHint')}
+        accept=".json,application/json"
+        busy={busy}
+        setBusy={setBusy}
+        onImported={onImported}
+      />
+      <ImportFile
+        kind="connections"
+        label={t('optionsImportConnections')}
+        hint={t('optionsImportConnectionsHint')}
+        accept=".csv,text/csv"
+        busy={busy}
+        setBusy={setBusy}
+        onImported={onImported}
+      />
+    </section>
+  );
+}

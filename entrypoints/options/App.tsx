@@ -1,0 +1,56 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { onPeopleChanged, send } from '@/utils/client';
+import type { Responses } from '@/utils/messages';
+import { t } from '@/utils/i18n';
+import { errorText, countPhrase } from '@/components/OptionsText';
+import { OptionsSettings } from '@/components/OptionsSettings';
+import { ExportPanel } from '@/components/ExportPanel';
+import { ImportPanel } from '@/components/ImportPanel';
+import { OptionsDeleteAll } from '@/components/OptionsDeleteAll';
+
+type Stats = Responses['stats.get'];
+
+/** The options page: what is stored, settings, export, import, delete all. */
+export function App() {
+  const [stats, setStats] = useState<Stats | null>(null);
+  const [statsError, setStatsError] = useState('');
+
+  const refresh = useCallback(async () => {
+    try {
+      setStats(await send('stats.get', {}));
+      setStatsError('');
+    } catch (e) {
+      setStatsError(errorText(e));
+    }
+  }, []);
+
+  // Changes made anywhere (a sidebar in another tab, an import) are announced by the background.
+  useEffect(() => {
+    void refresh();
+    return onPeopleChanged(() => void refresh());
+  }, [refresh]);
+
+  return (
+    <main class="kith-options">
+      <header class="kith-top">
+        <h1>{t('optionsHeading')}</h1>
+        <p class="kith-stats" data-testid="stats">
+          {statsError
+            ? t('optionsStatsError', statsError)
+            : stats
+              ? t(
+                  'optionsStats',
+                  countPhrase('optionsPeople', stats.people),
+                  countPhrase('optionsEncounters', stats.encounters),
+                  countPhrase('optionsEvents', stats.events),
+                )
+              : t('optionsStatsLoading')}
+        </p>
+      </header>
+      <OptionsSettings />
+      <ExportPanel />
+      <ImportPanel onImported={refresh} />
+      <OptionsDeleteAll onDeleted={refresh} />
+    </main>
+  );
+}
