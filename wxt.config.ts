@@ -22,6 +22,8 @@ export default defineConfig({
       const native = fileURLToPath(new URL('./utils/browser-native.ts', import.meta.url));
       const alias = config.resolve.alias;
       const entry = { find: /^webextension-polyfill$/, replacement: native };
+      // Terser with several passes takes a few hundred bytes more off the script than the default minifier.
+      config.build = { ...config.build, minify: 'terser', terserOptions: { compress: { passes: 3 }, ecma: 2020 } };
       config.resolve.alias = Array.isArray(alias) ? [entry, ...alias] : [entry, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))];
     },
     'build:publicAssets': (wxt, assets) => {

@@ -107,9 +107,8 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
 
   return (
     <div class={`kith-root${open ? ' kith-open' : ''}`}>
-      <button type="button" class="kith-tab" aria-expanded={open} aria-controls="kith-panel" onClick={onToggle} title={open ? t('sidebarClose') : t('sidebarOpen')}>
-        <span class="kith-visually-hidden">{open ? t('sidebarClose') : t('sidebarOpen')}</span>
-        <span aria-hidden="true">{view ? '✓ Kith' : 'Kith'}</span>
+      <button type="button" class="kith-tab" aria-expanded={open} aria-controls="kith-panel" aria-label={open ? t('sidebarClose') : t('sidebarOpen')} onClick={onToggle}>
+        {view ? '✓ Kith' : 'Kith'}
       </button>
       <aside id="kith-panel" aria-label={label} hidden={!open}>
         {!profile ? (

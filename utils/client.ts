@@ -3,6 +3,7 @@
  * types only, so the validation schemas (background-only) never ship in the content script.
  */
 import { browser } from '#imports';
+import { t } from './i18n';
 import type { MessageName, Payload, Reply, Request, Responses } from './messages';
 
 export class KithError extends Error {}
@@ -20,9 +21,9 @@ export async function call<N extends MessageName>(
   try {
     reply = (await send({ kith: name, payload } satisfies Request<N>)) as Reply<Responses[N]> | undefined;
   } catch (e) {
-    throw new KithError(`Kith's background did not answer (${e instanceof Error ? e.message : String(e)}). Try again.`);
+    throw new KithError(t('errorNoAnswer', e instanceof Error ? e.message : String(e)));
   }
-  if (!reply || typeof reply !== 'object' || !('ok' in reply)) throw new KithError("Kith's background gave no answer. Try again.");
+  if (!reply || typeof reply !== 'object' || !('ok' in reply)) throw new KithError(t('errorNoReply'));
   if (!reply.ok) throw new KithError(reply.error);
   return reply.value;
 }

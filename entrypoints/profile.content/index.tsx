@@ -2,7 +2,7 @@ import { browser, defineContentScript, type ContentScriptContext } from '#import
 import { render } from 'preact';
 import { adapterFor } from '@/utils/sites';
 import type { ExtractedProfile } from '@/utils/sites/types';
-import { getSettings } from '@/utils/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { Sidebar } from '@/components/Sidebar';
 import css from './style.css?inline';
 
@@ -57,10 +57,14 @@ function createSidebarController(ctx: ContentScriptContext) {
   };
 
   const mount = async () => {
-    const [stored, settings] = await Promise.all([browser.storage.local.get(OPEN_KEY), getSettings()]);
+    // Two settings matter here; reading them directly keeps the settings validator (1 KB) out of the
+    // page. Anything unexpected falls back to the default, as parseSettings would.
+    const stored = await browser.storage.local.get([OPEN_KEY, 'settings']);
+    const settings = (stored.settings ?? {}) as Partial<Settings>;
     open = stored[OPEN_KEY] === true;
-    postMeetingDays = settings.postMeetingFollowUpDays;
-    if (!settings.sites.linkedin) return;
+    const days = settings.postMeetingFollowUpDays;
+    postMeetingDays = Number.isInteger(days) && days! >= 0 && days! <= 365 ? days! : DEFAULT_SETTINGS.postMeetingFollowUpDays;
+    if (settings.sites?.linkedin === false) return;
     ui = mountShadowHost();
     paint();
     browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string; tab?: unknown }) => {
