@@ -51,9 +51,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'kith@kith.example',
-              strict_min_version: '140.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // data_collection_permissions needs Firefox 142 on Android too.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
