@@ -32,7 +32,8 @@ export default defineConfig({
       }
     },
   },
-  zip: { excludeSources: ['**/*'] },
+  // The sources zip (for Firefox review) holds the project, not build outputs or test artefacts.
+  zip: { excludeSources: ['.output*/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', '.ci/**'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
