@@ -57,9 +57,15 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
     const settings = await getSettings();
-    if (alarm.name === MIDNIGHT_ALARM) await refreshBadge();
-    if (alarm.name === DAILY_ALARM && settings.notifications.enabled) await notifyDue(await openKithDb());
-    await scheduleAlarms(settings);
+    try {
+      if (alarm.name === MIDNIGHT_ALARM) await refreshBadge();
+      if (alarm.name === DAILY_ALARM && settings.notifications.enabled) await notifyDue(await openKithDb());
+    } catch (e) {
+      console.error('Kith: reminder', e);
+    } finally {
+      // Re-arm even after a failure, from a moment past this alarm's time so it never fires twice.
+      await scheduleAlarms(settings, new Date(Math.max(Date.now(), alarm.scheduledTime + 1000)), alarm.name);
+    }
   });
 
   browser.notifications.onClicked.addListener(async (id) => {

@@ -3,11 +3,16 @@ import type { KithDb } from '@/utils/db';
 import { countDueBy, peopleDueBy } from '@/utils/db/people';
 import { localDay, msUntilNextLocalMidnight, nextLocalTime } from '@/utils/dates';
 import type { Settings } from '@/utils/settings';
+import type { Person } from '@/utils/types';
 import { t } from '@/utils/i18n';
+import { plural } from '@/components/PopupText';
 
 export const MIDNIGHT_ALARM = 'kith-midnight';
 export const DAILY_ALARM = 'kith-daily-reminder';
 export const DAILY_NOTIFICATION = 'kith-daily';
+
+/** Names the daily notification lists before "+N more". */
+export const NOTIFICATION_NAMES = 3;
 
 /** The toolbar badge: how many follow-ups are overdue or due today; none when there are none. */
 export async function updateBadge(db: KithDb, now = new Date()): Promise<number> {
@@ -20,30 +25,62 @@ export async function updateBadge(db: KithDb, now = new Date()): Promise<number>
 /**
  * Alarms at the next local midnight (the day rolls over, so the badge must follow) and at the
  * user's reminder time. Both are one-shot and re-armed when they fire, so a DST change or a new
- * time zone is picked up each day.
+ * time zone is picked up each day. A daily alarm whose time has passed but which has not fired yet
+ * (the browser was closed at reminder time and fires it on start) is left to fire, unless it is the
+ * alarm that just `fired`. Turning the notifications off removes the alarm and any notification on
+ * screen.
  */
-export async function scheduleAlarms(settings: Settings, now = new Date()): Promise<void> {
+export async function scheduleAlarms(settings: Settings, now = new Date(), fired?: string): Promise<void> {
   await browser.alarms.create(MIDNIGHT_ALARM, { when: now.getTime() + msUntilNextLocalMidnight(now) + 1000 });
   if (settings.notifications.enabled) {
-    await browser.alarms.create(DAILY_ALARM, { when: nextLocalTime(now, settings.notifications.time).getTime() });
+    const pending = fired === DAILY_ALARM ? undefined : await browser.alarms.get(DAILY_ALARM);
+    const when = nextLocalTime(now, settings.notifications.time).getTime();
+    if (!pending || (pending.scheduledTime > now.getTime() && pending.scheduledTime !== when)) {
+      await browser.alarms.create(DAILY_ALARM, { when });
+    }
   } else {
     await browser.alarms.clear(DAILY_ALARM);
+    await browser.notifications.clear(DAILY_NOTIFICATION);
   }
 }
 
-/** The daily notification: a few names and "+N more"; nothing when nobody is due. */
-export async function notifyDue(db: KithDb, now = new Date()): Promise<string | undefined> {
-  const due = await peopleDueBy(db, localDay(now));
+/** Most overdue first, then by name: the order of the popup. */
+function byDueThenName(a: Pick<Person, 'sortName' | 'followUp'>, b: Pick<Person, 'sortName' | 'followUp'>): number {
+  const da = a.followUp.due!;
+  const db = b.followUp.due!;
+  if (da !== db) return da < db ? -1 : 1;
+  return a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0;
+}
+
+/** The words of the daily notification for these people (due on or before today), or undefined for nobody. */
+export function dueNotification(due: Pick<Person, 'name' | 'sortName' | 'followUp'>[]): { title: string; message: string } | undefined {
   if (due.length === 0) return undefined;
-  due.sort((a, b) => (a.followUp.due! < b.followUp.due! ? -1 : 1));
-  const names = due.slice(0, 3).map((p) => p.name);
-  const more = due.length - names.length;
-  const message = names.join(', ') + (more > 0 ? ` ${t('notificationMore', more)}` : '');
+  const sorted = [...due].sort(byDueThenName);
+  const names = sorted.slice(0, NOTIFICATION_NAMES).map((p) => p.name);
+  const more = sorted.length - names.length;
+  return {
+    title: plural('popupNotifyTitle', sorted.length),
+    message: names.join(', ') + (more > 0 ? ` ${t('notificationMore', more)}` : ''),
+  };
+}
+
+/**
+ * The daily notification: who is due today or overdue, a few names and "+N more"; clicking it opens
+ * the follow-ups. Nothing is shown when nobody is due (and yesterday's notification is cleared).
+ * Returns the message shown.
+ */
+export async function notifyDue(db: KithDb, now = new Date()): Promise<string | undefined> {
+  const text = dueNotification(await peopleDueBy(db, localDay(now)));
+  if (!text) {
+    await browser.notifications.clear(DAILY_NOTIFICATION);
+    return undefined;
+  }
   await browser.notifications.create(DAILY_NOTIFICATION, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: t('notificationTitle', due.length),
-    message,
+    title: text.title,
+    message: text.message,
+    contextMessage: t('popupNotifyClick'),
   });
-  return message;
+  return text.message;
 }

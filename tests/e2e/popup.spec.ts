@@ -273,6 +273,19 @@ test('search finds anyone saved by name, tag, event and place; Enter opens the f
   expect(await names(group(page, 'Overdue'))).toEqual(['Anna Nowak', 'Bartek Kowalski']);
 });
 
+test('a long overdue list shows the first 25 and "Show all"', async ({ openExtensionPage }) => {
+  const page = await openExtensionPage('popup.html');
+  for (let i = 0; i < 27; i++) await seed(page, { slug: `p-${i}`, name: `Person ${String(i).padStart(2, '0')}`, due: addDays(today(), -1 - i) });
+  await page.reload();
+  const overdue = group(page, 'Overdue');
+  await expect(overdue.getByRole('listitem')).toHaveCount(25);
+  // Most overdue first.
+  expect((await names(overdue))[0]).toBe('Person 26');
+  await overdue.getByRole('button', { name: 'Show all 27' }).click();
+  await expect(overdue.getByRole('listitem')).toHaveCount(27);
+  await expect(overdue.getByRole('button', { name: /Show all/ })).toHaveCount(0);
+});
+
 test('the list follows changes made elsewhere at once', async ({ openExtensionPage }) => {
   const page = await openExtensionPage('popup.html');
   await seedTeam(page);

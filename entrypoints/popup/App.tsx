@@ -1,0 +1,179 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from '#imports';
+import { onPeopleChanged, send } from '@/utils/client';
+import type { FollowUpRow as Row, Responses } from '@/utils/messages';
+import type { EncounterKind } from '@/utils/types';
+import { localDay } from '@/utils/dates';
+import { t } from '@/utils/i18n';
+import { FollowUpItem, type SnoozeBy } from '@/components/FollowUpItem';
+import { PopupSearch } from '@/components/PopupSearch';
+import { PopupNothingDue, PopupWelcome } from '@/components/PopupEmpty';
+import { formatDueDay } from '@/components/PopupText';
+
+export interface PopupData {
+  list: Responses['followups.list'];
+  /** How many people are saved at all (0: show the welcome). */
+  people: number;
+}
+
+/** Everything the popup shows, in one round of messages (the background reads only who is due). */
+export async function loadPopupData(): Promise<PopupData> {
+  const [list, stats] = await Promise.all([send('followups.list', {}), send('stats.get', {})]);
+  return { list, people: stats.people };
+}
+
+/** Rows shown per group before "Show all": the popup stays quick however far behind the user is. */
+const GROUP_LIMIT = 25;
+
+type GroupKey = 'overdue' | 'dueToday' | 'week';
+const GROUPS: { key: GroupKey; title: string }[] = [
+  { key: 'overdue', title: 'popupOverdue' },
+  { key: 'dueToday', title: 'popupDueToday' },
+  { key: 'week', title: 'popupWeek' },
+];
+
+function openUrl(url: string): void {
+  browser.tabs.create({ url }).catch((e: Error) => console.error('Kith: open', e));
+}
+
+export function App({ initial, initialError }: { initial: PopupData | null; initialError?: string }) {
+  const [data, setData] = useState(initial);
+  const [error, setError] = useState(initialError ?? '');
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState<Partial<Record<GroupKey, boolean>>>({});
+  const seq = useRef(0);
+  /** After an action, the place in the list where the keyboard focus goes back to. */
+  const focusIndex = useRef<number | null>(null);
+
+  const refresh = useCallback(async () => {
+    const mine = ++seq.current;
+    try {
+      const next = await loadPopupData();
+      if (seq.current === mine) {
+        setData(next);
+        setError('');
+      }
+    } catch (e) {
+      if (seq.current === mine) setError((e as Error).message);
+    }
+  }, []);
+
+  // Another tab, the sidebar or an import changed someone: show it at once.
+  useEffect(() => onPeopleChanged(() => void refresh()), [refresh]);
+
+  // A row that was acted on moves or goes: keep the keyboard at the same place in the list.
+  useEffect(() => {
+    const i = focusIndex.current;
+    if (busy !== null || i === null) return;
+    focusIndex.current = null;
+    const buttons = [...document.querySelectorAll<HTMLButtonElement>('.fu-row .fu-done')];
+    const target = buttons[Math.min(i, buttons.length - 1)] ?? document.querySelector<HTMLInputElement>('.search-input');
+    target?.focus();
+  }, [data, busy]);
+
+  const act = async (row: Row, action: () => Promise<string>) => {
+    const rows = [...document.querySelectorAll<HTMLElement>('.fu-row')];
+    const index = rows.findIndex((r) => r.dataset.person === row.id);
+    // Only when the user acted from within the list (the row's buttons are disabled while busy).
+    const fromRow = index >= 0 && rows[index].contains(document.activeElement);
+    setBusy(row.id);
+    try {
+      setStatus(await action());
+      setError('');
+      if (fromRow) focusIndex.current = index;
+      await refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const nextDue = async (row: Row) => (await send('person.get', { id: row.id }))?.person.followUp.due;
+
+  const onDone = (row: Row, kind: EncounterKind) =>
+    act(row, async () => {
+      await send('followups.done', { personId: row.id, kind });
+      const due = await nextDue(row);
+      return due ? t('popupDoneNext', row.name, formatDueDay(due, localDay())) : t('popupDoneCleared', row.name);
+    });
+
+  const onSnooze = (row: Row, by: SnoozeBy) =>
+    act(row, async () => {
+      await send('followups.snooze', { personId: row.id, ...by });
+      const due = (await nextDue(row)) ?? ('until' in by ? by.until : undefined);
+      return due ? t('popupSnoozed', row.name, formatDueDay(due, localDay())) : '';
+    });
+
+  const manifest = browser.runtime.getManifest() as { options_ui?: unknown; options_page?: unknown };
+  const hasOptions = Boolean(manifest.options_ui || manifest.options_page);
+
+  let body = null;
+  if (data && data.people === 0) {
+    body = <PopupWelcome onOpen={openUrl} />;
+  } else if (data) {
+    const list = data.list;
+    const any = list.overdue.length + list.dueToday.length + list.week.length > 0;
+    body = (
+      <PopupSearch onOpen={openUrl} onError={setError} autoFocus>
+        {!any ? (
+          <PopupNothingDue />
+        ) : (
+          GROUPS.map(({ key, title }) => {
+            const rows = list[key];
+            if (rows.length === 0) return null;
+            const shown = expanded[key] ? rows : rows.slice(0, GROUP_LIMIT);
+            return (
+              <section key={key} class={`group group-${key}`} aria-label={t(title)}>
+                <h2>
+                  {t(title)} <span class="count">{rows.length}</span>
+                </h2>
+                <ul class="rows">
+                  {shown.map((row) => (
+                    <FollowUpItem
+                      key={row.id}
+                      row={row}
+                      today={list.today}
+                      busy={busy === row.id}
+                      onDone={onDone}
+                      onSnooze={onSnooze}
+                      onOpen={openUrl}
+                    />
+                  ))}
+                </ul>
+                {shown.length < rows.length && (
+                  <button type="button" class="show-all" onClick={() => setExpanded({ ...expanded, [key]: true })}>
+                    {t('popupShowAll', rows.length)}
+                  </button>
+                )}
+              </section>
+            );
+          })
+        )}
+      </PopupSearch>
+    );
+  }
+
+  return (
+    <div class="popup">
+      <header class="bar">
+        <h1>{t('extName')}</h1>
+        {hasOptions && (
+          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('popupSettings')}
+          </button>
+        )}
+      </header>
+      {error && (
+        <p role="alert" class="error">
+          {t('popupError', error)}
+        </p>
+      )}
+      <p role="status" class={`status${status ? '' : ' status-empty'}`}>
+        {status}
+      </p>
+      {body}
+    </div>
+  );
+}
