@@ -81,7 +81,11 @@ export const schemas = {
     from: ['content', 'page'],
     payload: v.strictObject({ query: text(200), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))) }),
   },
-  'followups.list': { from: ['page'], payload: v.strictObject({}) },
+  'followups.list': {
+    from: ['page'],
+    /** Rows per group (the first `limit`, most overdue first); totals always count everyone. */
+    payload: v.strictObject({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))) }),
+  },
   'followups.done': { from: ['page'], payload: v.strictObject({ personId: id, kind: v.picklist(ENCOUNTER_KINDS) }) },
   'followups.snooze': {
     from: ['page'],
@@ -147,7 +151,13 @@ export interface Responses {
   'tags.list': string[];
   'events.list': KithEvent[];
   'people.search': PersonSummary[];
-  'followups.list': { today: LocalDay; overdue: FollowUpRow[]; dueToday: FollowUpRow[]; week: FollowUpRow[] };
+  'followups.list': {
+    today: LocalDay;
+    overdue: FollowUpRow[];
+    dueToday: FollowUpRow[];
+    week: FollowUpRow[];
+    totals: { overdue: number; dueToday: number; week: number };
+  };
   'followups.done': null;
   'followups.snooze': null;
   'data.export': { filename: string; mime: string; text: string };

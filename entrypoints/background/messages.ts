@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { schemas, type FollowUpRow, type MessageName, type Origin, type Payload, type PersonView, type Reply, type Responses } from '@/utils/messages';
 import type { KithDb } from '@/utils/db';
 import type { Id, Person } from '@/utils/types';
-import { findPersonByKeys, getPerson, listTags, peopleDueBetween, peopleDueBy, searchPeople, countPeople } from '@/utils/db/people';
+import { countDueIn, findPersonByKeys, getPerson, listTags, peopleDueIn, searchPeople, countPeople } from '@/utils/db/people';
 import { deleteEncounter, deletePerson, logTouch, recordEncounter, savePersonFromProfile, updatePerson, NotFoundError } from '@/utils/db/writes';
 import { encountersOf, getEvent, getPhoto, introductionsBy, listEvents, readAll } from '@/utils/db/reads';
 import { clearAll } from '@/utils/db/bulk';
@@ -178,14 +178,27 @@ export function createHandler(deps: HandlerDeps) {
       const people = await searchPeople(db, query, limit ?? 20);
       return Promise.all(people.map((p) => summary(db, p)));
     },
-    async 'followups.list'(_p, { db }) {
+    async 'followups.list'({ limit }, { db }) {
       const t = today();
-      const [due, week] = await Promise.all([peopleDueBy(db, t), peopleDueBetween(db, addDays(t, 1), addDays(t, 7))]);
-      const overdue = due.filter((p) => p.followUp.due! < t).sort(byDueThenName);
-      const dueToday = due.filter((p) => p.followUp.due === t).sort(byDueThenName);
-      week.sort(byDueThenName);
-      const rows = (list: Person[]) => Promise.all(list.map((p) => followUpRow(db, p, t)));
-      return { today: t, overdue: await rows(overdue), dueToday: await rows(dueToday), week: await rows(week) };
+      const n = limit ?? 25;
+      const ranges = {
+        overdue: IDBKeyRange.upperBound(t, true),
+        dueToday: IDBKeyRange.only(t),
+        week: IDBKeyRange.bound(addDays(t, 1), addDays(t, 7)),
+      };
+      const group = async (range: IDBKeyRange) => {
+        const [people, total] = await Promise.all([peopleDueIn(db, range, n), countDueIn(db, range)]);
+        people.sort(byDueThenName);
+        return { rows: await Promise.all(people.map((p) => followUpRow(db, p, t))), total };
+      };
+      const [overdue, dueToday, week] = await Promise.all([group(ranges.overdue), group(ranges.dueToday), group(ranges.week)]);
+      return {
+        today: t,
+        overdue: overdue.rows,
+        dueToday: dueToday.rows,
+        week: week.rows,
+        totals: { overdue: overdue.total, dueToday: dueToday.total, week: week.total },
+      };
     },
     async 'followups.done'({ personId, kind }, { db }) {
       await logTouch(db, personId, kind, now(), today());

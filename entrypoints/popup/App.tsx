@@ -16,14 +16,15 @@ export interface PopupData {
   people: number;
 }
 
-/** Everything the popup shows, in one round of messages (the background reads only who is due). */
-export async function loadPopupData(): Promise<PopupData> {
-  const [list, stats] = await Promise.all([send('followups.list', {}), send('stats.get', {})]);
-  return { list, people: stats.people };
-}
-
 /** Rows shown per group before "Show all": the popup stays quick however far behind the user is. */
 const GROUP_LIMIT = 25;
+const ALL = 100_000;
+
+/** Everything the popup shows, in one round of messages (the background reads only who is due). */
+export async function loadPopupData(limit = GROUP_LIMIT): Promise<PopupData> {
+  const [list, stats] = await Promise.all([send('followups.list', { limit }), send('stats.get', {})]);
+  return { list, people: stats.people };
+}
 
 type GroupKey = 'overdue' | 'dueToday' | 'week';
 const GROUPS: { key: GroupKey; title: string }[] = [
@@ -43,13 +44,15 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
   const [busy, setBusy] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<Partial<Record<GroupKey, boolean>>>({});
   const seq = useRef(0);
+  /** Once the user asks for a whole group, later refreshes fetch every row. */
+  const showAll = useRef(false);
   /** After an action, the place in the list where the keyboard focus goes back to. */
   const focusIndex = useRef<number | null>(null);
 
   const refresh = useCallback(async () => {
     const mine = ++seq.current;
     try {
-      const next = await loadPopupData();
+      const next = await loadPopupData(showAll.current ? ALL : GROUP_LIMIT);
       if (seq.current === mine) {
         setData(next);
         setError('');
@@ -114,7 +117,7 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
     body = <PopupWelcome onOpen={openUrl} />;
   } else if (data) {
     const list = data.list;
-    const any = list.overdue.length + list.dueToday.length + list.week.length > 0;
+    const any = list.totals.overdue + list.totals.dueToday + list.totals.week > 0;
     body = (
       <PopupSearch onOpen={openUrl} onError={setError} autoFocus>
         {!any ? (
@@ -122,12 +125,13 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
         ) : (
           GROUPS.map(({ key, title }) => {
             const rows = list[key];
-            if (rows.length === 0) return null;
+            const total = list.totals[key];
+            if (total === 0) return null;
             const shown = expanded[key] ? rows : rows.slice(0, GROUP_LIMIT);
             return (
               <section key={key} class={`group group-${key}`} aria-label={t(title)}>
                 <h2>
-                  {t(title)} <span class="count">{rows.length}</span>
+                  {t(title)} <span class="count">{total}</span>
                 </h2>
                 <ul class="rows">
                   {shown.map((row) => (
@@ -142,9 +146,17 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
                     />
                   ))}
                 </ul>
-                {shown.length < rows.length && (
-                  <button type="button" class="show-all" onClick={() => setExpanded({ ...expanded, [key]: true })}>
-                    {t('popupShowAll', rows.length)}
+                {shown.length < total && (
+                  <button
+                    type="button"
+                    class="show-all"
+                    onClick={() => {
+                      showAll.current = true;
+                      setExpanded({ ...expanded, [key]: true });
+                      void refresh();
+                    }}
+                  >
+                    {t('popupShowAll', total)}
                   </button>
                 )}
               </section>

@@ -21,9 +21,16 @@ export function peopleDueBy(db: KithDb, day: LocalDay): Promise<Person[]> {
   return db.getAllFromIndex('people', 'byDue', IDBKeyRange.upperBound(day));
 }
 
-/** People due from `from` to `to` inclusive. */
-export function peopleDueBetween(db: KithDb, from: LocalDay, to: LocalDay): Promise<Person[]> {
-  return db.getAllFromIndex('people', 'byDue', IDBKeyRange.bound(from, to));
+/**
+ * The first `limit` people due in [from, to] (either end open), earliest due first: the index is
+ * already in due order, so the popup reads only the rows it shows, however far behind the user is.
+ */
+export function peopleDueIn(db: KithDb, range: IDBKeyRange, limit: number): Promise<Person[]> {
+  return db.getAllFromIndex('people', 'byDue', range, limit);
+}
+
+export function countDueIn(db: KithDb, range: IDBKeyRange): Promise<number> {
+  return db.countFromIndex('people', 'byDue', range);
 }
 
 /** How many follow-ups are due on or before `day`: a key count, no records loaded (the badge). */

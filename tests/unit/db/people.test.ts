@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeKithDb, openKithDb, type KithDb } from '../../../utils/db';
-import { countDueBy, findPersonByKeys, listPeopleByName, listTags, peopleDueBetween, peopleDueBy, searchPeople } from '../../../utils/db/people';
+import { countDueBy, countDueIn, findPersonByKeys, listPeopleByName, listTags, peopleDueBy, peopleDueIn, searchPeople } from '../../../utils/db/people';
 import { deleteEncounter, deletePerson, recordEncounter, updatePerson, type ProfileInput } from '../../../utils/db/writes';
 import { encountersOf, introductionsBy, listEvents, readAll } from '../../../utils/db/reads';
 import { clearAll, putAll } from '../../../utils/db/bulk';
@@ -127,7 +127,10 @@ describe('queries', () => {
   it('finds due people through the due-date index', async () => {
     expect((await peopleDueBy(db, TODAY)).map((p) => p.name).sort()).toEqual(['Adam Nowak', 'Zofia Ąbc']);
     expect(await countDueBy(db, TODAY)).toBe(2);
-    expect((await peopleDueBetween(db, '2026-11-28', '2026-12-04')).map((p) => p.name)).toEqual(['Olga Żak']);
+    expect((await peopleDueIn(db, IDBKeyRange.bound('2026-11-28', '2026-12-04'), 10)).map((p) => p.name)).toEqual(['Olga Żak']);
+    // Earliest due first, and only as many as asked for; the count covers everyone.
+    expect((await peopleDueIn(db, IDBKeyRange.upperBound(TODAY), 1)).map((p) => p.name)).toEqual(['Zofia Ąbc']);
+    expect(await countDueIn(db, IDBKeyRange.upperBound(TODAY))).toBe(2);
   });
 
   it('lists tags, pages by name, searches by word prefixes with diacritics folded', async () => {
