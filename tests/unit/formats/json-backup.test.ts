@@ -150,6 +150,7 @@ describe('JSON backup: layout', () => {
 
 describe('JSON backup: bad files', () => {
   const good = () => JSON.parse(exportBackup(small(), AT));
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests break the document on purpose
   const bad = (mutate: (doc: any) => void) => {
     const doc = good();
     mutate(doc);

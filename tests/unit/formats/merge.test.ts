@@ -14,7 +14,7 @@ const ev = (id: string, name: string, start?: string, updatedAt = T0): KithEvent
 });
 
 describe('derivePersonFields', () => {
-  it('indexes name, company, headline, position, location, tags, encounter places and event names', () => {
+  it('indexes name, company, headline, location, tags, encounter places and event names', () => {
     const p = person('p', {
       name: 'Łukasz Żółć',
       company: 'Acme S.A.',
@@ -28,7 +28,7 @@ describe('derivePersonFields', () => {
     ]);
     expect(d.sortName).toBe('lukasz zolc');
     expect(d.terms).toEqual(
-      ['lukasz', 'zolc', 'acme', 's', 'a', 'cto', 'chief', 'technology', 'officer', 'krakow', 'vc', 'warsaw', '2024', 'cafe', 'nero', 'grow', 'up', 'start'].sort(),
+      ['lukasz', 'zolc', 'acme', 's', 'a', 'cto', 'krakow', 'vc', 'warsaw', '2024', 'cafe', 'nero', 'grow', 'up', 'start'].sort(),
     );
   });
 });
@@ -158,5 +158,68 @@ describe('mergeData', () => {
     expect(mergeNotes('a\n\nb', 'b', 100)).toBe('a\n\nb');
     expect(mergeNotes('', 'b', 100)).toBe('b');
     expect(mergeNotes('a', 'a plus more', 100)).toBe('a plus more');
+  });
+});
+
+describe('derive fast paths', () => {
+  it('fastWords and fastFold give exactly what words() and fold() give', async () => {
+    const { fastFold, fastWords } = await import('../../../utils/formats/derive');
+    const { fold, words } = await import('../../../utils/text');
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary-ascii' }), fc.string({ unit: 'grapheme' }), fc.string()), (s) => {
+        expect(fastWords(s)).toEqual(words(s));
+        expect(fastFold(s)).toBe(fold(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('derivePersonFields (property)', () => {
+  it('equals the plain definition: sorted unique words() of every source text, fold(name)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { fold, words } = await import('../../../utils/text');
+    const { derivePersonFields: dbDerive, eventNameMap: dbEventNames } = await import('../../../utils/derive');
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('Łukasz Żółć', 'ΟΔΟΣ', 'Zoë', 'straße'));
+    const opt = fc.option(text, { nil: undefined });
+    fc.assert(
+      fc.property(
+        fc.record({ name: text, company: opt, headline: opt, position: opt, location: opt, tags: fc.array(text, { maxLength: 4 }) }),
+        fc.array(fc.record({ place: opt, event: opt }), { maxLength: 4 }),
+        (src, encs) => {
+          const p = person('p', src);
+          const evs = encs.map((e, i) => ({ id: `v${i}`, name: e.event ?? '', createdAt: 0, updatedAt: 0 }));
+          const list = encs.map((e, i) => encounter(`e${i}`, 'p', { place: e.place, eventId: e.event === undefined ? undefined : `v${i}` }));
+          const places = encs.flatMap((e) => [e.place, e.event]);
+          const texts = [src.name, src.company, src.headline, src.location, ...src.tags, ...places];
+          const expected = [...new Set(texts.flatMap((t) => words(t)))].sort();
+          const derived = derivePersonFields(p, list, evs);
+          expect(derived).toEqual({ terms: expected, sortName: fold(src.name).trim() });
+          // The DB layer's own definition (utils/derive.ts) gives the same fields: one index, whoever writes.
+          expect(dbDerive(p, list, dbEventNames(evs))).toEqual(derived);
+          expect(derivePersonFields(p, list, dbEventNames(evs))).toEqual(derived);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('clean fast paths', () => {
+  it('cleanLineFast and cleanTextFast equal cleanLine and cleanText', async () => {
+    const fc = (await import('fast-check')).default;
+    const { cleanLine, cleanText } = await import('../../../utils/text');
+    const { cleanLineFast, cleanTextFast } = await import('../../../utils/formats/shared');
+    const tricky = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\r', '\u00a0', '\u200b', '\u202e', '\ufeff', '\u0000', '\u2028', 'a', 'Ż', '🚀');
+    const text = fc.oneof(fc.string(), fc.array(tricky, { maxLength: 12 }).map((a) => a.join('')), fc.string({ unit: 'binary' }));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 20 }), (s, cap) => {
+        expect(cleanLineFast(s, cap)).toBe(cleanLine(s, cap));
+        expect(cleanTextFast(s, cap)).toBe(cleanText(s, cap));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(cleanLineFast(42, 10)).toBe('');
   });
 });

@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { exportIcal } from '../../../utils/formats/ical';
+import type { KithData } from '../../../utils/types';
+import { encounter, person, storeArb } from './data';
+
+function sample(): KithData {
+  return {
+    people: [
+      person('p1', {
+        name: 'Łukasz Żółć',
+        urls: { linkedin: 'https://www.linkedin.com/in/lukasz/' },
+        followUp: { due: '2025-03-10', cadenceDays: 30, note: 'send the deck; and, intro\nto Anna' },
+        company: 'Acme',
+      }),
+      person('p2', { name: 'Overdue Olga', followUp: { due: '2025-02-01' } }),
+      person('p3', { name: 'No Follow-up', followUp: { cadenceDays: 7 } }),
+      person('p4', { name: 'Anna Nowak' }),
+    ],
+    encounters: [encounter('e1', 'p1', { kind: 'event', eventId: 'v', place: 'Warsaw', introducedById: 'p4' })],
+    events: [{ id: 'v', name: 'Grow Up Start Up', createdAt: 0, updatedAt: 0 }],
+    photos: [],
+  };
+}
+
+function events(text: string): ICAL.Component[] {
+  const cal = new ICAL.Component(ICAL.parse(text) as unknown[]);
+  expect(cal.name).toBe('vcalendar');
+  return cal.getAllSubcomponents('vevent');
+}
+
+describe('iCalendar export', () => {
+  it('writes one all-day event with a display alarm per pending follow-up', () => {
+    const text = exportIcal(sample(), { today: '2025-02-20' });
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const list = events(text);
+    expect(list).toHaveLength(2);
+    const [olga, lukasz] = list; // sorted by due date
+    expect(olga.getFirstPropertyValue('summary')).toBe('Follow up: Overdue Olga');
+    // Overdue: placed on today so it is seen, UID still names the due date.
+    expect(olga.getFirstPropertyValue('uid')).toBe('p2-2025-02-01@kith');
+    expect(String(olga.getFirstPropertyValue('dtstart'))).toBe('2025-02-20');
+    expect(olga.getFirstPropertyValue('description')).toContain('Due since 2025-02-01.');
+
+    const start = lukasz.getFirstProperty('dtstart')!;
+    expect(start.type).toBe('date');
+    expect((start.getFirstValue() as ICAL.Time).isDate).toBe(true);
+    expect(String(start.getFirstValue())).toBe('2025-03-10');
+    expect(String(lukasz.getFirstPropertyValue('dtend'))).toBe('2025-03-11');
+    expect(lukasz.getFirstPropertyValue('uid')).toBe('p1-2025-03-10@kith');
+    expect(lukasz.getFirstPropertyValue('summary')).toBe('Follow up: Łukasz Żółć');
+    expect(lukasz.getFirstPropertyValue('url')).toBe('https://www.linkedin.com/in/lukasz/');
+    expect(lukasz.getFirstPropertyValue('description')).toBe(
+      'send the deck; and, intro\nto Anna\nEvery 30 days.\n\nHow we met:\n' +
+        '2024-06-19 · at an event · Warsaw · Grow Up Start Up · introduced by Anna Nowak\n\nAcme',
+    );
+    const alarms = lukasz.getAllSubcomponents('valarm');
+    expect(alarms).toHaveLength(1);
+    const alarm = alarms[0];
+    expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY');
+    const trigger = alarm.getFirstProperty('trigger')!;
+    expect(String(trigger.getFirstValue())).toBe('PT9H');
+    expect(trigger.getParameter('related')).toBe('START');
+    expect(alarm.getFirstPropertyValue('description')).toBe('Follow up: Łukasz Żółć: send the deck; and, intro\nto Anna');
+  });
+
+  it('is stable and has a VALARM with ACTION, TRIGGER and DESCRIPTION on every event (property)', () => {
+    fc.assert(
+      fc.property(storeArb(0, 40), (data) => {
+        const text = exportIcal(data, { today: '2020-01-01' });
+        expect(exportIcal(data, { today: '2020-01-01' })).toBe(text);
+        for (const line of text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+        const list = events(text);
+        expect(list).toHaveLength(data.people.filter((p) => p.followUp.due).length);
+        const byUid = new Map(list.map((e) => [e.getFirstPropertyValue('uid'), e]));
+        for (const p of data.people) {
+          if (!p.followUp.due) continue;
+          const ev = byUid.get(`${p.id}-${p.followUp.due}@kith`)!;
+          expect(ev.getFirstProperty('dtstart')!.type).toBe('date');
+          expect(ev.getFirstPropertyValue('summary')).toBe(`Follow up: ${p.name || p.keys[0] || 'someone'}`);
+          const alarm = ev.getFirstSubcomponent('valarm')!;
+          expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY');
+          expect(alarm.getFirstProperty('trigger')).not.toBeNull();
+          expect(String(alarm.getFirstPropertyValue('description'))).toContain('Follow up: ');
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
