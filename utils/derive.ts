@@ -1,26 +1,67 @@
-import type { Encounter, KithEvent, Person } from './types';
+/**
+ * Derived person fields (the search index and the sort key), computed on every write by the data layer
+ * and by the backup import, the merge and the Connections import: no file is ever trusted for them.
+ */
+import type { Encounter, Id, KithEvent, Person } from './types';
 import { fold, words } from './text';
 
+export type DerivedFields = Pick<Person, 'terms' | 'sortName'>;
+
+/** The person fields the derived ones are computed from. */
+export type DerivationSource = Pick<Person, 'name' | 'tags'> &
+  Partial<Pick<Person, 'id' | 'company' | 'headline' | 'location'>>;
+
 /**
- * The derived fields of a person: the search words (name, company, headline, location, tags, and
- * the places and event names of their encounters) and the sort name. Computed on every write, never
- * trusted from a file.
+ * `terms`: the unique words() of name, company, headline, location and tags, plus the places and event
+ * names of the person's encounters, sorted (so equal inputs give equal arrays whatever their order).
+ * `sortName`: fold(name), trimmed.
+ *
+ * `encounters` may be only this person's encounters or any larger list: when the person has an id,
+ * encounters of other people are ignored. `events` resolves encounter.eventId to a name: an array of
+ * events, or a Map from id to the event or to its name (a Map is faster when called for many people).
  */
 export function derivePersonFields(
-  person: Pick<Person, 'name' | 'company' | 'headline' | 'location' | 'tags'>,
-  encounters: Pick<Encounter, 'place' | 'eventId'>[] = [],
-  eventNames: ReadonlyMap<string, string> = new Map(),
-): { terms: string[]; sortName: string } {
-  const texts = [person.name, person.company, person.headline, person.location, ...(person.tags ?? [])];
-  for (const e of encounters) {
-    texts.push(e.place);
-    if (e.eventId) texts.push(eventNames.get(e.eventId));
+  person: DerivationSource,
+  encounters?: readonly Encounter[],
+  events?: readonly KithEvent[] | ReadonlyMap<Id, KithEvent | string>,
+): DerivedFields {
+  // words() runs once over all the texts, joined by a separator it splits on.
+  const texts: string[] = [];
+  const add = (text: string | undefined) => {
+    if (text && !texts.includes(text)) texts.push(text);
+  };
+  add(person.name);
+  add(person.company);
+  add(person.headline);
+  add(person.location);
+  for (const tag of person.tags) add(tag);
+  if (encounters && encounters.length > 0) {
+    const byId =
+      events === undefined ? undefined : events instanceof Map ? events : indexEvents(events as readonly KithEvent[]);
+    for (const e of encounters) {
+      if (person.id !== undefined && e.personId !== person.id) continue;
+      add(e.place);
+      if (e.eventId && byId) {
+        const ev = byId.get(e.eventId);
+        add(typeof ev === 'string' ? ev : ev?.name);
+      }
+    }
   }
-  const terms = new Set<string>();
-  for (const t of texts) for (const w of words(t)) terms.add(w);
-  return { terms: [...terms].sort(), sortName: fold(person.name ?? '').trim() };
+  const terms = [...new Set(words(texts.join('\n')))].sort();
+  return { terms, sortName: fold(person.name).trim() };
 }
 
-export function eventNameMap(events: Pick<KithEvent, 'id' | 'name'>[]): Map<string, string> {
-  return new Map(events.map((e) => [e.id, e.name]));
+/** A copy of the person with terms and sortName recomputed. */
+export function withDerivedFields<P extends Person>(
+  person: P,
+  encounters?: readonly Encounter[],
+  events?: readonly KithEvent[] | ReadonlyMap<Id, KithEvent | string>,
+): P {
+  return { ...person, ...derivePersonFields(person, encounters, events) };
+}
+
+function indexEvents(events: readonly KithEvent[]): Map<Id, KithEvent> {
+  const map = new Map<Id, KithEvent>();
+  for (const ev of events) map.set(ev.id, ev);
+  return map;
 }

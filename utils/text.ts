@@ -20,23 +20,37 @@ export const CAPS = {
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
+// What cleanLine / cleanText would change. Text that is already clean (most text, and all of a file Kith
+// wrote) is returned as it is, at a fraction of the cost: imports clean 30,000 people's fields at once.
+// eslint-disable-next-line no-control-regex
+const LINE_NEEDS_CLEANING = /[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[^\S ]| {2}|^ | $/;
+// eslint-disable-next-line no-control-regex
+const TEXT_NEEDS_CLEANING = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
 /** Removes control and invisible formatting characters, collapses whitespace, trims and caps. */
 export function cleanLine(value: unknown, cap: number): string {
   if (typeof value !== 'string') return '';
+  if (value.length <= cap && !LINE_NEEDS_CLEANING.test(value)) return value;
   return value.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().slice(0, cap);
 }
 
 /** Like cleanLine but keeps line breaks (for notes). */
 export function cleanText(value: unknown, cap: number): string {
   if (typeof value !== 'string') return '';
+  if (value.length <= cap && !TEXT_NEEDS_CLEANING.test(value)) return value;
   return value
     .replace(/\r\n?/g, '\n')
     .replace(INVISIBLE, '')
     .slice(0, cap);
 }
 
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower-cased, diacritic-free form used for search and sorting: "Łukasz Żółć" -> "lukasz zolc". */
 export function fold(value: string): string {
+  // All-ASCII text has no marks and none of the letters mapped below: lower-casing is the whole job.
+  if (ASCII.test(value)) return value.toLowerCase();
   return value
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -51,8 +65,9 @@ export function fold(value: string): string {
 /** The words of a text for the search index: folded, split on anything that is not a letter or digit. */
 export function words(value: string | undefined): string[] {
   if (!value) return [];
-  return fold(value)
-    .split(/[^\p{L}\p{N}]+/u)
+  const folded = fold(value);
+  return folded
+    .split(ASCII.test(folded) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
 }
 

@@ -1,7 +1,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { KithSchema } from './schema';
 import type { Encounter } from '../types';
-import { derivePersonFields, eventNameMap } from '../derive';
+import { derivePersonFields } from '../derive';
 
 type UpgradeTx = IDBPTransaction<KithSchema, StoreNames<KithSchema>[], 'versionchange'>;
 
@@ -42,7 +42,7 @@ export async function upgrade(
     people.createIndex('bySortName', 'sortName');
     people.createIndex('byTerm', 'terms', { multiEntry: true });
     if (oldVersion >= 1) {
-      const eventNames = eventNameMap(await tx.objectStore('events').getAll());
+      const events = await tx.objectStore('events').getAll();
       const byPerson = new Map<string, Encounter[]>();
       for (const enc of await tx.objectStore('encounters').getAll()) {
         const list = byPerson.get(enc.personId);
@@ -52,7 +52,7 @@ export async function upgrade(
       let cursor = await people.openCursor();
       while (cursor) {
         const p = cursor.value;
-        await cursor.update({ ...p, ...derivePersonFields(p, byPerson.get(p.id), eventNames) });
+        await cursor.update({ ...p, ...derivePersonFields(p, byPerson.get(p.id), events) });
         cursor = await cursor.continue();
       }
     }

@@ -2,7 +2,7 @@ import type { IDBPTransaction } from 'idb';
 import type { KithDb } from './index';
 import { ALL_STORES, type KithSchema, type StoreName } from './schema';
 import type { Encounter, EncounterKind, FollowUp, Id, KithEvent, LocalDay, PartialDate, Person, SiteId } from '../types';
-import { derivePersonFields, eventNameMap } from '../derive';
+import { derivePersonFields } from '../derive';
 import { CAPS, cleanLine, cleanText } from '../text';
 import { applyTouch, lastTouchAfter } from '../followups';
 import { partialDateLastDay } from '../dates';
@@ -90,7 +90,7 @@ async function withDerived(tx: PeopleTx, p: Person): Promise<Person> {
     const ev = (await tx.objectStore('events').get(id)) as KithEvent | undefined;
     if (ev) events.push(ev);
   }
-  return { ...p, ...derivePersonFields(p, encounters, eventNameMap(events)) };
+  return { ...p, ...derivePersonFields(p, encounters, events) };
 }
 
 function newPerson(profile: ProfileInput, now: number): Person {

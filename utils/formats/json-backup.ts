@@ -10,7 +10,7 @@
  * kept as it is, so that every backup Kith writes can be imported again. mergeData re-points references
  * of people merged by profile key.
  */
-import { CAPS } from '../text';
+import { CAPS, cleanLine, cleanText } from '../text';
 import {
   ENCOUNTER_KINDS,
   SITES,
@@ -23,11 +23,9 @@ import {
   type Photo,
   type SiteId,
 } from '../types';
-import { derivePersonFields } from './derive';
+import { derivePersonFields } from '../derive';
 import { ImportError } from './errors';
 import {
-  cleanLineFast as cleanLine,
-  cleanTextFast as cleanText,
   groupByPerson,
   indexById,
   isLocalDay,

@@ -7,12 +7,12 @@
  * its line in the file (papaparse reports rows, which differ from lines once a quoted value holds a line
  * break) and so that a huge junk file is rejected after looking at its first few kilobytes.
  */
-import { CAPS, fold } from '../text';
+import { CAPS, cleanLine, fold } from '../text';
 import type { Encounter, Id, KithEvent, Person } from '../types';
 import { linkedin } from '../sites/linkedin';
-import { derivePersonFields } from './derive';
+import { derivePersonFields } from '../derive';
 import { ImportError } from './errors';
-import { cleanLineFast as cleanLine, deepEqual, groupByPerson, indexById, isLocalDay } from './shared';
+import { deepEqual, groupByPerson, indexById, isLocalDay } from './shared';
 
 export interface ConnectionRow {
   /** The line of the file the row starts on (1-based). */

@@ -20,10 +20,10 @@
  */
 import { CAPS } from '../text';
 import { SITES, type Encounter, type Id, type KithData, type KithEvent, type Person, type Photo } from '../types';
-import { derivePersonFields } from './derive';
+import { derivePersonFields } from '../derive';
 import { compact, deepEqual } from './shared';
 
-export { derivePersonFields } from './derive';
+export { derivePersonFields } from '../derive';
 
 export interface Counts {
   added: number;

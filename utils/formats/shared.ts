@@ -1,5 +1,4 @@
 /** Small helpers shared by the format modules: date checks, deep equality, how-we-met text, indexes. */
-import { cleanLine, cleanText } from '../text';
 import { SITES, type Encounter, type EncounterKind, type Id, type KithEvent, type Person } from '../types';
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -198,26 +197,4 @@ export function foldContentLine(line: string, ascii = false): string {
   }
   parts.push(line.slice(start));
   return parts.join(CRLF + ' ');
-}
-
-// What cleanLine / cleanText would change: invisible and control characters, whitespace other than a
-// single inner space (cleanLine), carriage returns (cleanText). Text already clean is returned as it is,
-// which is most text in a file Kith wrote, at a fraction of the cost (tested to equal text.ts).
-const LINE_NEEDS_CLEANING =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[^\S ]| {2}|^ | $/;
-const TEXT_NEEDS_CLEANING =
-  // eslint-disable-next-line no-control-regex
-  /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
-
-/** cleanLine(value, cap), faster for text that is already clean. */
-export function cleanLineFast(value: unknown, cap: number): string {
-  if (typeof value === 'string' && value.length <= cap && !LINE_NEEDS_CLEANING.test(value)) return value;
-  return cleanLine(value, cap);
-}
-
-/** cleanText(value, cap), faster for text that is already clean. */
-export function cleanTextFast(value: unknown, cap: number): string {
-  if (typeof value === 'string' && value.length <= cap && !TEXT_NEEDS_CLEANING.test(value)) return value;
-  return cleanText(value, cap);
 }

@@ -1,6 +1,6 @@
 /** Test data for the format tests: a fast-check arbitrary of whole stores, and small hand-made records. */
 import fc from 'fast-check';
-import { derivePersonFields } from '../../../utils/formats/derive';
+import { derivePersonFields } from '../../../utils/derive';
 import { groupByPerson, indexById } from '../../../utils/formats/shared';
 import { CAPS, cleanLine, cleanText } from '../../../utils/text';
 import { ENCOUNTER_KINDS, type Encounter, type KithData, type KithEvent, type Person, type Photo } from '../../../utils/types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { derivePersonFields } from '../../../utils/formats/derive';
+import { derivePersonFields } from '../../../utils/derive';
 import { mergeData, mergeNotes } from '../../../utils/formats/merge';
 import type { KithData, KithEvent } from '../../../utils/types';
 import { emptyStore, encounter, fakePhoto, person } from './data';
@@ -161,26 +161,10 @@ describe('mergeData', () => {
   });
 });
 
-describe('derive fast paths', () => {
-  it('fastWords and fastFold give exactly what words() and fold() give', async () => {
-    const { fastFold, fastWords } = await import('../../../utils/formats/derive');
-    const { fold, words } = await import('../../../utils/text');
-    const fc = (await import('fast-check')).default;
-    fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary-ascii' }), fc.string({ unit: 'grapheme' }), fc.string()), (s) => {
-        expect(fastWords(s)).toEqual(words(s));
-        expect(fastFold(s)).toBe(fold(s));
-      }),
-      { numRuns: 2000 },
-    );
-  });
-});
-
 describe('derivePersonFields (property)', () => {
   it('equals the plain definition: sorted unique words() of every source text, fold(name)', async () => {
     const fc = (await import('fast-check')).default;
     const { fold, words } = await import('../../../utils/text');
-    const { derivePersonFields: dbDerive, eventNameMap: dbEventNames } = await import('../../../utils/derive');
     const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('Łukasz Żółć', 'ΟΔΟΣ', 'Zoë', 'straße'));
     const opt = fc.option(text, { nil: undefined });
     fc.assert(
@@ -196,30 +180,11 @@ describe('derivePersonFields (property)', () => {
           const expected = [...new Set(texts.flatMap((t) => words(t)))].sort();
           const derived = derivePersonFields(p, list, evs);
           expect(derived).toEqual({ terms: expected, sortName: fold(src.name).trim() });
-          // The DB layer's own definition (utils/derive.ts) gives the same fields: one index, whoever writes.
-          expect(dbDerive(p, list, dbEventNames(evs))).toEqual(derived);
-          expect(derivePersonFields(p, list, dbEventNames(evs))).toEqual(derived);
+          // Events given as a map of names give the same fields.
+          expect(derivePersonFields(p, list, new Map(evs.map((e) => [e.id, e.name])))).toEqual(derived);
         },
       ),
       { numRuns: 1000 },
     );
-  });
-});
-
-describe('clean fast paths', () => {
-  it('cleanLineFast and cleanTextFast equal cleanLine and cleanText', async () => {
-    const fc = (await import('fast-check')).default;
-    const { cleanLine, cleanText } = await import('../../../utils/text');
-    const { cleanLineFast, cleanTextFast } = await import('../../../utils/formats/shared');
-    const tricky = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\r', '\u00a0', '\u200b', '\u202e', '\ufeff', '\u0000', '\u2028', 'a', 'Ż', '🚀');
-    const text = fc.oneof(fc.string(), fc.array(tricky, { maxLength: 12 }).map((a) => a.join('')), fc.string({ unit: 'binary' }));
-    fc.assert(
-      fc.property(text, fc.integer({ min: 0, max: 20 }), (s, cap) => {
-        expect(cleanLineFast(s, cap)).toBe(cleanLine(s, cap));
-        expect(cleanTextFast(s, cap)).toBe(cleanText(s, cap));
-      }),
-      { numRuns: 5000 },
-    );
-    expect(cleanLineFast(42, 10)).toBe('');
   });
 });

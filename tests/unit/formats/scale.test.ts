@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { exportCsv } from '../../../utils/formats/csv';
-import { derivePersonFields } from '../../../utils/formats/derive';
+import { derivePersonFields } from '../../../utils/derive';
 import { exportIcal } from '../../../utils/formats/ical';
 import { exportBackup, parseBackup } from '../../../utils/formats/json-backup';
 import { mergeData } from '../../../utils/formats/merge';
