@@ -7,9 +7,10 @@ import * as v from 'valibot';
 import { ENCOUNTER_KINDS, SITES } from './types';
 import type { Encounter, KithEvent, LocalDay, Person } from './types';
 import { CAPS } from './text';
+import { isLocalDay, isPartialDate } from './dates';
 
-const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day (YYYY-MM-DD)'));
-const partialDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date (YYYY, YYYY-MM or YYYY-MM-DD)'));
+const day = v.pipe(v.string(), v.check(isLocalDay, 'must be a day (YYYY-MM-DD)'));
+const partialDate = v.pipe(v.string(), v.check(isPartialDate, 'must be a date (YYYY, YYYY-MM or YYYY-MM-DD)'));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const webUrl = v.pipe(v.string(), v.maxLength(CAPS.url), v.url(), v.regex(/^https?:\/\//i, 'must be a web address'));

@@ -92,3 +92,16 @@ describe('who may send what', () => {
     await expect(call(async () => { throw new Error('Receiving end does not exist'); }, 'stats.get', {})).rejects.toThrow(/errorNoAnswer|did not answer/);
   });
 });
+
+describe('dates in messages', () => {
+  it('refuses dates that do not exist', async () => {
+    const handle = createHandler(deps);
+    for (const date of ['2026-02-30', '2026-13', '1800', '2026-1-5']) {
+      expect(await handle({ kith: 'encounter.record', payload: { ...record, encounter: { date, kind: 'call' } } }, CONTENT)).toEqual({
+        ok: false,
+        error: expect.stringMatching(/malformed encounter.date/),
+      });
+    }
+    expect(await handle({ kith: 'followups.snooze', payload: { personId: 'x', until: '2026-02-29' } }, PAGE)).toMatchObject({ ok: false });
+  });
+});

@@ -1,38 +1,19 @@
 /** Small helpers shared by the format modules: date checks, deep equality, how-we-met text, indexes. */
+import { addDays, isLocalDay as isDay, isPartialDate as isPartial } from '../dates';
 import { SITES, type Encounter, type EncounterKind, type Id, type KithEvent, type Person } from '../types';
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-/** True for a real calendar day written 'YYYY-MM-DD'. */
+/** dates.ts's checks, for values of unknown type read from a file. */
 export function isLocalDay(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isPartialDate(value);
+  return typeof value === 'string' && isDay(value);
 }
 
-/** True for 'YYYY', 'YYYY-MM' or a real 'YYYY-MM-DD'. */
 export function isPartialDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!m) return false;
-  const y = Number(m[1]);
-  if (y < 1) return false;
-  if (m[2] === undefined) return true;
-  const mo = Number(m[2]);
-  if (mo < 1 || mo > 12) return false;
-  if (m[3] === undefined) return true;
-  const d = Number(m[3]);
-  const max = mo === 2 && !isLeap(y) ? 28 : DAYS_IN_MONTH[mo - 1];
-  return d >= 1 && d <= max;
+  return typeof value === 'string' && isPartial(value);
 }
 
 /** The day after a LocalDay. */
 export function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  return addDays(day, 1);
 }
 
 /** Structural equality of plain data where a key holding undefined equals a missing key. */
