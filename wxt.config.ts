@@ -5,7 +5,7 @@ import { mergedLocales } from './scripts/locales';
 
 // Hosts Kith reads profiles from, and the CDNs their photos come from (DESIGN.md, "Rules that protect users").
 const PROFILE_HOSTS = ['https://*.linkedin.com/*'];
-const PHOTO_HOSTS = ['https://media.licdn.com/*', 'https://*.licdn.com/*'];
+const PHOTO_HOSTS = ['https://*.licdn.com/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -52,10 +52,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'kith@kith.example',
-              strict_min_version: '142.0',
+              // data_collection_permissions came in Firefox 140 on desktop (140 is the current ESR,
+              // which Debian and many companies ship) and in 142 on Android.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
-            // data_collection_permissions needs Firefox 142 on Android too.
             gecko_android: { strict_min_version: '142.0' },
           },
         }

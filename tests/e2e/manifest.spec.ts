@@ -1,0 +1,35 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { execSync } from 'node:child_process';
+import { expect, test } from './fixtures';
+
+// DESIGN.md, "Rules that protect users": the profile sites, their photo CDNs, storage,
+// unlimitedStorage, alarms, notifications; nothing broader, and no externally_connectable.
+const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage', 'alarms', 'notifications'];
+const ALLOWED_HOSTS = ['https://*.linkedin.com/*', 'https://*.licdn.com/*'];
+const out = resolve(process.env.KITH_OUT_DIR ?? '.output');
+
+function manifest(target: string): Record<string, unknown> {
+  const file = join(out, target, 'manifest.json');
+  if (!existsSync(file)) execSync(`npx wxt build${target.startsWith('firefox') ? ' -b firefox' : ''}`, { stdio: 'inherit' });
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
+for (const target of ['chrome-mv3', 'firefox-mv2']) {
+  test(`${target}: asks for the listed permissions and hosts only`, () => {
+    const m = manifest(target);
+    const declared = [...((m.permissions as string[]) ?? []), ...((m.host_permissions as string[]) ?? [])];
+    const hosts = declared.filter((p) => p.includes('://'));
+    const apis = declared.filter((p) => !p.includes('://'));
+    expect(apis.sort()).toEqual([...ALLOWED_PERMISSIONS].sort());
+    expect(hosts.sort()).toEqual([...ALLOWED_HOSTS].sort());
+    expect(m.optional_permissions ?? []).toEqual([]);
+    expect(m).not.toHaveProperty('externally_connectable');
+    expect(m).not.toHaveProperty('web_accessible_resources');
+    for (const cs of m.content_scripts as { matches: string[] }[]) {
+      for (const match of cs.matches) expect(ALLOWED_HOSTS).toContain(match);
+    }
+    // No remote code: the content security policy, if any, allows only the extension's own scripts.
+    expect(JSON.stringify(m.content_security_policy ?? '')).not.toMatch(/https?:|unsafe-eval/);
+  });
+}
