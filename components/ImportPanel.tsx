@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { IMPORT_PORT, type ImportKind, type ImportProgress, type ImportRequest } from '@/utils/messages';
 import { t } from '@/utils/i18n';
+import { send } from '@/utils/client';
 import { errorText, formatCount } from './OptionsText';
 import { ImportReport } from './ImportReport';
 
@@ -18,7 +19,7 @@ type Phase =
   | { step: 'reading'; file: string }
   | { step: 'checking'; file: string }
   | { step: 'writing'; file: string; done: number; total: number }
-  | { step: 'done'; file: string; report: unknown }
+  | { step: 'done'; file: string; report: unknown; note?: string }
   | { step: 'failed'; message: string };
 
 /** The text in parts of at most PART_CHARS, never splitting a surrogate pair; [part, more to come]. */
@@ -110,6 +111,7 @@ function ImportFile({
       return;
     }
     let settled = false;
+    const importId = crypto.randomUUID();
     const p = browser.runtime.connect({ name: IMPORT_PORT });
     port.current = p;
     p.onMessage.addListener((raw: unknown) => {
@@ -129,11 +131,21 @@ function ImportFile({
       if (settled) return;
       settled = true;
       port.current = null;
-      finish({ step: 'failed', message: t('optionsImportFailed', file.name, t('optionsImportStopped')) });
+      // The background stopped mid-import (the browser ended its worker). The import was one
+      // transaction with its receipt: ask a fresh worker whether it committed, and say which.
+      void send('import.status', { id: importId }).then(
+        (s) =>
+          finish(
+            s.landed
+              ? { step: 'done', file: file.name, report: s.report, note: t('optionsImportLandedAnyway') }
+              : { step: 'failed', message: t('optionsImportFailed', file.name, t('optionsImportStopped')) },
+          ),
+        () => finish({ step: 'failed', message: t('optionsImportFailed', file.name, t('optionsImportStopped')) }),
+      );
     });
     try {
       for (const [chunk, more] of parts(text)) {
-        const part: ImportRequest = { kind, text: chunk, ...(more ? { more } : {}) };
+        const part: ImportRequest = { kind, text: chunk, id: importId, ...(more ? { more } : {}) };
         p.postMessage(part);
       }
     } catch (e) {
@@ -195,6 +207,7 @@ function ImportFile({
       )}
       {phase.step === 'done' && (
         <div ref={reportRef}>
+          {phase.note && <p role="status">{phase.note}</p>}
           <ImportReport id={`${id}-report`} heading={t('optionsReportHeading', phase.file)} report={phase.report} />
         </div>
       )}

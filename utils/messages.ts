@@ -98,6 +98,8 @@ export const schemas = {
   'data.export': { from: ['page'], payload: v.strictObject({ format: v.picklist(EXPORT_FORMATS) }) },
   'data.deleteAll': { from: ['page'], payload: v.strictObject({ confirm: v.literal('DELETE') }) },
   'stats.get': { from: ['page'], payload: v.strictObject({}) },
+  /** Whether the import with this id landed (it did if its receipt was committed with it). */
+  'import.status': { from: ['page'], payload: v.strictObject({ id }) },
 } as const satisfies Record<string, { from: readonly Origin[]; payload: v.GenericSchema }>;
 
 export type MessageName = keyof typeof schemas;
@@ -164,6 +166,7 @@ export interface Responses {
   'data.export': { filename: string; mime: string; text: string };
   'data.deleteAll': null;
   'stats.get': { people: number; encounters: number; events: number };
+  'import.status': { landed: boolean; report?: unknown };
 }
 
 /** What goes over the wire. */
@@ -191,6 +194,8 @@ export interface ImportRequest {
   kind: ImportKind;
   text: string;
   more?: boolean;
+  /** A random id the page chooses; 'import.status' tells later whether this import landed. */
+  id?: string;
 }
 /** Messages the background posts back on the import port. */
 export type ImportProgress =

@@ -46,6 +46,7 @@ export function handleImportPort(port: Runtime.Port, deps: { changed: (ids: stri
   let parts: string[] = [];
   let size = 0;
   let kind: ImportKind | undefined;
+  let id: string | undefined;
   let started = false;
   const refuse = (error: string) => {
     parts = [];
@@ -61,6 +62,10 @@ export function handleImportPort(port: Runtime.Port, deps: { changed: (ids: stri
     }
     if (kind !== undefined && req.kind !== kind) return refuse('Refused: malformed import request.');
     kind = req.kind;
+    if (req.id !== undefined) {
+      if (typeof req.id !== 'string' || req.id.length > 100 || (id !== undefined && req.id !== id)) return refuse('Refused: malformed import request.');
+      id = req.id;
+    }
     size += req.text.length;
     if (size > MAX_IMPORT_CHARS) {
       return refuse(`The file is too big to import (over ${MAX_IMPORT_CHARS / (1024 * 1024)} MB); nothing was changed.`);
@@ -70,7 +75,7 @@ export function handleImportPort(port: Runtime.Port, deps: { changed: (ids: stri
     started = true;
     const text = parts.join('');
     parts = [];
-    const run = () => runImport(kind!, text, post, deps);
+    const run = () => runImport(kind!, text, id, post, deps);
     queue = queue.then(run, run);
   });
 }
@@ -78,6 +83,7 @@ export function handleImportPort(port: Runtime.Port, deps: { changed: (ids: stri
 async function runImport(
   kind: ImportKind,
   text: string,
+  id: string | undefined,
   post: (m: ImportProgress) => void,
   deps: { changed: (ids: string[]) => void },
 ): Promise<void> {
@@ -97,7 +103,8 @@ async function runImport(
       put = { people: plan.put };
       report = plan.report;
     }
-    await putAll(db, put, (done, total) => post({ stage: 'writing', done, total }));
+    const receipt = id ? { key: 'lastImport' as const, id, kind, at: Date.now(), report } : undefined;
+    await putAll(db, put, (done, total) => post({ stage: 'writing', done, total }), undefined, receipt);
     deps.changed(put.people?.map((p) => p.id) ?? []);
     post({ stage: 'done', report });
   } catch (e) {

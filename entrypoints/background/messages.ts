@@ -5,7 +5,7 @@ import type { Id, Person } from '@/utils/types';
 import { countDueIn, findPersonByKeys, getPerson, listTags, peopleDueIn, searchPeople, countPeople } from '@/utils/db/people';
 import { deleteEncounter, deletePerson, logTouch, recordEncounter, savePersonFromProfile, updatePerson, NotFoundError } from '@/utils/db/writes';
 import { encountersOf, getEvent, getPhoto, introductionsBy, listEvents, readAll } from '@/utils/db/reads';
-import { clearAll } from '@/utils/db/bulk';
+import { clearAll, importReceipt } from '@/utils/db/bulk';
 import { addDays, localDay } from '@/utils/dates';
 import { overdueBy, snooze } from '@/utils/followups';
 import type { Settings } from '@/utils/settings';
@@ -220,6 +220,10 @@ export function createHandler(deps: HandlerDeps) {
       await clearAll(db);
       deps.changed([]);
       return null;
+    },
+    async 'import.status'({ id }, { db }) {
+      const receipt = await importReceipt(db, id);
+      return receipt ? { landed: true, report: receipt.report } : { landed: false };
     },
     async 'stats.get'(_p, { db }) {
       const [people, encounters, events] = await Promise.all([countPeople(db), db.count('encounters'), db.count('events')]);

@@ -1,6 +1,6 @@
 import type { KithDb } from './index';
 import type { KithData } from '../types';
-import { ALL_STORES } from './schema';
+import { ALL_STORES, type ImportReceipt } from './schema';
 
 /**
  * Writes many records in ONE transaction: an import lands whole or not at all. If the worker is
@@ -12,6 +12,7 @@ export async function putAll(
   data: Partial<KithData>,
   onProgress?: (done: number, total: number) => void,
   every = 500,
+  receipt?: ImportReceipt,
 ): Promise<void> {
   const tx = db.transaction(ALL_STORES, 'readwrite');
   const total =
@@ -27,6 +28,7 @@ export async function putAll(
   for (const p of data.people ?? []) writes.push(tx.objectStore('people').put(p).then(tick));
   for (const e of data.encounters ?? []) writes.push(tx.objectStore('encounters').put(e).then(tick));
   for (const ph of data.photos ?? []) writes.push(tx.objectStore('photos').put(ph).then(tick));
+  if (receipt) writes.push(tx.objectStore('meta').put(receipt));
   try {
     await Promise.all([...writes, tx.done]);
   } catch (err) {
@@ -37,6 +39,12 @@ export async function putAll(
     }
     throw err;
   }
+}
+
+/** The receipt of the last import, if it was `id`. */
+export async function importReceipt(db: KithDb, id: string): Promise<ImportReceipt | undefined> {
+  const r = await db.get('meta', 'lastImport');
+  return r?.id === id ? r : undefined;
 }
 
 /** Deletes every record of every store, in one transaction. */

@@ -57,4 +57,8 @@ export async function upgrade(
       }
     }
   }
+  if (oldVersion < 3 && to >= 3) {
+    // v3: a store for facts about the store itself (the receipt of the last import).
+    db.createObjectStore('meta', { keyPath: 'key' });
+  }
 }

@@ -3,7 +3,7 @@ import type { Encounter, KithEvent, Person, Photo } from '../types';
 
 export const DB_NAME = 'kith';
 /** Bump with a new step in migrations.ts and a test in tests/unit/db/migrations.test.ts. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface KithSchema extends DBSchema {
   people: {
@@ -40,7 +40,24 @@ export interface KithSchema extends DBSchema {
     key: string;
     value: Photo;
   };
+  /** Small records about the store itself, written in the same transaction as what they describe. */
+  meta: {
+    key: string;
+    value: ImportReceipt;
+  };
 }
 
-export type StoreName = 'people' | 'encounters' | 'events' | 'photos';
-export const ALL_STORES: StoreName[] = ['people', 'encounters', 'events', 'photos'];
+/**
+ * Written in the import's own transaction: if it is there, the whole import is; if the worker was
+ * stopped before the commit, neither is. The page asks for it by id to tell the user which.
+ */
+export interface ImportReceipt {
+  key: 'lastImport';
+  id: string;
+  kind: 'backup' | 'connections';
+  at: number;
+  report: unknown;
+}
+
+export type StoreName = 'people' | 'encounters' | 'events' | 'photos' | 'meta';
+export const ALL_STORES: StoreName[] = ['people', 'encounters', 'events', 'photos', 'meta'];

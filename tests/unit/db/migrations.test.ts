@@ -13,7 +13,7 @@ describe('upgrade ladder', () => {
     const name = freshName();
     const db = await openKithDb(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['encounters', 'events', 'people', 'photos']);
+    expect([...db.objectStoreNames].sort()).toEqual(['encounters', 'events', 'meta', 'people', 'photos']);
     const tx = db.transaction(['people', 'encounters', 'events']);
     expect([...tx.objectStore('people').indexNames].sort()).toEqual(
       ['byDue', 'byKey', 'byLastTouch', 'bySortName', 'byTag', 'byTerm'].sort(),
@@ -56,6 +56,20 @@ describe('upgrade ladder', () => {
     expect(await db.count('encounters')).toBe(1);
     expect(await db.count('photos')).toBe(1);
     expect((await searchPeople(db, 'grow warsaw')).map((p) => p.id)).toEqual(['p1']);
+    await closeKithDb(name);
+  });
+});
+
+describe('v2 -> v3', () => {
+  it('adds the meta store and keeps everything', async () => {
+    const name = freshName();
+    const v2 = await openDB<KithSchema>(name, 2, { upgrade });
+    await v2.put('people', { id: 'p1', keys: ['linkedin:a'], name: 'A', urls: {}, tags: [], notes: '', followUp: {}, terms: ['a'], sortName: 'a', createdAt: 1, updatedAt: 1 });
+    expect([...v2.objectStoreNames]).not.toContain('meta');
+    v2.close();
+    const db = await openKithDb(name);
+    expect([...db.objectStoreNames]).toContain('meta');
+    expect((await db.get('people', 'p1'))?.name).toBe('A');
     await closeKithDb(name);
   });
 });

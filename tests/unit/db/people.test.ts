@@ -3,7 +3,7 @@ import { closeKithDb, openKithDb, type KithDb } from '../../../utils/db';
 import { countDueBy, countDueIn, findPersonByKeys, listPeopleByName, listTags, peopleDueBy, peopleDueIn, searchPeople } from '../../../utils/db/people';
 import { deleteEncounter, deletePerson, recordEncounter, updatePerson, type ProfileInput } from '../../../utils/db/writes';
 import { encountersOf, introductionsBy, listEvents, readAll } from '../../../utils/db/reads';
-import { clearAll, putAll } from '../../../utils/db/bulk';
+import { clearAll, importReceipt, putAll } from '../../../utils/db/bulk';
 
 let db: KithDb;
 let name: string;
@@ -158,6 +158,13 @@ describe('bulk writes', () => {
       ),
     ).rejects.toBeTruthy();
     expect((await readAll(db)).people.map((p) => p.id)).toEqual(['a']);
+    // The receipt lands with the import, or not at all.
+    const receipt = { key: 'lastImport' as const, id: 'imp-1', kind: 'backup' as const, at: 1, report: { n: 1 } };
+    await expect(putAll(db, { people: [{ ...base, id: 'd', keys: ['linkedin:a'], name: 'D' }] }, undefined, 500, receipt)).rejects.toBeTruthy();
+    expect(await importReceipt(db, 'imp-1')).toBeUndefined();
+    await putAll(db, { people: [{ ...base, id: 'd', keys: ['linkedin:d'], name: 'D' }] }, undefined, 500, receipt);
+    expect(await importReceipt(db, 'imp-1')).toEqual(receipt);
+    expect(await importReceipt(db, 'imp-2')).toBeUndefined();
     await clearAll(db);
     expect(await db.count('people')).toBe(0);
   });

@@ -1,0 +1,198 @@
+/**
+ * Events (DESIGN.md, "Data"): create, edit, merge two that are the same, and who was met at each.
+ * Each write is one transaction. An event's name is part of the search words of everyone met there,
+ * so a rename or a merge recomputes those people's derived fields in the same transaction.
+ */
+import type { IDBPTransaction } from 'idb';
+import type { KithDb } from './index';
+import type { KithSchema } from './schema';
+import type { Encounter, Id, KithEvent, LocalDay } from '../types';
+import { derivePersonFields } from '../derive';
+import { CAPS, cleanLine, cleanText, fold } from '../text';
+import { isLocalDay } from '../dates';
+import { NotFoundError } from './writes';
+
+export interface EventInput {
+  name: string;
+  start?: LocalDay;
+  end?: LocalDay;
+  place?: string;
+  url?: string;
+  notes?: string;
+}
+
+/** The fields to change; an empty string (or '') removes an optional field. */
+export type EventPatch = Partial<EventInput>;
+
+const STORES = ['people', 'encounters', 'events'] as const;
+type EventsTx = IDBPTransaction<KithSchema, (typeof STORES)[number][], 'readwrite'>;
+
+/** The event with `patch` applied, cleaned and checked; throws RangeError on what cannot be stored. */
+function applyEventPatch(ev: KithEvent, patch: EventPatch): KithEvent {
+  const next: KithEvent = { ...ev };
+  if (patch.name !== undefined) {
+    const name = cleanLine(patch.name, CAPS.eventName);
+    if (!name) throw new RangeError('An event needs a name.');
+    next.name = name;
+  }
+  for (const f of ['start', 'end'] as const) {
+    const v = patch[f];
+    if (v === undefined) continue;
+    if (v === '') delete next[f];
+    else if (!isLocalDay(v)) throw new RangeError(`Not a day: ${v}`);
+    else next[f] = v;
+  }
+  if (next.start && next.end && next.end < next.start) throw new RangeError('An event cannot end before it starts.');
+  if (patch.place !== undefined) {
+    const place = cleanLine(patch.place, CAPS.place);
+    if (place) next.place = place;
+    else delete next.place;
+  }
+  if (patch.url !== undefined) {
+    const url = cleanLine(patch.url, CAPS.url);
+    if (url && !/^https?:\/\/\S/i.test(url)) throw new RangeError('An event’s link must be a web address (https://...).');
+    if (url) next.url = url;
+    else delete next.url;
+  }
+  if (patch.notes !== undefined) {
+    const notes = cleanText(patch.notes, CAPS.note).trim();
+    if (notes) next.notes = notes;
+    else delete next.notes;
+  }
+  return next;
+}
+
+/**
+ * Two events may not share a name (ignoring case and accents): the sidebar finds an event by the name
+ * the user types, and two of the same name are what "merge" is for.
+ */
+async function checkNameFree(tx: EventsTx, name: string, self?: Id): Promise<void> {
+  const folded = fold(name);
+  for (const ev of await tx.objectStore('events').getAll()) {
+    if (ev.id !== self && fold(ev.name) === folded) {
+      throw new RangeError(`There is already an event named “${ev.name}”. Merge the two instead.`);
+    }
+  }
+}
+
+/** Recomputes the search words of these people (they include the names of the events they were met at). */
+async function rederive(tx: EventsTx, personIds: Iterable<Id>): Promise<void> {
+  const people = tx.objectStore('people');
+  for (const id of personIds) {
+    const p = await people.get(id);
+    if (!p) continue;
+    const encounters = await tx.objectStore('encounters').index('byPerson').getAll(id);
+    const events: KithEvent[] = [];
+    for (const eventId of new Set(encounters.map((e) => e.eventId).filter((e): e is string => !!e))) {
+      const ev = await tx.objectStore('events').get(eventId);
+      if (ev) events.push(ev);
+    }
+    await people.put({ ...p, ...derivePersonFields(p, encounters, events) });
+  }
+}
+
+function personIdsOf(encounters: Encounter[]): Id[] {
+  return [...new Set(encounters.map((e) => e.personId))];
+}
+
+export async function createEvent(db: KithDb, input: EventInput, now: number): Promise<KithEvent> {
+  const tx = db.transaction([...STORES], 'readwrite');
+  const event = applyEventPatch({ id: crypto.randomUUID(), name: '', createdAt: now, updatedAt: now }, input);
+  await checkNameFree(tx, event.name);
+  await tx.objectStore('events').add(event);
+  await tx.done;
+  return event;
+}
+
+/** Changes some fields of an event; a new name reaches the search words of everyone met there. */
+export async function updateEvent(db: KithDb, id: Id, patch: EventPatch, now: number): Promise<{ event: KithEvent; personIds: Id[] }> {
+  const tx = db.transaction([...STORES], 'readwrite');
+  const current = await tx.objectStore('events').get(id);
+  if (!current) throw new NotFoundError('This event no longer exists.');
+  const event = { ...applyEventPatch(current, patch), updatedAt: now };
+  let personIds: Id[] = [];
+  if (event.name !== current.name) {
+    await checkNameFree(tx, event.name, id);
+    personIds = personIdsOf(await tx.objectStore('encounters').index('byEvent').getAll(id));
+  }
+  await tx.objectStore('events').put(event);
+  await rederive(tx, personIds);
+  await tx.done;
+  return { event, personIds };
+}
+
+/** A line for the kept event's notes that keeps what the removed one said: its name and details. */
+function mergedNote(drop: KithEvent): string {
+  const when = [drop.start, drop.end && drop.end !== drop.start ? drop.end : undefined].filter(Boolean).join(' – ');
+  const head = [drop.name, when, drop.place, drop.url].filter(Boolean).join(' · ');
+  return drop.notes ? `${head}\n${drop.notes}` : head;
+}
+
+/**
+ * Merges `dropId` into `keepId`: every encounter at the dropped event moves to the kept one, the kept
+ * event takes the dates, place and link it lacked, the dropped event's name and details are added to
+ * its notes (nothing is lost), and the dropped event is removed. One transaction.
+ */
+export async function mergeEvents(
+  db: KithDb,
+  keepId: Id,
+  dropId: Id,
+  now: number,
+): Promise<{ event: KithEvent; moved: number; personIds: Id[] }> {
+  if (keepId === dropId) throw new RangeError('An event cannot be merged into itself.');
+  const tx = db.transaction([...STORES], 'readwrite');
+  const events = tx.objectStore('events');
+  const [keep, drop] = await Promise.all([events.get(keepId), events.get(dropId)]);
+  if (!keep || !drop) throw new NotFoundError('One of these events no longer exists.');
+  const event: KithEvent = { ...keep, updatedAt: now };
+  if (!event.start && !event.end) {
+    if (drop.start) event.start = drop.start;
+    if (drop.end) event.end = drop.end;
+  }
+  if (!event.place && drop.place) event.place = drop.place;
+  if (!event.url && drop.url) event.url = drop.url;
+  event.notes = cleanText([keep.notes, mergedNote(drop)].filter(Boolean).join('\n\n'), CAPS.note);
+  await events.put(event);
+  await events.delete(dropId);
+  const encounters = tx.objectStore('encounters');
+  const moving = await encounters.index('byEvent').getAll(dropId);
+  for (const e of moving) await encounters.put({ ...e, eventId: keepId, updatedAt: now });
+  const personIds = personIdsOf(moving);
+  await rederive(tx, personIds);
+  await tx.done;
+  return { event, moved: moving.length, personIds };
+}
+
+/** The ids of everyone met at an event, from the encounters' event index. */
+export async function peopleIdsAtEvent(db: KithDb, eventId: Id): Promise<Set<Id>> {
+  const encounters = await db.getAllFromIndex('encounters', 'byEvent', eventId);
+  return new Set(encounters.map((e) => e.personId));
+}
+
+export interface EventSummary {
+  event: KithEvent;
+  /** How many different people were met there. */
+  people: number;
+  encounters: number;
+}
+
+/**
+ * Every event with how many people were met there, newest first (undated last, then by name). Reads
+ * the events and only the encounters that have an event (the event index holds no others).
+ */
+export async function eventsWithCounts(db: KithDb): Promise<EventSummary[]> {
+  const tx = db.transaction(['events', 'encounters']);
+  const [events, atEvents] = await Promise.all([tx.objectStore('events').getAll(), tx.objectStore('encounters').index('byEvent').getAll()]);
+  const people = new Map<Id, Set<Id>>();
+  const count = new Map<Id, number>();
+  for (const e of atEvents) {
+    const id = e.eventId!;
+    let set = people.get(id);
+    if (!set) people.set(id, (set = new Set()));
+    set.add(e.personId);
+    count.set(id, (count.get(id) ?? 0) + 1);
+  }
+  return events
+    .sort((a, b) => (b.start ?? '').localeCompare(a.start ?? '') || fold(a.name).localeCompare(fold(b.name)))
+    .map((event) => ({ event, people: people.get(event.id)?.size ?? 0, encounters: count.get(event.id) ?? 0 }));
+}
