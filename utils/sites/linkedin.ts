@@ -160,7 +160,11 @@ function pageKey(root: Root, card: ParentNode): string | null {
   }
 }
 
-/** A photo URL worth saving: absolute http(s), and not LinkedIn's ghost placeholder. */
+/**
+ * A photo URL worth saving: absolute http(s) on LinkedIn's photo CDN (*.licdn.com, the only photo host
+ * Kith may reach), and not the ghost placeholder. Anything else a page puts in a photo slot is ignored,
+ * so the sidebar never loads an image from a host the page chose.
+ */
 function photoUrl(raw: string | null | undefined, base: URL): string | undefined {
   if (!raw) return undefined;
   let u: URL;
@@ -171,6 +175,7 @@ function photoUrl(raw: string | null | undefined, base: URL): string | undefined
   }
   const ok =
     /^https?:$/.test(u.protocol) &&
+    /\.licdn\.com$/.test(u.hostname) &&
     u.hostname !== 'static.licdn.com' && // placeholders and icons, never a member's face
     !/ghost/i.test(u.href) &&
     u.href.length <= CAPS.url;
