@@ -1,6 +1,6 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '#imports';
-import { openKithDb } from '@/utils/db';
+import { openKithDb, type KithDb } from '@/utils/db';
 import { readAll } from '@/utils/db/reads';
 import { putAll } from '@/utils/db/bulk';
 import { parseBackup } from '@/utils/formats/json-backup';
@@ -89,26 +89,44 @@ async function runImport(
 ): Promise<void> {
   try {
     post({ stage: 'checking' });
-    const db = await openKithDb();
-    const existing = await readAll(db);
-    let report: unknown;
-    let put: Partial<KithData>;
-    if (kind === 'backup') {
-      const merged = mergeData(existing, parseBackup(text));
-      put = merged.put;
-      report = merged.report;
-    } else {
-      // The events keep the names of events people were met at in their search terms.
-      const plan = planConnectionsImport(existing.people, existing.encounters, parseConnections(text), Date.now(), existing.events);
-      put = { people: plan.put };
-      report = plan.report;
-    }
-    const receipt = id ? { key: 'lastImport' as const, id, kind, at: Date.now(), report } : undefined;
-    await putAll(db, put, (done, total) => post({ stage: 'writing', done, total }), undefined, receipt);
-    deps.changed(put.people?.map((p) => p.id) ?? []);
+    const { report, personIds } = await importInto(await openKithDb(), kind, text, {
+      id,
+      onProgress: (done, total) => post({ stage: 'writing', done, total }),
+    });
+    deps.changed(personIds);
     post({ stage: 'done', report });
   } catch (e) {
     if (e instanceof ImportError) post({ stage: 'failed', error: e.message, ...(e.line ? { line: e.line } : {}) });
     else post({ stage: 'failed', error: `The import failed and nothing was changed: ${e instanceof Error ? e.message : String(e)}` });
   }
+}
+
+/**
+ * One import into a database: checks the whole file, plans the merge against what is stored, then
+ * writes everything (and the receipt, when the import has an id) in one transaction. Throws an
+ * ImportError naming the line for a bad file; the store is then exactly as it was.
+ */
+export async function importInto(
+  db: KithDb,
+  kind: ImportKind,
+  text: string,
+  opts: { id?: string | undefined; now?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<{ report: unknown; personIds: string[] }> {
+  const now = opts.now ?? Date.now();
+  const existing = await readAll(db);
+  let report: unknown;
+  let put: Partial<KithData>;
+  if (kind === 'backup') {
+    const merged = mergeData(existing, parseBackup(text));
+    put = merged.put;
+    report = merged.report;
+  } else {
+    // The events keep the names of events people were met at in their search terms.
+    const plan = planConnectionsImport(existing.people, existing.encounters, parseConnections(text), now, existing.events);
+    put = { people: plan.put };
+    report = plan.report;
+  }
+  const receipt = opts.id ? { key: 'lastImport' as const, id: opts.id, kind, at: now, report } : undefined;
+  await putAll(db, put, opts.onProgress, undefined, receipt);
+  return { report, personIds: put.people?.map((p) => p.id) ?? [] };
 }
