@@ -1,5 +1,5 @@
 import { browser, defineBackground } from '#imports';
-import { openKithDb } from '@/utils/db';
+import { closeKithDb, openKithDb } from '@/utils/db';
 import { getSettings, watchSettings } from '@/utils/settings';
 import { adapterFor } from '@/utils/sites';
 import { createHandler } from './messages';
@@ -24,6 +24,7 @@ export default defineBackground(() => {
 
   const handle = createHandler({
     db: () => openKithDb(),
+    reopenDb: () => closeKithDb(),
     extensionId: browser.runtime.id,
     extensionBase: browser.runtime.getURL('/'),
     isContentUrl: (url) => {

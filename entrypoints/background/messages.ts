@@ -3,6 +3,8 @@ import { schemas, type FollowUpRow, type MessageName, type Origin, type Payload,
 import type { KithDb } from '@/utils/db';
 import type { Id, Person } from '@/utils/types';
 import { countDueIn, findPersonByKeys, getPerson, listTags, peopleDueIn, searchPeople, countPeople } from '@/utils/db/people';
+import { listIntroductions, pagePeople, readPeopleOrders, type PeopleOrders } from '@/utils/db/people';
+import { createEvent, eventsWithCounts, mergeEvents, updateEvent } from '@/utils/db/events';
 import { deleteEncounter, deletePerson, logTouch, recordEncounter, savePersonFromProfile, updatePerson, NotFoundError } from '@/utils/db/writes';
 import { encountersOf, getEvent, getPhoto, introductionsBy, listEvents, readAll } from '@/utils/db/reads';
 import { clearAll, importReceipt } from '@/utils/db/bulk';
@@ -25,6 +27,13 @@ export interface HandlerDeps {
   thumbnail: (url: string) => Promise<string | undefined>;
   /** Called after every change, with the ids of the people it touched. */
   changed: (personIds: Id[]) => void;
+  /** Drops the database connection so the next `db()` opens a fresh one. */
+  reopenDb?: () => Promise<void>;
+}
+
+/** Chromium: "The database connection is closing." (an InvalidStateError from db.transaction). */
+function isClosedConnection(e: unknown): boolean {
+  return e instanceof Error && e.name === 'InvalidStateError';
 }
 
 /** The browser-stamped facts about who sent a message (never the payload's claims). */
@@ -105,7 +114,29 @@ function byDueThenName(a: Person, b: Person): number {
 
 type Handlers = { [N in MessageName]: (payload: Payload<N>, ctx: { db: KithDb; origin: Origin }) => Promise<Responses[N]> };
 
-export function createHandler(deps: HandlerDeps) {
+export function createHandler(rawDeps: HandlerDeps) {
+  // The network list's id orders, read from the indexes once and reused for every page and keystroke
+  // until something changes: every write here reports a change, and the page sends `fresh` after it
+  // hears of one from elsewhere (an import). A different count of people also means they are stale.
+  let orders: { count: number; read: Promise<PeopleOrders> } | undefined;
+  const deps: HandlerDeps = {
+    ...rawDeps,
+    changed: (ids) => {
+      orders = undefined;
+      rawDeps.changed(ids);
+    },
+  };
+  const peopleOrders = async (db: KithDb, fresh: boolean) => {
+    const count = await countPeople(db);
+    if (fresh || !orders || orders.count !== count) {
+      const read = readPeopleOrders(db);
+      orders = { count, read };
+      read.catch(() => {
+        if (orders?.read === read) orders = undefined;
+      });
+    }
+    return orders.read;
+  };
   const today = () => localDay(deps.now());
   const now = () => deps.now().getTime();
   const summary = async (db: KithDb, p: Person) => {
@@ -229,6 +260,38 @@ export function createHandler(deps: HandlerDeps) {
       const [people, encounters, events] = await Promise.all([countPeople(db), db.count('encounters'), db.count('events')]);
       return { people, encounters, events };
     },
+    async 'people.list'({ offset, limit, sort, filter, fresh }, { db }) {
+      const page = await pagePeople(db, { offset, limit, sort, filter }, today(), await peopleOrders(db, fresh === true));
+      const rows = await Promise.all(
+        page.people.map(async (p) => ({
+          ...(await summary(db, p)),
+          tags: p.tags,
+          ...(p.followUp.due ? { due: p.followUp.due } : {}),
+          ...(p.lastTouch ? { lastTouch: p.lastTouch } : {}),
+        })),
+      );
+      return { offset, total: page.total, rows };
+    },
+    async 'events.overview'(_p, { db }) {
+      return eventsWithCounts(db);
+    },
+    async 'event.create'(input, { db }) {
+      return createEvent(db, input, now());
+    },
+    async 'event.update'({ id, patch }, { db }) {
+      const { event, personIds } = await updateEvent(db, id, patch, now());
+      // A new name shows on everyone met there (their encounters and search words).
+      if (personIds.length > 0) deps.changed(personIds);
+      return event;
+    },
+    async 'event.merge'({ keepId, dropId }, { db }) {
+      const { event, moved, personIds } = await mergeEvents(db, keepId, dropId, now());
+      if (personIds.length > 0) deps.changed(personIds);
+      return { event, moved };
+    },
+    async 'introductions.list'(_p, { db }) {
+      return listIntroductions(db);
+    },
   };
 
   /** Answers one message. Never throws: every failure becomes an error the caller can show. */
@@ -250,10 +313,18 @@ export function createHandler(deps: HandlerDeps) {
       const path = issue.path?.map((p) => p.key).join('.') || 'payload';
       return { ok: false, error: `Refused: "${name}" has a malformed ${path}: ${issue.message}` };
     }
+    const handler = handlers[name as MessageName] as (p: unknown, c: { db: KithDb; origin: Origin }) => Promise<unknown>;
+    const run = async () => handler(parsed.output, { db: await deps.db(), origin });
     try {
-      const db = await deps.db();
-      const handler = handlers[name as MessageName] as (p: unknown, c: { db: KithDb; origin: Origin }) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.output, { db, origin }) };
+      try {
+        return { ok: true, value: await run() };
+      } catch (e) {
+        // The browser closed the connection under us (a version change, the worker's storage being
+        // torn down): nothing was written, since the transaction never committed. Open again, once.
+        if (!isClosedConnection(e) || !deps.reopenDb) throw e;
+        await deps.reopenDb();
+        return { ok: true, value: await run() };
+      }
     } catch (e) {
       if (e instanceof NotFoundError || e instanceof RangeError) return { ok: false, error: e.message };
       console.error('Kith:', name, e);

@@ -105,3 +105,23 @@ describe('dates in messages', () => {
     expect(await handle({ kith: 'followups.snooze', payload: { personId: 'x', until: '2026-02-29' } }, PAGE)).toMatchObject({ ok: false });
   });
 });
+
+describe('a closed database connection', () => {
+  it('is opened again and the write is retried once, not dropped', async () => {
+    let opened = 0;
+    const handle = createHandler({
+      ...deps,
+      db: async () => {
+        opened++;
+        return openKithDb(dbName);
+      },
+      reopenDb: () => closeKithDb(dbName),
+    });
+    // Close the connection the handler holds, as the browser does when it tears storage down.
+    (await openKithDb(dbName)).close();
+    const reply = await handle({ kith: 'encounter.record', payload: record }, CONTENT);
+    expect(reply).toMatchObject({ ok: true, value: { person: { name: 'Anna Nowak' } } });
+    expect(opened).toBe(2);
+    expect(await handle({ kith: 'stats.get', payload: {} }, PAGE)).toEqual({ ok: true, value: { people: 1, encounters: 1, events: 0 } });
+  });
+});
