@@ -195,6 +195,23 @@ test.describe('on profile pages', () => {
     await sa.getByLabel('Add tag').fill('vc');
     await sa.getByLabel('Add tag').press('Enter');
     await expect(sb.getByRole('list', { name: 'Tags' })).toContainText('vc');
+
+    // Different fields edited at once in the two tabs: each edit lands, neither clobbers the other.
+    await Promise.all([
+      sa.getByLabel('Notes').fill('Notes typed in tab A'),
+      (async () => {
+        await sb.getByLabel('Add tag').fill('angel');
+        await sb.getByLabel('Add tag').press('Enter');
+      })(),
+    ]);
+    await sa.getByLabel('Notes').blur();
+    await expect(sa.getByRole('list', { name: 'Tags' })).toContainText('angel');
+    await expect(sb.getByLabel('Notes')).toHaveValue('Notes typed in tab A');
+    await a.reload();
+    const again = a.getByRole('complementary', { name: 'Kith: Anna Nowak' });
+    await expect(again.getByLabel('Notes')).toHaveValue('Notes typed in tab A');
+    await expect(again.getByRole('list', { name: 'Tags' })).toContainText('vc');
+    await expect(again.getByRole('list', { name: 'Tags' })).toContainText('angel');
   });
 });
 
