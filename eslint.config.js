@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['.output*/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'bench-results/**'] },
+  { ignores: ['.output*/**', 'tests/fixtures/previous-release/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'bench-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,15 +9,15 @@ export const SHARED_PAGES = resolve('../shared/fixtures/real-pages');
 export const OWN_PAGES = resolve('tests/fixtures/linkedin');
 
 /** Launches Chromium with the built extension on a profile directory (reuse the dir to "restart"). */
-export async function launch(userDataDir: string): Promise<BrowserContext> {
+export async function launch(userDataDir: string, extensionDir: string = EXTENSION_DIR): Promise<BrowserContext> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',
