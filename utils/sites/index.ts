@@ -1,15 +1,24 @@
 /** The site adapters Kith supports, and lookups across them (STYLE.md, "Site adapters"). */
+import { github } from './github';
 import { linkedin } from './linkedin';
+import { mastodon } from './mastodon';
 import type { SiteAdapter } from './types';
+import { x } from './x';
+import { xing } from './xing';
 
-export const adapters: SiteAdapter[] = [linkedin];
+/**
+ * In lookup order. Mastodon comes last: its URL matcher accepts /@user on any host (an instance can be
+ * anywhere), so every site with a host of its own must have had its say first. (It also refuses the
+ * other adapters' hosts itself, so the order is a second guard, not the only one.)
+ */
+export const adapters: SiteAdapter[] = [linkedin, github, x, xing, mastodon];
 
 /** The adapter for a profile page URL, or undefined when no supported site shows a profile there. */
 export function adapterFor(url: URL): SiteAdapter | undefined {
   return adapters.find((a) => a.isProfileUrl(url));
 }
 
-/** The adapter that owns a profile key ('linkedin:anna', 'linkedin-member:123'). */
+/** The adapter that owns a profile key ('linkedin:anna', 'linkedin-member:123', 'mastodon:anna@example.social'). */
 export function adapterForKey(key: string): SiteAdapter | undefined {
   return adapters.find((a) => a.keyToUrl(key) !== null);
 }
