@@ -1,7 +1,7 @@
 import { browser, defineBackground } from '#imports';
 import { closeKithDb, openKithDb } from '@/utils/db';
 import { getSettings, watchSettings } from '@/utils/settings';
-import { adapterFor } from '@/utils/sites';
+import { matchesPattern } from '@/utils/match-patterns';
 import { createHandler } from './messages';
 import { thumbnail } from './thumbnail';
 import { DAILY_ALARM, DAILY_NOTIFICATION, MIDNIGHT_ALARM, notifyDue, scheduleAlarms, updateBadge } from './reminders';
@@ -22,18 +22,14 @@ export default defineBackground(() => {
     });
   };
 
+  const contentPatterns = (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []);
   const handle = createHandler({
     db: () => openKithDb(),
     reopenDb: () => closeKithDb(),
     extensionId: browser.runtime.id,
     extensionBase: browser.runtime.getURL('/'),
-    isContentUrl: (url) => {
-      try {
-        return adapterFor(new URL(url)) !== undefined || /^https:\/\/([a-z0-9-]+\.)*linkedin\.com\//.test(url);
-      } catch {
-        return false;
-      }
-    },
+    // A content script's page is one the manifest lets Kith's content scripts run on, nothing else.
+    isContentUrl: (url) => contentPatterns.some((p) => matchesPattern(url, p)),
     now: () => new Date(),
     settings: getSettings,
     thumbnail,
