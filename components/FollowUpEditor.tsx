@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { CadenceOptions } from './CadenceOptions';
 import type { FollowUp } from '@/utils/types';
 import { CADENCE_PRESETS } from '@/utils/followups';
 import { t } from '@/utils/i18n';
@@ -30,13 +31,7 @@ export function FollowUpEditor({ value, onChange }: { value: FollowUp; onChange:
             if (v !== 'custom') set({ cadenceDays: v ? Number(v) : undefined });
           }}
         >
-          <option value="">{t('cadenceNone')}</option>
-          {CADENCE_PRESETS.map((p) => (
-            <option key={p.days} value={String(p.days)}>
-              {t(p.messageKey)}
-            </option>
-          ))}
-          <option value="custom">{t('cadenceCustom')}</option>
+          <CadenceOptions />
         </select>
       </label>
       {custom && (

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { CadenceOptions } from './CadenceOptions';
 import { getSettings, saveSettings, watchSettings, type Settings } from '@/utils/settings';
 import { CADENCE_PRESETS } from '@/utils/followups';
 import type { SiteId } from '@/utils/types';
@@ -121,13 +122,7 @@ export function OptionsSettings() {
               void save('cadence', cadenceLabel, { defaultCadenceDays: v ? Number(v) : null });
             }}
           >
-            <option value="">{t('cadenceNone')}</option>
-            {CADENCE_PRESETS.map((p) => (
-              <option key={p.days} value={String(p.days)}>
-                {t(p.messageKey)}
-              </option>
-            ))}
-            <option value="custom">{t('cadenceCustom')}</option>
+            <CadenceOptions />
           </select>
           {customCadence && (
             <label class="kith-inline">

@@ -3,6 +3,7 @@ import type { KithDb } from './index';
 import { ALL_STORES, type KithSchema, type StoreName } from './schema';
 import type { Encounter, EncounterKind, FollowUp, Id, KithEvent, LocalDay, PartialDate, Person, SiteId } from '../types';
 import { derivePersonFields } from '../derive';
+import { blankPerson } from '../person';
 import { CAPS, cleanLine, cleanText } from '../text';
 import { applyTouch, lastTouchAfter } from '../followups';
 import { partialDateLastDay } from '../dates';
@@ -94,20 +95,7 @@ async function withDerived(tx: PeopleTx, p: Person): Promise<Person> {
 }
 
 function newPerson(profile: ProfileInput, now: number): Person {
-  const p: Person = {
-    id: newId(),
-    keys: [],
-    name: cleanLine(profile.name, CAPS.name),
-    urls: {},
-    tags: [],
-    notes: '',
-    followUp: {},
-    terms: [],
-    sortName: '',
-    createdAt: now,
-    updatedAt: now,
-  };
-  return p;
+  return blankPerson(cleanLine(profile.name, CAPS.name), now, newId());
 }
 
 /**

@@ -11,6 +11,7 @@ import { CAPS, cleanLine, fold } from '../text';
 import type { Encounter, Id, KithEvent, Person } from '../types';
 import { linkedin } from '../sites/linkedin';
 import { derivePersonFields } from '../derive';
+import { blankPerson } from '../person';
 import { ImportError } from './errors';
 import { deepEqual, groupByPerson, indexById, isLocalDay } from './shared';
 
@@ -438,19 +439,9 @@ export function planConnectionsImport(
       if (candidates?.length === 1 && keylessNames.get(f) === 1) target = candidates[0];
     }
     if (!target) {
-      const p: Person = {
-        id: crypto.randomUUID(),
-        keys: r.key ? [r.key] : [],
-        name,
-        urls: r.key && r.url ? { linkedin: r.url } : {},
-        tags: [],
-        notes: '',
-        followUp: {},
-        terms: [],
-        sortName: '',
-        createdAt: now,
-        updatedAt: now,
-      };
+      const p: Person = blankPerson(name, now);
+      if (r.key) p.keys = [r.key];
+      if (r.key && r.url) p.urls = { linkedin: r.url };
       if (r.company) p.company = r.company;
       if (r.position) p.position = r.position;
       if (r.email) p.email = r.email;
