@@ -52,6 +52,26 @@ const encounter = v.strictObject({
   note: v.optional(text(CAPS.note)),
 });
 
+/** An event's fields as the user types them; on an update an empty string removes an optional field. */
+const eventFields = {
+  name: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)),
+  start: v.optional(day),
+  end: v.optional(day),
+  place: v.optional(text(1000)),
+  url: v.optional(webUrl),
+  notes: v.optional(text(CAPS.note)),
+};
+const eventPatch = v.strictObject({
+  ...eventFields,
+  name: v.optional(eventFields.name),
+  start: v.optional(v.union([day, v.literal('')])),
+  end: v.optional(v.union([day, v.literal('')])),
+  url: v.optional(v.union([webUrl, v.literal('')])),
+});
+
+export const PEOPLE_SORTS = ['name', 'lastTouch'] as const;
+export const FOLLOWUP_FILTERS = ['overdue', 'today', 'week', 'none'] as const;
+
 export const EXPORT_FORMATS = ['json', 'csv', 'vcard3', 'vcard4', 'ics'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -100,6 +120,32 @@ export const schemas = {
   'stats.get': { from: ['page'], payload: v.strictObject({}) },
   /** Whether the import with this id landed (it did if its receipt was committed with it). */
   'import.status': { from: ['page'], payload: v.strictObject({ id }) },
+  /**
+   * One page of everyone saved, searched, filtered and sorted by the background from its indexes (the
+   * network page). `fresh` asks for the list orders to be read again (the page heard of a change).
+   */
+  'people.list': {
+    from: ['page'],
+    payload: v.strictObject({
+      offset: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000)),
+      limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+      sort: v.picklist(PEOPLE_SORTS),
+      filter: v.strictObject({
+        query: v.optional(text(200)),
+        tag: v.optional(text(1000)),
+        eventId: v.optional(id),
+        company: v.optional(text(200)),
+        followUp: v.optional(v.picklist(FOLLOWUP_FILTERS)),
+      }),
+      fresh: v.optional(v.boolean()),
+    }),
+  },
+  'events.overview': { from: ['page'], payload: v.strictObject({}) },
+  'event.create': { from: ['page'], payload: v.strictObject(eventFields) },
+  'event.update': { from: ['page'], payload: v.strictObject({ id, patch: eventPatch }) },
+  /** Moves every encounter at `dropId` to `keepId` and removes `dropId`. */
+  'event.merge': { from: ['page'], payload: v.strictObject({ keepId: id, dropId: id }) },
+  'introductions.list': { from: ['page'], payload: v.strictObject({}) },
 } as const satisfies Record<string, { from: readonly Origin[]; payload: v.GenericSchema }>;
 
 export type MessageName = keyof typeof schemas;
@@ -143,6 +189,26 @@ export interface FollowUpRow {
   context?: { date: string; kind: Encounter['kind']; place?: string; eventName?: string };
 }
 
+/** A row of the network list. */
+export interface NetworkRow extends PersonSummary {
+  tags: string[];
+  due?: LocalDay;
+  lastTouch?: LocalDay;
+}
+
+/** An event with how many people were met there (the network page's events view). */
+export interface EventOverview {
+  event: KithEvent;
+  people: number;
+  encounters: number;
+}
+
+/** Someone saved who introduced you to others. */
+export interface IntroductionView {
+  introducer: { id: string; name: string };
+  introduced: { id: string; name: string; date: string; eventId?: string }[];
+}
+
 export interface Responses {
   'person.lookup': PersonView | null;
   'person.get': PersonView | null;
@@ -167,6 +233,12 @@ export interface Responses {
   'data.deleteAll': null;
   'stats.get': { people: number; encounters: number; events: number };
   'import.status': { landed: boolean; report?: unknown };
+  'people.list': { offset: number; total: number; rows: NetworkRow[] };
+  'events.overview': EventOverview[];
+  'event.create': KithEvent;
+  'event.update': KithEvent;
+  'event.merge': { event: KithEvent; moved: number };
+  'introductions.list': IntroductionView[];
 }
 
 /** What goes over the wire. */

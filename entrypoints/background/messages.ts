@@ -3,7 +3,7 @@ import { schemas, type FollowUpRow, type MessageName, type Origin, type Payload,
 import type { KithDb } from '@/utils/db';
 import type { Id, Person } from '@/utils/types';
 import { countDueIn, findPersonByKeys, getPerson, listTags, peopleDueIn, searchPeople, countPeople } from '@/utils/db/people';
-import { listIntroductions, pagePeople, readPeopleOrders, type PeopleOrders } from '@/utils/db/people';
+import { listIntroductions, pagePeople, PeopleListCache } from '@/utils/db/people';
 import { createEvent, eventsWithCounts, mergeEvents, updateEvent } from '@/utils/db/events';
 import { deleteEncounter, deletePerson, logTouch, recordEncounter, savePersonFromProfile, updatePerson, NotFoundError } from '@/utils/db/writes';
 import { encountersOf, getEvent, getPhoto, introductionsBy, listEvents, readAll } from '@/utils/db/reads';
@@ -115,27 +115,16 @@ function byDueThenName(a: Person, b: Person): number {
 type Handlers = { [N in MessageName]: (payload: Payload<N>, ctx: { db: KithDb; origin: Origin }) => Promise<Responses[N]> };
 
 export function createHandler(rawDeps: HandlerDeps) {
-  // The network list's id orders, read from the indexes once and reused for every page and keystroke
-  // until something changes: every write here reports a change, and the page sends `fresh` after it
-  // hears of one from elsewhere (an import). A different count of people also means they are stale.
-  let orders: { count: number; read: Promise<PeopleOrders> } | undefined;
+  // What the network list reads from the indexes once and reuses for every page and keystroke until
+  // something changes: every write here reports a change, and the page sends `fresh` after it hears
+  // of one from elsewhere (an import). A different count of people also means it is stale.
+  const listCache = new PeopleListCache();
   const deps: HandlerDeps = {
     ...rawDeps,
     changed: (ids) => {
-      orders = undefined;
+      listCache.clear();
       rawDeps.changed(ids);
     },
-  };
-  const peopleOrders = async (db: KithDb, fresh: boolean) => {
-    const count = await countPeople(db);
-    if (fresh || !orders || orders.count !== count) {
-      const read = readPeopleOrders(db);
-      orders = { count, read };
-      read.catch(() => {
-        if (orders?.read === read) orders = undefined;
-      });
-    }
-    return orders.read;
   };
   const today = () => localDay(deps.now());
   const now = () => deps.now().getTime();
@@ -261,7 +250,8 @@ export function createHandler(rawDeps: HandlerDeps) {
       return { people, encounters, events };
     },
     async 'people.list'({ offset, limit, sort, filter, fresh }, { db }) {
-      const page = await pagePeople(db, { offset, limit, sort, filter }, today(), await peopleOrders(db, fresh === true));
+      if (fresh) listCache.clear();
+      const page = await pagePeople(db, { offset, limit, sort, filter }, today(), listCache);
       const rows = await Promise.all(
         page.people.map(async (p) => ({
           ...(await summary(db, p)),
