@@ -7,7 +7,7 @@
  * (isGithubOrganization says why).
  */
 import { CAPS, cleanLine } from '../text';
-import type { ExtractedProfile, SiteAdapter } from './types';
+import type { ExtractedProfile, SiteAdapter, SiteExamples } from './types';
 
 type Root = ParentNode;
 
@@ -152,9 +152,10 @@ export const github: SiteAdapter = {
   keyToUrl,
   pageShows,
   extract,
-  // Kept short: they ship in the content script. The long URL matrix lives in the tests.
-  examples: {
-    profiles: ['https://github.com/anna-nowak', 'https://github.com/AnnaNowak?tab=repositories'],
-    others: ['https://github.com/anna-nowak/kith', 'https://github.com/settings/profile', 'https://github.com/explore'],
-  },
+};
+
+/** Example URLs for the cross-adapter tests (a separate export, so they never ship in a content script). */
+export const examples: SiteExamples = {
+  profiles: ['https://github.com/anna-nowak', 'https://github.com/AnnaNowak?tab=repositories'],
+  others: ['https://github.com/anna-nowak/kith', 'https://github.com/settings/profile', 'https://github.com/explore'],
 };

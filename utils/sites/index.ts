@@ -1,10 +1,11 @@
 /** The site adapters Kith supports, and lookups across them (STYLE.md, "Site adapters"). */
-import { github } from './github';
-import { linkedin } from './linkedin';
-import { mastodon } from './mastodon';
-import type { SiteAdapter } from './types';
-import { x } from './x';
-import { xing } from './xing';
+import { github, examples as githubExamples } from './github';
+import { linkedin, examples as linkedinExamples } from './linkedin';
+import { mastodon, examples as mastodonExamples } from './mastodon';
+import type { SiteAdapter, SiteExamples } from './types';
+import type { SiteId } from '../types';
+import { x, examples as xExamples } from './x';
+import { xing, examples as xingExamples } from './xing';
 
 /**
  * In lookup order. Mastodon comes last: its URL matcher accepts /@user on any host (an instance can be
@@ -27,3 +28,12 @@ export function adapterForKey(key: string): SiteAdapter | undefined {
 export function keyToUrl(key: string): string | null {
   return adapterForKey(key)?.keyToUrl(key) ?? null;
 }
+
+/** Each site's example URLs (for the cross-adapter tests). */
+export const EXAMPLES: Record<SiteId, SiteExamples> = {
+  linkedin: linkedinExamples,
+  github: githubExamples,
+  x: xExamples,
+  xing: xingExamples,
+  mastodon: mastodonExamples,
+};

@@ -5,7 +5,7 @@
  * ../shared/fixtures/real-pages (2013-2024) and tests/fixtures/linkedin (2025-style pages we wrote).
  */
 import { CAPS, cleanLine } from '../text';
-import type { ExtractedProfile, SiteAdapter } from './types';
+import type { ExtractedProfile, SiteAdapter, SiteExamples } from './types';
 
 type Root = ParentNode;
 
@@ -293,18 +293,19 @@ export const linkedin: SiteAdapter = {
   keyToUrl,
   pageShows,
   extract,
-  // Kept short: they ship in the content script. The long URL matrix lives in the tests.
-  examples: {
-    profiles: [
-      'https://www.linkedin.com/in/anna-nowak/',
-      'https://pl.linkedin.com/in/%C5%82ukasz/details/experience/',
-      'https://www.linkedin.com/profile/view?id=123',
-    ],
-    others: [
-      'https://www.linkedin.com/feed/',
-      'https://www.linkedin.com/company/acme/',
-      'https://www.linkedin.com/in/',
-      'https://linkedin.com.evil.com/in/anna',
-    ],
-  },
+};
+
+/** Example URLs for the cross-adapter tests (a separate export, so they never ship in a content script). */
+export const examples: SiteExamples = {
+  profiles: [
+    'https://www.linkedin.com/in/anna-nowak/',
+    'https://pl.linkedin.com/in/%C5%82ukasz/details/experience/',
+    'https://www.linkedin.com/profile/view?id=123',
+  ],
+  others: [
+    'https://www.linkedin.com/feed/',
+    'https://www.linkedin.com/company/acme/',
+    'https://www.linkedin.com/in/',
+    'https://linkedin.com.evil.com/in/anna',
+  ],
 };

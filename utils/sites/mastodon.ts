@@ -8,7 +8,7 @@
  * read from it. A remote account viewed on another instance (/@user@home.example) is keyed by its home.
  */
 import { CAPS, cleanLine } from '../text';
-import type { ExtractedProfile, SiteAdapter } from './types';
+import type { ExtractedProfile, SiteAdapter, SiteExamples } from './types';
 
 type Root = ParentNode;
 
@@ -160,9 +160,10 @@ export const mastodon: SiteAdapter = {
   keyToUrl,
   pageShows,
   extract,
-  // Kept short: they ship in the content script. The long URL matrix lives in the tests.
-  examples: {
-    profiles: ['https://mastodon.social/@anna', 'https://mastodon.example.pl/@jan@fosstodon.org'],
-    others: ['https://mastodon.social/@anna/112233445566778899', 'https://mastodon.social/home', 'https://mastodon.social/settings/profile'],
-  },
+};
+
+/** Example URLs for the cross-adapter tests (a separate export, so they never ship in a content script). */
+export const examples: SiteExamples = {
+  profiles: ['https://mastodon.social/@anna', 'https://mastodon.example.pl/@jan@fosstodon.org'],
+  others: ['https://mastodon.social/@anna/112233445566778899', 'https://mastodon.social/home', 'https://mastodon.social/settings/profile'],
 };

@@ -34,6 +34,10 @@ export interface SiteAdapter {
    */
   pageShows(root: ParentNode, url: URL): boolean;
   extract(root: ParentNode, url: URL): ExtractedProfile;
-  /** Example URLs, tested against every adapter: each must accept its own and reject the others'. */
-  examples: { profiles: string[]; others: string[] };
+}
+
+/** Example URLs, tested against every adapter: each must accept its own and reject the others'. */
+export interface SiteExamples {
+  profiles: string[];
+  others: string[];
 }

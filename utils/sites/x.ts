@@ -7,7 +7,7 @@
  * navigation's account switcher) and "Follows you" beside the name: neither belongs to the person.
  */
 import { CAPS, cleanLine } from '../text';
-import type { ExtractedProfile, SiteAdapter } from './types';
+import type { ExtractedProfile, SiteAdapter, SiteExamples } from './types';
 
 type Root = ParentNode;
 
@@ -146,9 +146,10 @@ export const x: SiteAdapter = {
   keyToUrl,
   pageShows,
   extract,
-  // Kept short: they ship in the content script. The long URL matrix lives in the tests.
-  examples: {
-    profiles: ['https://x.com/anna_nowak', 'https://twitter.com/AnnaNowak/media'],
-    others: ['https://x.com/anna_nowak/status/1790000000000000000', 'https://x.com/home', 'https://x.com/i/bookmarks'],
-  },
+};
+
+/** Example URLs for the cross-adapter tests (a separate export, so they never ship in a content script). */
+export const examples: SiteExamples = {
+  profiles: ['https://x.com/anna_nowak', 'https://twitter.com/AnnaNowak/media'],
+  others: ['https://x.com/anna_nowak/status/1790000000000000000', 'https://x.com/home', 'https://x.com/i/bookmarks'],
 };

@@ -5,7 +5,7 @@
  * on real pages; the 2024 ones are our assumption until a saved real page confirms them.
  */
 import { CAPS, cleanLine } from '../text';
-import type { ExtractedProfile, SiteAdapter } from './types';
+import type { ExtractedProfile, SiteAdapter, SiteExamples } from './types';
 
 type Root = ParentNode;
 
@@ -140,9 +140,10 @@ export const xing: SiteAdapter = {
   keyToUrl,
   pageShows,
   extract,
-  // Kept short: they ship in the content script. The long URL matrix lives in the tests.
-  examples: {
-    profiles: ['https://www.xing.com/profile/Anna_Nowak', 'https://www.xing.com/profile/J%C3%BCrgen_M%C3%BCller/cv'],
-    others: ['https://www.xing.com/jobs/berlin-head-of-sales-123', 'https://www.xing.com/pages/acme-gmbh', 'https://www.xing.com/profile/'],
-  },
+};
+
+/** Example URLs for the cross-adapter tests (a separate export, so they never ship in a content script). */
+export const examples: SiteExamples = {
+  profiles: ['https://www.xing.com/profile/Anna_Nowak', 'https://www.xing.com/profile/J%C3%BCrgen_M%C3%BCller/cv'],
+  others: ['https://www.xing.com/jobs/berlin-head-of-sales-123', 'https://www.xing.com/pages/acme-gmbh', 'https://www.xing.com/profile/'],
 };

@@ -5,7 +5,7 @@
 // the hosts of the other sites.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { adapterFor, adapterForKey, adapters, keyToUrl } from '../../../utils/sites';
+import { adapterFor, adapterForKey, adapters, EXAMPLES, keyToUrl } from '../../../utils/sites';
 import { github } from '../../../utils/sites/github';
 import { linkedin } from '../../../utils/sites/linkedin';
 import { mastodon } from '../../../utils/sites/mastodon';
@@ -134,11 +134,11 @@ describe('site registry', () => {
 
   describe.each(adapters.map((a) => [a.id, a] as const))('%s', (_id, adapter) => {
     it('has examples of both kinds', () => {
-      expect(adapter.examples.profiles.length).toBeGreaterThan(0);
-      expect(adapter.examples.others.length).toBeGreaterThan(0);
+      expect(EXAMPLES[adapter.id].profiles.length).toBeGreaterThan(0);
+      expect(EXAMPLES[adapter.id].others.length).toBeGreaterThan(0);
     });
 
-    it.each(adapter.examples.profiles)('accepts its own profile %s, and no other adapter does', (u) => {
+    it.each(EXAMPLES[adapter.id].profiles)('accepts its own profile %s, and no other adapter does', (u) => {
       const url = new URL(u);
       expect(adapter.isProfileUrl(url)).toBe(true);
       const key = adapter.profileKey(url);
@@ -154,7 +154,7 @@ describe('site registry', () => {
       }
     });
 
-    it.each(adapter.examples.others)('no adapter accepts its non-profile %s', (u) => {
+    it.each(EXAMPLES[adapter.id].others)('no adapter accepts its non-profile %s', (u) => {
       for (const b of adapters) {
         expect(b.isProfileUrl(new URL(u)), b.id).toBe(false);
         expect(b.profileKey(new URL(u)), b.id).toBeNull();
