@@ -19,12 +19,18 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       config.resolve ??= {};
-      const native = fileURLToPath(new URL('./utils/browser-native.ts', import.meta.url));
+      const own = (file: string) => fileURLToPath(new URL(file, import.meta.url));
       const alias = config.resolve.alias;
-      const entry = { find: /^webextension-polyfill$/, replacement: native };
+      const entries = [
+        { find: /^webextension-polyfill$/, replacement: own('./utils/browser-native.ts') },
+        // A lighter context that says nothing to the page (see utils/content-script-context.ts).
+        { find: /^wxt\/utils\/content-script-context$/, replacement: own('./utils/content-script-context.ts') },
+      ];
       // Terser with several passes takes a few hundred bytes more off the script than the default minifier.
       config.build = { ...config.build, minify: 'terser', terserOptions: { compress: { passes: 3 }, ecma: 2020 } };
-      config.resolve.alias = Array.isArray(alias) ? [entry, ...alias] : [entry, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))];
+      config.resolve.alias = Array.isArray(alias)
+        ? [...entries, ...alias]
+        : [...entries, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))];
     },
     'build:publicAssets': (wxt, assets) => {
       for (const { lang, json } of mergedLocales(wxt.config.root)) {

@@ -1,25 +1,33 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CadenceOptions } from './CadenceOptions';
 import type { FollowUp } from '@/utils/types';
+import type { FollowUpPatch } from '@/utils/messages';
 import { CADENCE_PRESETS } from '@/utils/followups';
 import { t } from '@/utils/i18n';
 
-/** Next follow-up day, cadence (presets or custom days) and what was promised. */
-export function FollowUpEditor({ value, onChange }: { value: FollowUp; onChange: (f: FollowUp) => void }) {
+/**
+ * Next follow-up day, cadence (presets or custom days) and what was promised. Each change is sent as
+ * a patch of the one field it changes (null clears it), so edits made quickly one after another, or
+ * in another tab, never undo each other; what the user is typing is never replaced by an update.
+ */
+export function FollowUpEditor({ value, onChange }: { value: FollowUp; onChange: (change: FollowUpPatch) => void }) {
   const preset = CADENCE_PRESETS.some((p) => p.days === value.cadenceDays);
   const [custom, setCustom] = useState(!!value.cadenceDays && !preset);
   const [promise, setPromise] = useState(value.note ?? '');
-  const set = (change: Partial<FollowUp>) => {
-    const next: FollowUp = { ...value, ...change };
-    for (const k of Object.keys(next) as (keyof FollowUp)[]) if (next[k] === undefined || next[k] === '') delete next[k];
-    onChange(next);
-  };
+  const typing = useRef(false);
+  useEffect(() => {
+    if (!typing.current) setPromise(value.note ?? '');
+  }, [value.note]);
+  useEffect(() => {
+    if (preset) setCustom(false);
+  }, [value.cadenceDays]);
+  const set = (change: FollowUpPatch) => onChange(change);
   return (
     <fieldset class="kith-followup">
       <legend>{t('followUpLabel')}</legend>
       <label>
         {t('followUpDue')}
-        <input type="date" value={value.due ?? ''} onChange={(e) => set({ due: e.currentTarget.value || undefined })} />
+        <input type="date" value={value.due ?? ''} onChange={(e) => set({ due: e.currentTarget.value || null })} />
       </label>
       <label>
         {t('followUpCadence')}
@@ -28,7 +36,7 @@ export function FollowUpEditor({ value, onChange }: { value: FollowUp; onChange:
           onChange={(e) => {
             const v = e.currentTarget.value;
             setCustom(v === 'custom');
-            if (v !== 'custom') set({ cadenceDays: v ? Number(v) : undefined });
+            if (v !== 'custom') set({ cadenceDays: v ? Number(v) : null });
           }}
         >
           <CadenceOptions />
@@ -53,12 +61,14 @@ export function FollowUpEditor({ value, onChange }: { value: FollowUp; onChange:
         {t('followUpNote')}
         <input
           value={promise}
+          onFocus={() => (typing.current = true)}
           onInput={(e) => setPromise(e.currentTarget.value)}
-          onChange={(e) => set({ note: e.currentTarget.value.trim() || undefined })}
+          onChange={(e) => set({ note: e.currentTarget.value.trim() || null })}
+          onBlur={() => (typing.current = false)}
         />
       </label>
       {(value.due || value.cadenceDays) && (
-        <button type="button" onClick={() => onChange({})}>
+        <button type="button" onClick={() => onChange({ due: null, cadenceDays: null, note: null })}>
           {t('followUpClear')}
         </button>
       )}

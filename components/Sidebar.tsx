@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from '#imports';
 import type { ExtractedProfile } from '@/utils/sites/types';
 import type { KithEvent } from '@/utils/types';
 import type { PersonView, Payload } from '@/utils/messages';
 import { onPeopleChanged, send } from '@/utils/client';
-import { formatPartialDate } from '@/utils/dates';
+import { formatPartialDate, localDay } from '@/utils/dates';
+import { activeCheckIn, CHECKIN_KEY, type CheckIn } from '@/utils/checkin';
 import { t } from '@/utils/i18n';
 import { Avatar } from './Avatar';
 import { EncounterForm, type EncounterDraft } from './EncounterForm';
@@ -11,6 +13,8 @@ import { EncounterList } from './EncounterList';
 import { TagEditor } from './TagEditor';
 import { NotesEditor } from './NotesEditor';
 import { FollowUpEditor } from './FollowUpEditor';
+
+type EncounterInit = NonNullable<Parameters<typeof EncounterForm>[0]['initial']>;
 
 export interface SidebarProps {
   /** What the page shows; null while Kith waits for the page to show the person of the new URL. */
@@ -25,7 +29,9 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
   // undefined: still asking the background; null: not saved yet.
   const [view, setView] = useState<PersonView | null | undefined>(undefined);
   const [error, setError] = useState('');
-  const [recording, setRecording] = useState(false);
+  // false, or what the encounter form starts with ("Met here" prefills the event of the check-in).
+  const [recording, setRecording] = useState<false | EncounterInit>(false);
+  const [here, setHere] = useState<CheckIn | null>(null);
   const [typedName, setTypedName] = useState('');
   const [events, setEvents] = useState<KithEvent[]>([]);
   const [knownTags, setKnownTags] = useState<string[]>([]);
@@ -48,6 +54,8 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
     setView(undefined);
     setRecording(false);
     refresh();
+    // The event the user is checked in to (one storage read; the check-in ends by itself after the event).
+    browser.storage.local.get(CHECKIN_KEY).then((s) => setHere(activeCheckIn(s[CHECKIN_KEY], localDay())));
   }, [refresh]);
 
   useEffect(
@@ -75,8 +83,8 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
     }
   };
 
-  const startRecording = () => {
-    setRecording(true);
+  const startRecording = (init: EncounterInit) => {
+    setRecording(init);
     send('events.list', {}).then(setEvents, () => undefined);
   };
 
@@ -140,6 +148,7 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
             )}
             {recording ? (
               <EncounterForm
+                initial={recording}
                 events={events}
                 searchPeople={(query) => send('people.search', { query, limit: 8 })}
                 firstInPerson={!view?.encounters.some((e) => e.kind === 'in-person' || e.kind === 'event')}
@@ -150,13 +159,14 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
               />
             ) : (
               view !== undefined && (
+                // Checked in to an event: the one action is "Met here", the form prefilled with the event.
                 <button
                   type="button"
                   class="kith-primary"
                   disabled={!person && !profile.name && !typedName.trim()}
-                  onClick={startRecording}
+                  onClick={() => startRecording(here || {})}
                 >
-                  {t('sidebarRecord')}
+                  {here ? t('eventMetHere', here.eventName) : t('sidebarRecord')}
                 </button>
               )
             )}
@@ -179,7 +189,6 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
                   </section>
                 )}
                 <FollowUpEditor
-                  key={`${person.id}:${person.followUp.due}:${person.followUp.cadenceDays}`}
                   value={person.followUp}
                   onChange={(followUp) => void act(send('person.update', { id: person.id, patch: { followUp } })).catch(() => undefined)}
                 />

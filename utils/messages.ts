@@ -26,10 +26,11 @@ const profile = v.strictObject({
   location: v.optional(text(1000)),
 });
 
+/** A change to a follow-up: the fields given are set, null clears one, the others stay as stored. */
 const followUp = v.strictObject({
-  due: v.optional(day),
-  cadenceDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650))),
-  note: v.optional(text(1000)),
+  due: v.optional(v.nullable(day)),
+  cadenceDays: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650)))),
+  note: v.optional(v.nullable(text(1000))),
 });
 
 const patch = v.strictObject({
@@ -149,6 +150,7 @@ export const schemas = {
 } as const satisfies Record<string, { from: readonly Origin[]; payload: v.GenericSchema }>;
 
 export type MessageName = keyof typeof schemas;
+export type FollowUpPatch = v.InferOutput<typeof followUp>;
 export type Payload<N extends MessageName> = v.InferOutput<(typeof schemas)[N]['payload']>;
 
 export interface EncounterView extends Encounter {

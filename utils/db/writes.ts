@@ -38,7 +38,8 @@ export interface PersonPatch {
   location?: string;
   tags?: string[];
   notes?: string;
-  followUp?: FollowUp;
+  /** Field by field: a field given is set, null clears it, a field not given stays. */
+  followUp?: { due?: string | null; cadenceDays?: number | null; note?: string | null };
 }
 
 export class NotFoundError extends Error {}
@@ -70,11 +71,12 @@ function applyPatch(p: Person, patch: PersonPatch): Person {
   if (patch.tags !== undefined) next.tags = cleanTags(patch.tags);
   if (patch.notes !== undefined) next.notes = cleanText(patch.notes, CAPS.notes);
   if (patch.followUp !== undefined) {
-    const f: FollowUp = {};
-    if (patch.followUp.due) f.due = patch.followUp.due;
-    if (patch.followUp.cadenceDays) f.cadenceDays = patch.followUp.cadenceDays;
-    const note = cleanLine(patch.followUp.note, CAPS.place);
-    if (note) f.note = note;
+    const f: FollowUp = { ...p.followUp };
+    const change = patch.followUp;
+    if (change.due !== undefined) f.due = change.due ?? undefined;
+    if (change.cadenceDays !== undefined) f.cadenceDays = change.cadenceDays ?? undefined;
+    if (change.note !== undefined) f.note = cleanLine(change.note, CAPS.place) || undefined;
+    for (const k of ['due', 'cadenceDays', 'note'] as const) if (!f[k]) delete f[k];
     next.followUp = f;
   }
   return next;

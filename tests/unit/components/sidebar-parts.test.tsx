@@ -121,9 +121,25 @@ describe('FollowUpEditor and EncounterList', () => {
     const onChange = vi.fn();
     render(<FollowUpEditor value={{ due: '2026-12-01' }} onChange={onChange} />);
     fireEvent.change(screen.getByLabelText('followUpCadence'), { target: { value: '30' } });
-    expect(onChange).toHaveBeenLastCalledWith({ due: '2026-12-01', cadenceDays: 30 });
+    // Only the field that changed is sent, so quick edits one after another never undo each other.
+    expect(onChange).toHaveBeenLastCalledWith({ cadenceDays: 30 });
     fireEvent.click(screen.getByRole('button', { name: 'followUpClear' }));
-    expect(onChange).toHaveBeenLastCalledWith({});
+    expect(onChange).toHaveBeenLastCalledWith({ due: null, cadenceDays: null, note: null });
+  });
+
+  it('keeps what the user is typing when an update arrives', () => {
+    const onChange = vi.fn();
+    const { rerender } = render(<FollowUpEditor value={{ due: '2026-12-01' }} onChange={onChange} />);
+    const promised = screen.getByLabelText('followUpNote') as HTMLInputElement;
+    fireEvent.focus(promised);
+    fireEvent.input(promised, { target: { value: 'send the deck' } });
+    rerender(<FollowUpEditor value={{ due: '2026-12-01', cadenceDays: 30 }} onChange={onChange} />);
+    expect(promised.value).toBe('send the deck');
+    fireEvent.change(promised, { target: { value: 'send the deck' } });
+    expect(onChange).toHaveBeenLastCalledWith({ note: 'send the deck' });
+    fireEvent.blur(promised);
+    rerender(<FollowUpEditor value={{ due: '2026-12-01', cadenceDays: 30, note: 'from another tab' }} onChange={onChange} />);
+    expect(promised.value).toBe('from another tab');
   });
 
   it('renders page text as text, never as HTML', () => {

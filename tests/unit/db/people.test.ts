@@ -102,6 +102,16 @@ describe('recording encounters', () => {
 });
 
 describe('field edits', () => {
+  it('changes a follow-up field by field: null clears, absent keeps', async () => {
+    const { person } = await recordEncounter(db, { profile: profile('f', 'F G'), encounter: { date: '2026', kind: 'other' } }, NOW, TODAY);
+    await updatePerson(db, person.id, { followUp: { due: '2026-12-01' } }, NOW);
+    await updatePerson(db, person.id, { followUp: { cadenceDays: 30 } }, NOW);
+    let after = await updatePerson(db, person.id, { followUp: { note: 'send the deck' } }, NOW);
+    expect(after.followUp).toEqual({ due: '2026-12-01', cadenceDays: 30, note: 'send the deck' });
+    after = await updatePerson(db, person.id, { followUp: { cadenceDays: null, note: null } }, NOW);
+    expect(after.followUp).toEqual({ due: '2026-12-01' });
+  });
+
   it('changes only the fields in the patch, cleaned and capped', async () => {
     const { person } = await recordEncounter(db, { profile: profile('a', 'Ala Ma', { headline: 'Boss' }), encounter: { date: '2026', kind: 'other' } }, NOW, TODAY);
     await updatePerson(db, person.id, { notes: 'first' }, NOW);
