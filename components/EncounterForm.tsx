@@ -18,7 +18,7 @@ interface Props {
   current: FollowUp;
   postMeetingDays: number;
   /** Prefill (e.g. "Met here" at the active event). */
-  initial?: Partial<{ kind: EncounterKind; place: string; eventName: string; date: string }>;
+  initial?: Partial<{ kind: EncounterKind; place: string; eventName: string; date: string; introducer: string; note: string }>;
   onSave: (encounter: EncounterDraft, followUpDue: LocalDay | undefined) => Promise<void>;
   onCancel: () => void;
 }
@@ -30,9 +30,9 @@ export function EncounterForm(props: Props) {
   const [kind, setKind] = useState<EncounterKind>(props.initial?.kind ?? 'in-person');
   const [place, setPlace] = useState(props.initial?.place ?? '');
   const [eventName, setEventName] = useState(props.initial?.eventName ?? '');
-  const [introducer, setIntroducer] = useState('');
+  const [introducer, setIntroducer] = useState(props.initial?.introducer ?? '');
   const [people, setPeople] = useState<PersonSummary[]>([]);
-  const [note, setNote] = useState('');
+  const [note, setNote] = useState(props.initial?.note ?? '');
   const [follow, setFollow] = useState(true);
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);

@@ -4,7 +4,15 @@ import { t } from '@/utils/i18n';
 import { KIND_MESSAGE } from './kinds';
 
 /** Every encounter, newest first: when, how, where, at which event, who introduced you, the note. */
-export function EncounterList({ encounters, onDelete }: { encounters: EncounterView[]; onDelete?: (id: string) => void }) {
+export function EncounterList({
+  encounters,
+  onDelete,
+  onEdit,
+}: {
+  encounters: EncounterView[];
+  onDelete?: (id: string) => void;
+  onEdit?: (encounter: EncounterView) => void;
+}) {
   return (
     <ol class="kith-encounters" aria-label={t('sidebarEncounters')}>
       {encounters.map((e) => {
@@ -16,6 +24,11 @@ export function EncounterList({ encounters, onDelete }: { encounters: EncounterV
               <strong>{when}</strong> · {t(KIND_MESSAGE[e.kind])}
               {e.place && <> · {e.place}</>}
               {e.eventName && <> · {t('encAt', e.eventName)}</>}
+              {onEdit && (
+                <button type="button" class="kith-link" aria-label={t('encEdit', when)} onClick={() => onEdit(e)}>
+                  ✎
+                </button>
+              )}
               {onDelete && (
                 <button type="button" class="kith-link" aria-label={t('encDelete', when)} onClick={() => onDelete(e.id)}>
                   ×

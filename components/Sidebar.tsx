@@ -32,6 +32,8 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
   // false, or what the encounter form starts with ("Met here" prefills the event of the check-in).
   const [recording, setRecording] = useState<false | EncounterInit>(false);
   const [here, setHere] = useState<CheckIn | null>(null);
+  // The encounter being edited in the form, if the form is editing rather than recording.
+  const [editId, setEditId] = useState<string | null>(null);
   const [typedName, setTypedName] = useState('');
   const [events, setEvents] = useState<KithEvent[]>([]);
   const [knownTags, setKnownTags] = useState<string[]>([]);
@@ -83,8 +85,9 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
     }
   };
 
-  const startRecording = (init: EncounterInit) => {
+  const startRecording = (init: EncounterInit, edit: string | null = null) => {
     setRecording(init);
+    setEditId(edit);
     send('events.list', {}).then(setEvents, () => undefined);
   };
 
@@ -94,6 +97,7 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
   const photo = view?.photo ?? profile?.photoUrl;
 
   const record = (encounter: EncounterDraft, followUpDue: string | undefined) => {
+    if (editId) return act(send('encounter.update', { id: editId, encounter })).then(() => setRecording(false));
     if (!profile) return Promise.resolve();
     const payload: Payload<'encounter.record'> = {
       profile: {
@@ -148,10 +152,11 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
             )}
             {recording ? (
               <EncounterForm
+                key={editId ?? 'new'}
                 initial={recording}
                 events={events}
                 searchPeople={(query) => send('people.search', { query, limit: 8 })}
-                firstInPerson={!view?.encounters.some((e) => e.kind === 'in-person' || e.kind === 'event')}
+                firstInPerson={!editId && !view?.encounters.some((e) => e.kind === 'in-person' || e.kind === 'event')}
                 current={person?.followUp ?? {}}
                 postMeetingDays={postMeetingDays}
                 onSave={record}
@@ -175,7 +180,23 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
               <>
                 <section aria-label={t('sidebarMet')}>
                   <h3>{t('sidebarMet')}</h3>
-                  <EncounterList encounters={view.encounters} onDelete={(id) => void act(send('encounter.delete', { id })).catch(() => undefined)} />
+                  <EncounterList
+                    encounters={view.encounters}
+                    onEdit={(e) =>
+                      startRecording(
+                        {
+                          date: e.date,
+                          kind: e.kind,
+                          place: e.place ?? '',
+                          eventName: e.eventName ?? '',
+                          introducer: e.introducerName ?? e.introducedByName ?? '',
+                          note: e.note ?? '',
+                        },
+                        e.id,
+                      )
+                    }
+                    onDelete={(id) => void act(send('encounter.delete', { id })).catch(() => undefined)}
+                  />
                   {person.lastTouch && <p class="kith-muted">{t('sidebarLastTouch', formatPartialDate(person.lastTouch))}</p>}
                 </section>
                 {view.introduced.length > 0 && (

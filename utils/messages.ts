@@ -97,6 +97,7 @@ export const schemas = {
     }),
   },
   'encounter.delete': { from: ['content', 'page'], payload: v.strictObject({ id }) },
+  'encounter.update': { from: ['content', 'page'], payload: v.strictObject({ id, encounter }) },
   'tags.list': { from: ['content', 'page'], payload: v.strictObject({}) },
   'events.list': { from: ['content', 'page'], payload: v.strictObject({}) },
   'people.search': {
@@ -219,6 +220,7 @@ export interface Responses {
   'person.delete': null;
   'encounter.record': PersonView;
   'encounter.delete': PersonView;
+  'encounter.update': PersonView;
   'tags.list': string[];
   'events.list': KithEvent[];
   'people.search': PersonSummary[];

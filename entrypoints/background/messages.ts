@@ -5,7 +5,7 @@ import type { Id, Person } from '@/utils/types';
 import { countDueIn, findPersonByKeys, getPerson, listTags, peopleDueIn, searchPeople, countPeople } from '@/utils/db/people';
 import { listIntroductions, pagePeople, PeopleListCache } from '@/utils/db/people';
 import { createEvent, eventsWithCounts, mergeEvents, updateEvent } from '@/utils/db/events';
-import { deleteEncounter, deletePerson, logTouch, recordEncounter, savePersonFromProfile, updatePerson, NotFoundError } from '@/utils/db/writes';
+import { deleteEncounter, updateEncounter, deletePerson, logTouch, recordEncounter, savePersonFromProfile, updatePerson, NotFoundError } from '@/utils/db/writes';
 import { encountersOf, getEvent, getPhoto, introductionsBy, listEvents, readAll } from '@/utils/db/reads';
 import { clearAll, importReceipt } from '@/utils/db/bulk';
 import { addDays, localDay } from '@/utils/dates';
@@ -182,6 +182,11 @@ export function createHandler(rawDeps: HandlerDeps) {
       );
       deps.changed([person.id]);
       return personView(db, person);
+    },
+    async 'encounter.update'({ id, encounter }, { db }) {
+      const p = await updateEncounter(db, id, encounter, now());
+      deps.changed([p.id]);
+      return personView(db, p);
     },
     async 'encounter.delete'({ id }, { db }) {
       const p = await deleteEncounter(db, id, now());

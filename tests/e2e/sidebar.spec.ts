@@ -104,6 +104,29 @@ test.describe('on profile pages', () => {
     void context;
   });
 
+  test('an encounter can be edited and the list keeps newest first', async ({ page }) => {
+    await openProfile(page, 'https://www.linkedin.com/in/anna-nowak/');
+    const sidebar = page.getByRole('complementary', { name: 'Kith: Anna Nowak' });
+    for (const [date, place] of [['2025-03-01', 'Berlin'], ['2024-01-15', 'Warsaw']]) {
+      await sidebar.getByRole('button', { name: 'Record encounter' }).click();
+      await sidebar.getByLabel('Date').fill(date);
+      await sidebar.getByLabel('Place').fill(place);
+      await sidebar.getByRole('button', { name: 'Save encounter' }).click();
+      await expect(sidebar.getByRole('list', { name: 'Encounters' })).toContainText(place);
+    }
+    const items = sidebar.getByRole('list', { name: 'Encounters' }).getByRole('listitem');
+    await expect(items.first()).toContainText('Berlin');
+    await sidebar.getByRole('button', { name: 'Edit encounter of 15 Jan 2024' }).click();
+    await expect(sidebar.getByLabel('Place')).toHaveValue('Warsaw');
+    await sidebar.getByLabel('Date').fill('June 2026');
+    await sidebar.getByLabel('Place').fill('Gdańsk');
+    await sidebar.getByRole('button', { name: 'Save encounter' }).click();
+    await expect(items).toHaveCount(2);
+    await expect(items.first()).toContainText('June 2026');
+    await expect(items.first()).toContainText('Gdańsk');
+    await expect(sidebar.getByRole('list', { name: 'Encounters' })).not.toContainText('Warsaw');
+  });
+
   test('tags with autocomplete, notes that save as you type, follow-up cadence', async ({ page }) => {
     await openProfile(page, 'https://www.linkedin.com/in/bob-stone/');
     let sidebar = page.getByRole('complementary', { name: 'Kith: Bob Stone' });

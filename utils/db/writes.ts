@@ -146,6 +146,26 @@ async function resolveEvent(tx: PeopleTx, ref: EncounterInput['event'], now: num
   return ev.id;
 }
 
+/** Sets an encounter's optional fields from what the user gave: cleaned, capped, references checked. */
+async function fillEncounter(tx: PeopleTx, encounter: Encounter, e: EncounterInput, now: number): Promise<void> {
+  const place = cleanLine(e.place, CAPS.place);
+  if (place) encounter.place = place;
+  const eventId = await resolveEvent(tx, e.event, now);
+  if (eventId) encounter.eventId = eventId;
+  if (e.introducedBy && 'id' in e.introducedBy) {
+    if (e.introducedBy.id === encounter.personId) throw new RangeError('Nobody introduces you to themselves.');
+    if (!(await tx.objectStore('people').get(e.introducedBy.id))) {
+      throw new NotFoundError('The person who introduced you is no longer saved.');
+    }
+    encounter.introducedById = e.introducedBy.id;
+  } else if (e.introducedBy) {
+    const name = cleanLine(e.introducedBy.name, CAPS.name);
+    if (name) encounter.introducedByName = name;
+  }
+  const note = cleanText(e.note, CAPS.note).trim();
+  if (note) encounter.note = note;
+}
+
 export interface RecordEncounterInput {
   /** The saved person, when known... */
   personId?: Id;
@@ -199,22 +219,7 @@ export async function recordEncounter(
     createdAt: now,
     updatedAt: now,
   };
-  const place = cleanLine(e.place, CAPS.place);
-  if (place) encounter.place = place;
-  const eventId = await resolveEvent(tx, e.event, now);
-  if (eventId) encounter.eventId = eventId;
-  if (e.introducedBy && 'id' in e.introducedBy) {
-    if (e.introducedBy.id === person.id) throw new RangeError('Nobody introduces you to themselves.');
-    if (!(await tx.objectStore('people').get(e.introducedBy.id))) {
-      throw new NotFoundError('The person who introduced you is no longer saved.');
-    }
-    encounter.introducedById = e.introducedBy.id;
-  } else if (e.introducedBy) {
-    const name = cleanLine(e.introducedBy.name, CAPS.name);
-    if (name) encounter.introducedByName = name;
-  }
-  const note = cleanText(e.note, CAPS.note).trim();
-  if (note) encounter.note = note;
+  await fillEncounter(tx, encounter, e, now);
   await tx.objectStore('encounters').add(encounter);
 
   const touchDay = partialDateLastDay(e.date);
@@ -270,6 +275,30 @@ export async function updatePerson(db: KithDb, id: Id, patch: PersonPatch, now: 
 /** Logs a touch of the given kind today (Done in the popup): an encounter, which resets the clock. */
 export function logTouch(db: KithDb, personId: Id, kind: EncounterKind, now: number, today: LocalDay) {
   return recordEncounter(db, { personId, encounter: { date: today, kind } }, now, today);
+}
+
+/**
+ * Changes an encounter (a typo in the place, the real date): all its fields are replaced by the form's.
+ * The person's last touch follows the encounters' dates; the follow-up is left alone (an edit is not a
+ * new touch).
+ */
+export async function updateEncounter(db: KithDb, id: Id, input: EncounterInput, now: number): Promise<Person> {
+  const tx = writeTx(db);
+  const current = await tx.objectStore('encounters').get(id);
+  if (!current) throw new NotFoundError('This encounter is no longer saved.');
+  const encounter: Encounter = { id, personId: current.personId, date: input.date, kind: input.kind, createdAt: current.createdAt, updatedAt: now };
+  await fillEncounter(tx, encounter, input, now);
+  await tx.objectStore('encounters').put(encounter);
+  const person = await tx.objectStore('people').get(current.personId);
+  if (!person) throw new NotFoundError('This person is no longer saved.');
+  let lastTouch: string | undefined;
+  for (const e of await tx.objectStore('encounters').index('byPerson').getAll(person.id)) {
+    lastTouch = lastTouchAfter(lastTouch, partialDateLastDay(e.date));
+  }
+  const next = await withDerived(tx, { ...person, ...(lastTouch ? { lastTouch } : {}), updatedAt: now });
+  await tx.objectStore('people').put(next);
+  await tx.done;
+  return next;
 }
 
 export async function deleteEncounter(db: KithDb, id: Id, now: number): Promise<Person> {

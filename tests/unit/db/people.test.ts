@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeKithDb, openKithDb, type KithDb } from '../../../utils/db';
 import { countDueBy, countDueIn, findPersonByKeys, listPeopleByName, listTags, peopleDueBy, peopleDueIn, searchPeople } from '../../../utils/db/people';
-import { deleteEncounter, deletePerson, recordEncounter, updatePerson, type ProfileInput } from '../../../utils/db/writes';
+import { deleteEncounter, deletePerson, recordEncounter, updateEncounter, updatePerson, type ProfileInput } from '../../../utils/db/writes';
 import { encountersOf, introductionsBy, listEvents, readAll } from '../../../utils/db/reads';
 import { clearAll, importReceipt, putAll } from '../../../utils/db/bulk';
 
@@ -90,6 +90,18 @@ describe('recording encounters', () => {
     const [enc] = await encountersOf(db, person.id);
     expect(enc.introducedById).toBeUndefined();
     expect(enc.introducedByName).toBe('Piotr Zieliński');
+  });
+
+  it('editing an encounter changes its fields and the last touch, not the follow-up', async () => {
+    const { person, encounter } = await recordEncounter(db, { profile: profile('e', 'Ewa Lis'), encounter: { date: '2026-11-20', kind: 'in-person', place: 'Warsaw' }, followUpDue: '2026-11-22' }, NOW, TODAY);
+    const after = await updateEncounter(db, encounter.id, { date: '2026-06', kind: 'event', place: 'Kraków', event: { name: 'Infoshare' }, note: 'typo fixed' }, NOW + 1);
+    expect(after.lastTouch).toBe('2026-06-30');
+    expect(after.followUp).toEqual({ due: '2026-11-22' });
+    const [e] = await encountersOf(db, person.id);
+    expect(e).toMatchObject({ id: encounter.id, date: '2026-06', kind: 'event', place: 'Kraków', note: 'typo fixed', createdAt: encounter.createdAt });
+    expect((await searchPeople(db, 'infoshare')).map((p) => p.id)).toEqual([person.id]);
+    expect((await searchPeople(db, 'warsaw')).length).toBe(0);
+    await expect(updateEncounter(db, 'nope', { date: '2026', kind: 'other' }, NOW)).rejects.toThrow(/no longer saved/);
   });
 
   it('deleting an encounter updates the search words', async () => {
