@@ -104,6 +104,39 @@ test.describe('on profile pages', () => {
     void context;
   });
 
+  test('everything works from the keyboard', async ({ page }) => {
+    await page.goto('https://www.linkedin.com/in/bob-stone/');
+    const tab = page.getByRole('button', { name: 'Open Kith' });
+    await tab.focus();
+    await page.keyboard.press('Enter');
+    const sidebar = page.getByRole('complementary', { name: 'Kith: Bob Stone' });
+    await expect(sidebar).toBeVisible();
+    /** Presses Tab until `target` has the focus (as a person would), failing after 40 presses. */
+    const tabTo = async (target: ReturnType<typeof sidebar.getByRole>) => {
+      for (let i = 0; i < 40; i++) {
+        if (await target.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error('could not reach the control with Tab');
+    };
+    await tabTo(sidebar.getByRole('button', { name: 'Record encounter' }));
+    await page.keyboard.press('Enter');
+    await tabTo(sidebar.getByLabel('Place'));
+    await page.keyboard.type('Poznań');
+    await tabTo(sidebar.getByLabel('Note'));
+    await page.keyboard.type('Met over coffee');
+    await tabTo(sidebar.getByRole('button', { name: 'Save encounter' }));
+    await page.keyboard.press('Enter');
+    await expect(sidebar.getByRole('list', { name: 'Encounters' })).toContainText('Poznań');
+    await tabTo(sidebar.getByLabel('Add tag'));
+    await page.keyboard.type('coffee');
+    await page.keyboard.press('Enter');
+    await expect(sidebar.getByRole('list', { name: 'Tags' })).toContainText('coffee');
+    // Keys typed into Kith do not reach the page's own keyboard shortcuts.
+    const pageKeys = await page.evaluate(() => (window as unknown as { keysSeen?: number }).keysSeen ?? 0);
+    expect(pageKeys).toBe(0);
+  });
+
   test('an encounter can be edited and the list keeps newest first', async ({ page }) => {
     await openProfile(page, 'https://www.linkedin.com/in/anna-nowak/');
     const sidebar = page.getByRole('complementary', { name: 'Kith: Anna Nowak' });

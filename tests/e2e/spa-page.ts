@@ -61,6 +61,8 @@ function render() {
   section.append(contact);
   main.append(section);
 }
+// Like LinkedIn, the page listens for keyboard shortcuts on the document.
+document.addEventListener('keydown', (e) => { if (e.key === 'c' || e.key === 'f') window.keysSeen = (window.keysSeen || 0) + 1; });
 window.go = (path, delay = 150) => {
   history.pushState({}, '', path);
   setTimeout(render, delay);
