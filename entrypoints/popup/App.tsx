@@ -9,6 +9,7 @@ import { FollowUpItem, type SnoozeBy } from '@/components/FollowUpItem';
 import { PopupSearch } from '@/components/PopupSearch';
 import { PopupNothingDue, PopupWelcome } from '@/components/PopupEmpty';
 import { formatDueDay } from '@/components/PopupText';
+import { EventCheckIn } from '@/components/EventCheckIn';
 
 export interface PopupData {
   list: Responses['followups.list'];
@@ -171,12 +172,20 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
     <div class="popup">
       <header class="bar">
         <h1>{t('extName')}</h1>
+        <button type="button" class="link" style={{ marginLeft: 'auto', marginRight: '8px' }} onClick={() => openUrl(browser.runtime.getURL('/network.html'))}>
+          {t('networkOpen')}
+        </button>
         {hasOptions && (
           <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
             {t('popupSettings')}
           </button>
         )}
       </header>
+      {data && (
+        <div style={{ padding: '0 12px 8px' }}>
+          <EventCheckIn />
+        </div>
+      )}
       {error && (
         <p role="alert" class="error">
           {t('popupError', error)}

@@ -1,0 +1,197 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Payload, PersonView } from '@/utils/messages';
+import type { KithEvent, SiteId } from '@/utils/types';
+import { onPeopleChanged, send } from '@/utils/client';
+import { formatPartialDate } from '@/utils/dates';
+import { t } from '@/utils/i18n';
+import { Avatar } from './Avatar';
+import { EncounterForm, type EncounterDraft } from './EncounterForm';
+import { EncounterList } from './EncounterList';
+import { TagEditor } from './TagEditor';
+import { NotesEditor } from './NotesEditor';
+import { FollowUpEditor } from './FollowUpEditor';
+import { safeUrl } from './PopupText';
+
+const SITE_MESSAGE: Record<SiteId, string> = {
+  linkedin: 'networkSiteLinkedin',
+  github: 'networkSiteGithub',
+  x: 'networkSiteX',
+  xing: 'networkSiteXing',
+  mastodon: 'networkSiteMastodon',
+};
+
+export interface NetworkPersonProps {
+  id: string;
+  postMeetingDays: number;
+  /** Opens another person (someone they introduced, or who introduced them). */
+  onOpenPerson: (id: string) => void;
+  onClose: () => void;
+}
+
+/**
+ * A person's whole record beside the list, editable with the sidebar's own parts: how you met
+ * (every encounter), who they introduced you to, follow-up, tags, notes and their profile links.
+ */
+export function NetworkPerson({ id, postMeetingDays, onOpenPerson, onClose }: NetworkPersonProps) {
+  // undefined while loading; null when this person is no longer saved.
+  const [view, setView] = useState<PersonView | null | undefined>(undefined);
+  const [error, setError] = useState('');
+  const [recording, setRecording] = useState(false);
+  const [events, setEvents] = useState<KithEvent[]>([]);
+  const [knownTags, setKnownTags] = useState<string[]>([]);
+
+  const refresh = useCallback(() => {
+    send('person.get', { id }).then(
+      (v) => {
+        setView(v);
+        setError('');
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, [id]);
+
+  useEffect(() => {
+    setView(undefined);
+    setRecording(false);
+    refresh();
+    send('tags.list', {}).then(setKnownTags, () => undefined);
+  }, [refresh]);
+
+  useEffect(() => onPeopleChanged((ids) => (ids.length === 0 || ids.includes(id)) && refresh()), [refresh]);
+
+  const act = async (p: Promise<PersonView>) => {
+    try {
+      setView(await p);
+      setError('');
+    } catch (e) {
+      setError((e as Error).message);
+      throw e;
+    }
+  };
+  const update = (patch: Payload<'person.update'>['patch']) => act(send('person.update', { id, patch }));
+  const quietly = (p: Promise<unknown>) => void p.catch(() => undefined);
+
+  if (view === undefined) {
+    return (
+      <p class="muted" role="status">
+        {error || t('networkLoadingPerson')}
+      </p>
+    );
+  }
+  if (view === null) {
+    return (
+      <p class="muted" role="status">
+        {t('networkPersonGone')}
+      </p>
+    );
+  }
+
+  const { person } = view;
+  const links = (Object.entries(person.urls) as [SiteId, string][]).map(([site, url]) => [site, safeUrl(url)] as const).filter(([, url]) => url);
+
+  return (
+    <article class="person" aria-labelledby="person-name">
+      <header class="person-head">
+        <Avatar name={person.name} src={view.photo} size={64} />
+        <div class="person-title">
+          <h2 id="person-name">{person.name}</h2>
+          {person.headline && <p>{person.headline}</p>}
+          <p class="muted">{[person.position, person.company, person.location].filter(Boolean).join(' · ')}</p>
+          {links.length > 0 && (
+            <ul class="links" aria-label={t('networkProfiles')}>
+              {links.map(([site, url]) => (
+                <li key={site}>
+                  <a href={url} target="_blank" rel="noreferrer">
+                    {t(SITE_MESSAGE[site] ?? 'networkSiteOther')}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <button type="button" class="link close" onClick={onClose} aria-label={t('networkClosePerson', person.name)}>
+          ×
+        </button>
+      </header>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {recording ? (
+        <EncounterForm
+          events={events}
+          searchPeople={(query) => send('people.search', { query, limit: 8 })}
+          firstInPerson={!view.encounters.some((e) => e.kind === 'in-person' || e.kind === 'event')}
+          current={person.followUp}
+          postMeetingDays={postMeetingDays}
+          onSave={(encounter: EncounterDraft, followUpDue) =>
+            act(send('encounter.record', { personId: id, encounter, ...(followUpDue ? { followUpDue } : {}) })).then(() => setRecording(false))
+          }
+          onCancel={() => setRecording(false)}
+        />
+      ) : (
+        <button
+          type="button"
+          class="kith-primary"
+          onClick={() => {
+            setRecording(true);
+            send('events.list', {}).then(setEvents, () => undefined);
+          }}
+        >
+          {t('sidebarRecord')}
+        </button>
+      )}
+      <section aria-labelledby="person-met">
+        <h3 id="person-met">{t('sidebarMet')}</h3>
+        {view.encounters.length === 0 ? (
+          <p class="muted">{t('networkNoEncounters')}</p>
+        ) : (
+          <EncounterList encounters={view.encounters} onDelete={(encId) => quietly(act(send('encounter.delete', { id: encId })))} />
+        )}
+        <p class="muted">
+          {[
+            person.lastTouch && t('sidebarLastTouch', formatPartialDate(person.lastTouch)),
+            person.connectedOn && t('networkConnectedOn', formatPartialDate(person.connectedOn)),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+        {view.encounters.some((e) => e.introducedById) && (
+          <p>
+            {t('networkIntroducedBy')}{' '}
+            {[...new Map(view.encounters.filter((e) => e.introducedById).map((e) => [e.introducedById!, e.introducerName ?? ''])).entries()].map(([pid, name], i) => (
+              <span key={pid}>
+                {i > 0 && ', '}
+                <button type="button" class="link" onClick={() => onOpenPerson(pid)}>
+                  {name}
+                </button>
+              </span>
+            ))}
+          </p>
+        )}
+      </section>
+      {view.introduced.length > 0 && (
+        <section aria-labelledby="person-introduced">
+          <h3 id="person-introduced">{t('sidebarIntroducedYouTo')}</h3>
+          <ul class="plain">
+            {view.introduced.map((p) => (
+              <li key={p.id}>
+                <button type="button" class="link" onClick={() => onOpenPerson(p.id)}>
+                  {p.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <FollowUpEditor
+        key={`${person.id}:${person.followUp.due}:${person.followUp.cadenceDays}`}
+        value={person.followUp}
+        onChange={(followUp) => quietly(update({ followUp }))}
+      />
+      <TagEditor tags={person.tags} known={knownTags} onChange={(tags) => quietly(update({ tags }))} />
+      <NotesEditor key={person.id} value={person.notes} onSave={(notes) => update({ notes })} />
+    </article>
+  );
+}

@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeKithDb, openKithDb, type KithDb } from '../../../utils/db';
+import { createEvent, eventsWithCounts, mergeEvents, peopleIdsAtEvent, updateEvent } from '../../../utils/db/events';
+import { recordEncounter, type ProfileInput } from '../../../utils/db/writes';
+import { encountersAtEvent, encountersOf, getEvent, listEvents } from '../../../utils/db/reads';
+import { getPerson, pagePeople, searchPeople } from '../../../utils/db/people';
+
+let db: KithDb;
+let name: string;
+const TODAY = '2026-06-19';
+const NOW = Date.UTC(2026, 5, 19, 12);
+
+const profile = (slug: string, fullName: string): ProfileInput => ({
+  site: 'linkedin',
+  keys: [`linkedin:${slug}`],
+  url: `https://www.linkedin.com/in/${slug}/`,
+  name: fullName,
+});
+
+async function meet(slug: string, fullName: string, event: { id: string } | { name: string }, date = TODAY) {
+  const { person } = await recordEncounter(db, { profile: profile(slug, fullName), encounter: { date, kind: 'in-person', event } }, NOW, TODAY);
+  return person;
+}
+
+const searchIds = async (q: string) => (await searchPeople(db, q)).map((p) => p.name).sort();
+const atEvent = async (eventId: string) =>
+  (await pagePeople(db, { offset: 0, limit: 100, sort: 'name', filter: { eventId } }, TODAY)).people.map((p) => p.name);
+
+beforeEach(async () => {
+  name = `kith-events-${Math.random()}`;
+  db = await openKithDb(name);
+});
+afterEach(async () => {
+  await closeKithDb(name);
+});
+
+describe('creating and editing events', () => {
+  it('creates an event with every field, cleaned', async () => {
+    const ev = await createEvent(
+      db,
+      { name: '  Grow Up\u200b Start Up ', start: '2026-06-19', end: '2026-06-20', place: 'Warsaw', url: 'https://growup.example/2026', notes: 'Hall B' },
+      NOW,
+    );
+    expect(ev).toMatchObject({ name: 'Grow Up Start Up', start: '2026-06-19', end: '2026-06-20', place: 'Warsaw', url: 'https://growup.example/2026', notes: 'Hall B' });
+    expect(await getEvent(db, ev.id)).toEqual(ev);
+  });
+
+  it('refuses a nameless event, a bad day, an end before the start, a link that is not a web address, and a second event of the same name', async () => {
+    await expect(createEvent(db, { name: '  ' }, NOW)).rejects.toThrow(RangeError);
+    await expect(createEvent(db, { name: 'X', start: '2026-02-30' }, NOW)).rejects.toThrow(/Not a day/);
+    await expect(createEvent(db, { name: 'X', start: '2026-06-20', end: '2026-06-19' }, NOW)).rejects.toThrow(/end before/);
+    await expect(createEvent(db, { name: 'X', url: 'javascript:alert(1)' }, NOW)).rejects.toThrow(/web address/);
+    await createEvent(db, { name: 'Łódź Meetup' }, NOW);
+    await expect(createEvent(db, { name: 'lodz meetup' }, NOW)).rejects.toThrow(/already an event named “Łódź Meetup”/);
+    expect(await listEvents(db)).toHaveLength(1);
+  });
+
+  it('edits fields, clears optional ones with an empty string, and a rename reaches the search words of everyone met there', async () => {
+    const ev = await createEvent(db, { name: 'Old Name', place: 'Warsaw', url: 'https://a.example' }, NOW);
+    await meet('anna', 'Anna Nowak', { id: ev.id });
+    expect(await searchIds('old name')).toEqual(['Anna Nowak']);
+    const { event, personIds } = await updateEvent(db, ev.id, { name: 'Fresh Title', place: '', start: '2026-06-19' }, NOW + 1);
+    expect(event).toMatchObject({ name: 'Fresh Title', start: '2026-06-19', url: 'https://a.example', updatedAt: NOW + 1 });
+    expect(event).not.toHaveProperty('place');
+    expect(personIds).toHaveLength(1);
+    expect(await searchIds('fresh')).toEqual(['Anna Nowak']);
+    expect(await searchIds('old')).toEqual([]);
+  });
+});
+
+describe('merging two events that are the same', () => {
+  it('moves every encounter to the kept event, counts right, nothing lost, and everyone is found by the kept name', async () => {
+    const keep = await createEvent(db, { name: 'Grow Up Start Up', start: '2026-06-19', end: '2026-06-20' }, NOW);
+    const drop = await createEvent(db, { name: 'GUSU', place: 'Warsaw, Pałac Kultury', url: 'https://gusu.example', notes: 'Badge pickup at 8' }, NOW);
+    const anna = await meet('anna', 'Anna Nowak', { id: keep.id });
+    const bob = await meet('bob', 'Bob Stone', { id: drop.id });
+    const cyd = await meet('cyd', 'Cyd Moss', { id: drop.id });
+    // Anna was met at both: she counts once afterwards, with both encounters kept.
+    await recordEncounter(db, { personId: anna.id, encounter: { date: '2026-06-20', kind: 'event', event: { id: drop.id } } }, NOW, TODAY);
+    const other = await createEvent(db, { name: 'Other Conf' }, NOW);
+    const dan = await meet('dan', 'Dan Ray', { id: other.id });
+
+    expect((await eventsWithCounts(db)).map((s) => [s.event.name, s.people, s.encounters])).toEqual([
+      ['Grow Up Start Up', 1, 1],
+      ['GUSU', 3, 3],
+      ['Other Conf', 1, 1],
+    ]);
+    expect(await searchIds('gusu')).toEqual(['Anna Nowak', 'Bob Stone', 'Cyd Moss']);
+
+    const before = await db.count('encounters');
+    const { event, moved, personIds } = await mergeEvents(db, keep.id, drop.id, NOW + 5);
+    expect(moved).toBe(3);
+    expect(personIds.sort()).toEqual([anna.id, bob.id, cyd.id].sort());
+    expect(await db.count('encounters')).toBe(before);
+    expect(await getEvent(db, drop.id)).toBeUndefined();
+    expect(await encountersAtEvent(db, drop.id)).toEqual([]);
+    expect((await encountersAtEvent(db, keep.id)).every((e) => e.eventId === keep.id)).toBe(true);
+    expect((await encountersAtEvent(db, keep.id)).filter((e) => e.updatedAt === NOW + 5)).toHaveLength(3);
+    expect((await encountersOf(db, anna.id)).map((e) => e.eventId)).toEqual([keep.id, keep.id]);
+
+    // The kept event keeps its own fields, takes what it lacked, and its notes keep the dropped name and details.
+    expect(event).toMatchObject({ name: 'Grow Up Start Up', start: '2026-06-19', end: '2026-06-20', place: 'Warsaw, Pałac Kultury', url: 'https://gusu.example' });
+    expect(event.notes).toContain('GUSU');
+    expect(event.notes).toContain('Badge pickup at 8');
+    expect(await getEvent(db, keep.id)).toEqual(event);
+
+    expect((await eventsWithCounts(db)).map((s) => [s.event.name, s.people, s.encounters])).toEqual([
+      ['Grow Up Start Up', 3, 4],
+      ['Other Conf', 1, 1],
+    ]);
+    expect([...(await peopleIdsAtEvent(db, keep.id))].sort()).toEqual([anna.id, bob.id, cyd.id].sort());
+    expect(await atEvent(keep.id)).toEqual(['Anna Nowak', 'Bob Stone', 'Cyd Moss']);
+    expect(await atEvent(other.id)).toEqual(['Dan Ray']);
+
+    // The people of both events are found by the kept name; the dropped name stays in the kept
+    // event's notes, which the events view searches too.
+    expect(await searchIds('grow up')).toEqual(['Anna Nowak', 'Bob Stone', 'Cyd Moss']);
+    expect((await getPerson(db, bob.id))?.terms).toEqual(expect.arrayContaining(['grow', 'up', 'start']));
+    expect(await searchIds('dan')).toEqual(['Dan Ray']);
+    expect(dan.id).toBeTruthy();
+  });
+
+  it('refuses to merge an event into itself or with one that is gone, and changes nothing then', async () => {
+    const a = await createEvent(db, { name: 'A' }, NOW);
+    await meet('anna', 'Anna Nowak', { id: a.id });
+    await expect(mergeEvents(db, a.id, a.id, NOW)).rejects.toThrow(RangeError);
+    await expect(mergeEvents(db, a.id, 'nope', NOW)).rejects.toThrow(/no longer exists/);
+    expect(await getEvent(db, a.id)).toEqual(a);
+    expect(await encountersAtEvent(db, a.id)).toHaveLength(1);
+  });
+
+  it('a merge of an event nobody was met at only removes it', async () => {
+    const a = await createEvent(db, { name: 'A', start: '2026-01-01' }, NOW);
+    const b = await createEvent(db, { name: 'B' }, NOW);
+    const { moved, event } = await mergeEvents(db, a.id, b.id, NOW);
+    expect(moved).toBe(0);
+    expect(event.notes).toBe('B');
+    expect((await listEvents(db)).map((e) => e.name)).toEqual(['A']);
+  });
+});
