@@ -67,7 +67,7 @@ export default defineBackground(() => {
 
   browser.notifications.onClicked.addListener(async (id) => {
     if (id !== DAILY_NOTIFICATION) return;
-    await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+    await browser.tabs.create({ url: browser.runtime.getURL('/network.html') });
     await browser.notifications.clear(id);
   });
 
