@@ -9,6 +9,9 @@ const PHOTO_HOSTS = ['https://*.licdn.com/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports only (STYLE.md): `#imports` for WXT's APIs, paths for our own modules. Auto-imports
+  // would also put utils/content-script-context.ts (the content scripts' own context) in WXT's place.
+  imports: false,
   vite: () => ({ plugins: [preact()], build: { sourcemap: !!process.env.KITH_SOURCEMAP } }),
   // KITH_OUT_DIR lets parallel work (and the benchmark) build without overwriting each other's output.
   outDir: process.env.KITH_OUT_DIR ?? '.output',
