@@ -17,7 +17,7 @@ const READ_TIMEOUT_MS = 4000;
  */
 export function runSidebar(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   const kith = createSidebarController(ctx, adapter);
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void kith.route(newUrl));
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }: { newUrl: URL }) => void kith.route(newUrl));
   void kith.route(new URL(location.href));
 }
 

@@ -6,13 +6,14 @@
  * start with `window.postMessage` under a name containing the extension's id, which any page can read:
  * a free fingerprint of Kith for the site. This one says nothing to the page.
  *
- * - `wxt:locationchange` comes from the Navigation API's `navigate` event (Chromium, recent Firefox);
- *   where there is none, from `popstate` and from the document's title changing (sites retitle the page
- *   on in-app navigation). Never from polling the URL.
+ * - `wxt:locationchange` comes from the Navigation API's `navigate` event (Chromium); where there is
+ *   none (Firefox 140 ESR), from the page's DOM changing (utils/compat.ts followDomNavigation). Never
+ *   from polling the URL.
  * - The context is invalid once the extension is gone (updated, reloaded, removed): `runtime.id` is then
  *   undefined. It is checked whenever a navigation arrives.
  */
 import { browser } from 'wxt/browser';
+import { followDomNavigation, hasNavigationApi } from './compat';
 
 type Handler = (event: { newUrl: URL; oldUrl: URL }) => void;
 
@@ -65,15 +66,10 @@ export class ContentScriptContext {
     if (this.watching) return;
     this.watching = true;
     const signal = this.signal;
-    const nav = (globalThis as { navigation?: EventTarget }).navigation;
-    if (nav) {
-      nav.addEventListener('navigate', (e) => this.changed((e as unknown as { destination: { url: string } }).destination.url), { signal });
+    if (hasNavigationApi()) {
+      (globalThis as unknown as { navigation: EventTarget }).navigation.addEventListener('navigate', (e) => this.changed((e as unknown as { destination: { url: string } }).destination.url), { signal });
       return;
     }
-    const check = () => this.changed(location.href);
-    window.addEventListener('popstate', check, { signal });
-    const observer = new MutationObserver(check);
-    observer.observe(document.head ?? document.documentElement, { childList: true, subtree: true, characterData: true });
-    signal.addEventListener('abort', () => observer.disconnect());
+    followDomNavigation(this, (url) => this.changed(url.href));
   }
 }

@@ -6,6 +6,7 @@ import type { Settings } from '@/utils/settings';
 import type { Person } from '@/utils/types';
 import { t } from '@/utils/i18n';
 import { plural } from '@/components/PopupText';
+import { toolbarAction } from '@/utils/compat';
 
 export const MIDNIGHT_ALARM = 'kith-midnight';
 export const DAILY_ALARM = 'kith-daily-reminder';
@@ -17,8 +18,9 @@ export const NOTIFICATION_NAMES = 3;
 /** The toolbar badge: how many follow-ups are overdue or due today; none when there are none. */
 export async function updateBadge(db: KithDb, now = new Date()): Promise<number> {
   const count = await countDueBy(db, localDay(now));
-  await browser.action.setBadgeText({ text: count > 0 ? (count > 999 ? '999+' : String(count)) : '' });
-  if (count > 0) await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
+  const action = toolbarAction();
+  await action.setBadgeText({ text: count > 0 ? (count > 999 ? '999+' : String(count)) : '' });
+  if (count > 0) await action.setBadgeBackgroundColor({ color: '#b3261e' });
   return count;
 }
 

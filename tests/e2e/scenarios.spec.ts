@@ -1,0 +1,165 @@
+/**
+ * The shared browser scenarios (tests/scenarios) in Chromium, through a Playwright implementation of
+ * the scenario driver. The same scenarios run in Firefox with tests/firefox/driver.ts
+ * (`npm run test:firefox`).
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import { launch, removeDir, serviceWorker, test } from './fixtures';
+import type { KithBrowser, Route, Scenario, Tab, Target } from '../scenarios/driver';
+import { sidebarScenarios } from '../scenarios/sidebar';
+import { pageScenarios } from '../scenarios/pages';
+import { popupScenarios } from '../scenarios/popup';
+import { optionsScenarios } from '../scenarios/options';
+import { runScenario } from '../scenarios/run';
+
+class ChromiumTab implements Tab {
+  readonly dialogs: string[] = [];
+  constructor(readonly page: Page) {
+    page.on('dialog', (d) => {
+      this.dialogs.push(d.message());
+      void d.dismiss().catch(() => undefined);
+    });
+  }
+
+  async goto(url: string) {
+    await this.page.goto(url);
+  }
+  async reload() {
+    await this.page.reload();
+  }
+  async url() {
+    return this.page.url();
+  }
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    return this.page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg) as Promise<R>;
+  }
+
+  /** Kith's own UI: on a web page, inside Kith's sidebar element (Playwright pierces its shadow root). */
+  locate(t: Target): Locator {
+    const scope: Page | Locator = t.within ? this.locate(t.within).first() : /^https?:/.test(this.page.url()) ? this.page.locator('kith-sidebar') : this.page;
+    return scope.getByRole(t.role, t.name === undefined ? {} : { name: t.name, exact: true });
+  }
+
+  async click(t: Target) {
+    await this.locate(t).first().click();
+  }
+  async fill(t: Target, value: string) {
+    await this.locate(t).first().fill(value);
+  }
+  async type(t: Target, text: string) {
+    await this.locate(t).first().pressSequentially(text, { delay: 5 });
+  }
+  async press(t: Target, key: string) {
+    await this.locate(t).first().press(key);
+  }
+  async select(t: Target, label: string) {
+    await this.locate(t).first().selectOption({ label });
+  }
+  async upload(selector: string, path: string) {
+    await this.page.locator(selector).setInputFiles(path);
+  }
+  async download(t: Target) {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.click(t)]);
+    return { filename: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+  }
+  count(t: Target) {
+    return this.locate(t).count();
+  }
+  async texts(t: Target) {
+    return (await this.locate(t).allTextContents()).map((s) => s.trim());
+  }
+  async value(t: Target) {
+    const el = this.locate(t).first();
+    if ((await el.count()) === 0) return null;
+    return (await el.getAttribute('type')) === 'checkbox' ? String(await el.isChecked()) : el.inputValue();
+  }
+  async attribute(t: Target, name: string) {
+    const el = this.locate(t).first();
+    return (await el.count()) === 0 ? null : el.getAttribute(name);
+  }
+  async close() {
+    await this.page.close();
+  }
+}
+
+class ChromiumKith implements KithBrowser {
+  readonly name = 'chromium' as const;
+  private readonly routes: Route[] = [];
+  private errors: string[] = [];
+  private constructor(
+    private readonly dir: string,
+    private context: BrowserContext,
+    private worker: Worker,
+  ) {
+    this.listen();
+  }
+
+  static async launch(): Promise<ChromiumKith> {
+    const dir = mkdtempSync(join(tmpdir(), 'kith-scenario-'));
+    const context = await launch(dir);
+    return new ChromiumKith(dir, context, await serviceWorker(context));
+  }
+
+  private listen() {
+    this.worker.on('console', (m) => {
+      if (m.type() === 'error') this.errors.push(m.text());
+    });
+  }
+
+  private async route(r: Route) {
+    // Later routes win, as in the Firefox driver.
+    await this.context.route(r.url, (route) =>
+      route.fulfill({ status: 200, contentType: r.contentType ?? 'text/html; charset=utf-8', body: Buffer.from(r.body) }),
+    );
+  }
+
+  async serve(r: Route) {
+    this.routes.push(r);
+    await this.route(r);
+  }
+  async open(url: string) {
+    const tab = new ChromiumTab(await this.context.newPage());
+    await tab.goto(url);
+    return tab;
+  }
+  async openExtensionPage(path: string) {
+    const tab = new ChromiumTab(await this.context.newPage());
+    await tab.goto(`chrome-extension://${new URL(this.worker.url()).host}/${path}`);
+    return tab;
+  }
+  async restart() {
+    await this.context.close();
+    this.context = await launch(this.dir);
+    this.worker = await serviceWorker(this.context);
+    this.errors = [];
+    this.listen();
+    for (const r of this.routes) await this.route(r);
+  }
+  async backgroundErrors() {
+    return [...this.errors];
+  }
+  async close() {
+    await this.context.close();
+    removeDir(this.dir);
+  }
+}
+
+const all: Scenario[] = [...sidebarScenarios, ...pageScenarios, ...popupScenarios, ...optionsScenarios];
+
+test.describe('shared scenarios', () => {
+  for (const scenario of all) {
+    test(scenario.name, async () => {
+      if (scenario.timeout) test.setTimeout(scenario.timeout);
+      const chromium = await ChromiumKith.launch();
+      try {
+        await runScenario(scenario, chromium);
+      } finally {
+        await chromium.close();
+      }
+    });
+  }
+});

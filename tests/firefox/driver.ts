@@ -1,0 +1,381 @@
+/**
+ * The scenario driver for Firefox: puppeteer-core over WebDriver BiDi, driving Debian's firefox-esr
+ * (or $FIREFOX_PATH) with Kith's MV2 build installed as a temporary add-on. Measured facts behind the
+ * choices here: ../shared/notes/firefox-e2e.md.
+ *
+ * - Requests from tabs are answered by one browser-wide BiDi network intercept: routes, else failure.
+ * - Firefox's background page has no BiDi target, so it is reached through a "harness" tab on one of
+ *   Kith's own files, which holds the background window (runtime.getBackgroundPage): it collects the
+ *   background's console errors and serves the photo routes to the background's fetch. The harness
+ *   stays open: functions it gave the background die with it ("can't access dead object").
+ * - `page.goto` to a moz-extension: page never resolves (no load events for extension documents),
+ *   so extension pages are opened and reloaded by polling `location.href` and `document.readyState`.
+ * - Temporary add-ons are removed when Firefox quits; two prefs keep their uuid and storage, so a
+ *   restart on the same profile (with the add-on installed again) sees the same data, as a user's
+ *   Firefox would.
+ */
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { KithBrowser, Route, Tab, Target } from '../scenarios/driver';
+
+export const EXTENSION_DIR = resolve(process.env.KITH_OUT_DIR ?? '.output', 'firefox-mv2');
+/** Any fixed uuid: pinning it gives stable moz-extension:// URLs. */
+const UUID = '6a1f3c55-8f2e-4c1b-9d7a-2b3c4d5e6f70';
+const WAIT = 10_000;
+
+/** Where Firefox is: $FIREFOX_PATH, else Debian's firefox-esr, else a `firefox` on the usual paths. */
+export function firefoxPath(): string | undefined {
+  const candidates = [process.env.FIREFOX_PATH, '/usr/lib/firefox-esr/firefox-esr', '/usr/lib/firefox/firefox', '/usr/bin/firefox-esr', '/usr/bin/firefox'];
+  return candidates.filter(Boolean).find((p) => existsSync(p!));
+}
+
+export const HOW_TO_GET_FIREFOX =
+  'No Firefox found. Install it (Debian/Ubuntu: `sudo apt-get install -y firefox-esr`) or set FIREFOX_PATH to a Firefox binary (140 or newer).';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `read` until it returns something other than undefined. */
+async function poll<T>(what: string, read: () => Promise<T | undefined>, timeout = WAIT): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      const v = await read();
+      if (v !== undefined) return v;
+    } catch {
+      // Not ready yet (a page between documents, an element going away).
+    }
+    if (Date.now() > end) throw new Error(`Firefox: timed out after ${timeout} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+const describe = (t: Target): string => `${t.role}${t.name !== undefined ? ` "${t.name}"` : ''}${t.within ? ` in ${describe(t.within)}` : ''}`;
+
+/**
+ * The elements under `scope` with this role and exact accessible name, from Firefox's accessibility
+ * tree (BiDi browsingContext.locateNodes). Puppeteer's `::-p-aria(...)` selector asks the same, but
+ * moves handles between worlds on the way, which costs about 100 ms a query here against about 10 ms;
+ * its handle method does not, so it is used when there, and the selector otherwise.
+ */
+async function byRole(scope: ElementHandle<Node>, t: Target): Promise<ElementHandle<Element>[]> {
+  type Direct = { queryAXTree?: (name?: string, role?: string) => AsyncIterable<ElementHandle<Element>> };
+  const direct = (scope as unknown as Direct).queryAXTree;
+  if (!direct) {
+    const q = t.name?.includes('"') ? "'" : '"';
+    const name = t.name === undefined ? '' : `[name=${q}${t.name}${q}]`;
+    return (await scope.$$(`::-p-aria(${name}[role="${t.role}"])`)) as ElementHandle<Element>[];
+  }
+  const found: ElementHandle<Element>[] = [];
+  for await (const el of direct.call(scope, t.name, t.role)) found.push(el);
+  return found;
+}
+
+class FirefoxTab implements Tab {
+  readonly dialogs: string[] = [];
+  constructor(
+    readonly page: Page,
+    private readonly downloads: string,
+  ) {
+    page.on('dialog', (d) => {
+      this.dialogs.push(d.message());
+      void d.dismiss().catch(() => undefined);
+    });
+  }
+
+  async goto(url: string): Promise<void> {
+    if (url.startsWith('moz-extension:')) {
+      this.page.goto(url).catch(() => undefined);
+      await this.loaded((href) => href === url);
+    } else {
+      await this.page.goto(url, { waitUntil: 'load' });
+    }
+  }
+
+  async reload(): Promise<void> {
+    if (!(await this.url()).startsWith('moz-extension:')) {
+      await this.page.reload({ waitUntil: 'load' });
+      return;
+    }
+    await this.page.evaluate(() => {
+      (window as unknown as { kithBeforeReload?: boolean }).kithBeforeReload = true;
+      location.reload();
+    });
+    await poll('the page to load again', async () =>
+      (await this.page.evaluate(() => !(window as unknown as { kithBeforeReload?: boolean }).kithBeforeReload && document.readyState === 'complete'))
+        ? true
+        : undefined,
+    );
+  }
+
+  /** Waits for an extension document to load: its URL is right and it is complete. */
+  async loaded(isUrl: (href: string) => boolean): Promise<void> {
+    await poll('the extension page to load', async () => {
+      const [href, state] = await this.page.evaluate(() => [location.href, document.readyState]);
+      return isUrl(href) && state === 'complete' ? true : undefined;
+    });
+  }
+
+  url(): Promise<string> {
+    return this.page.evaluate(() => location.href);
+  }
+
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    return this.page.evaluate(fn as (arg: unknown) => R, arg) as Promise<R>;
+  }
+
+  /**
+   * Where to look: Kith's own UI. On a web page that is the shadow root of Kith's element (the site's
+   * own elements are not Kith's, and searching a whole LinkedIn page's accessibility tree is slow);
+   * on Kith's pages, the document.
+   */
+  private async root(): Promise<ElementHandle<Node> | null> {
+    const handle = await this.page.evaluateHandle(() => (/^https?:$/.test(location.protocol) ? (document.querySelector('kith-sidebar')?.shadowRoot ?? null) : document));
+    return handle.asElement() as ElementHandle<Node> | null;
+  }
+
+  async all(t: Target): Promise<ElementHandle<Element>[]> {
+    const scope = t.within ? (await this.all(t.within))[0] : await this.root();
+    return scope ? byRole(scope, t) : [];
+  }
+
+  private async one(t: Target): Promise<ElementHandle<Element>> {
+    return poll(describe(t), async () => (await this.all(t))[0]);
+  }
+
+  async click(t: Target): Promise<void> {
+    await (await this.one(t)).click();
+  }
+
+  async fill(t: Target, value: string): Promise<void> {
+    const el = await this.one(t);
+    await el.evaluate((e) => {
+      (e as HTMLElement).focus();
+      (e as HTMLInputElement).select?.();
+    });
+    if (value === '') await this.page.keyboard.press('Backspace');
+    else await this.page.keyboard.type(value);
+  }
+
+  async type(t: Target, text: string): Promise<void> {
+    const el = await this.one(t);
+    await el.focus();
+    await this.page.keyboard.type(text, { delay: 5 });
+  }
+
+  async press(t: Target, key: string): Promise<void> {
+    const el = await this.one(t);
+    await el.focus();
+    await this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
+  }
+
+  async select(t: Target, label: string): Promise<void> {
+    const el = await this.one(t);
+    const value = await el.evaluate((s, l) => [...(s as HTMLSelectElement).options].find((o) => o.label === l || o.text === l)?.value, label);
+    if (value === undefined) throw new Error(`${describe(t)} has no option "${label}"`);
+    await el.select(value);
+  }
+
+  async upload(selector: string, path: string): Promise<void> {
+    const input = await poll(selector, async () => (await this.page.$(selector)) ?? undefined);
+    await (input as ElementHandle<HTMLInputElement>).uploadFile(path);
+  }
+
+  async download(t: Target): Promise<{ filename: string; text: string }> {
+    const before = new Set(readdirSync(this.downloads));
+    await this.click(t);
+    // Firefox writes `name.part` and renames it when the download is complete.
+    const filename = await poll('the download', async () => {
+      const now = readdirSync(this.downloads).filter((f) => !before.has(f));
+      if (now.length === 0 || now.some((f) => f.endsWith('.part'))) return undefined;
+      return now[0];
+    });
+    return { filename, text: readFileSync(join(this.downloads, filename), 'utf8') };
+  }
+
+  async count(t: Target): Promise<number> {
+    return (await this.all(t)).length;
+  }
+
+  async texts(t: Target): Promise<string[]> {
+    const els = await this.all(t);
+    return Promise.all(els.map((e) => e.evaluate((n) => (n.textContent ?? '').trim())));
+  }
+
+  async value(t: Target): Promise<string | null> {
+    const el = (await this.all(t))[0];
+    return el ? el.evaluate((n) => ((n as HTMLInputElement).type === 'checkbox' ? String((n as HTMLInputElement).checked) : (n as HTMLInputElement).value)) : null;
+  }
+
+  async attribute(t: Target, name: string): Promise<string | null> {
+    const el = (await this.all(t))[0];
+    return el ? el.evaluate((n, a) => n.getAttribute(a), name) : null;
+  }
+
+  async close(): Promise<void> {
+    await this.page.close().catch(() => undefined);
+  }
+}
+
+type Bidi = { send(method: string, params: object): Promise<unknown>; on(event: string, handler: (params: never) => void): void };
+type BlockedRequest = { isBlocked: boolean; request: { request: string; url: string } };
+
+export class FirefoxKith implements KithBrowser {
+  readonly name = 'firefox' as const;
+  private browser!: Browser;
+  private harness!: FirefoxTab;
+  private readonly routes: Route[] = [];
+  private readonly profile = mkdtempSync(join(tmpdir(), 'kith-firefox-'));
+  private readonly downloads = mkdtempSync(join(tmpdir(), 'kith-firefox-downloads-'));
+  private readonly geckoId: string;
+
+  private constructor() {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    this.geckoId = manifest.browser_specific_settings.gecko.id;
+  }
+
+  static async launch(): Promise<FirefoxKith> {
+    const kith = new FirefoxKith();
+    try {
+      await kith.start();
+    } catch (e) {
+      await kith.close();
+      throw e;
+    }
+    return kith;
+  }
+
+  get base(): string {
+    return `moz-extension://${UUID}/`;
+  }
+
+  private async start(): Promise<void> {
+    const executablePath = firefoxPath();
+    if (!executablePath) throw new Error(HOW_TO_GET_FIREFOX);
+    this.browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      userDataDir: this.profile,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [this.geckoId]: UUID }),
+        // A temporary add-on is uninstalled when Firefox quits: keep what a real install would keep.
+        'extensions.webextensions.keepUuidOnUninstall': true,
+        'extensions.webextensions.keepStorageOnUninstall': true,
+        'browser.download.dir': this.downloads,
+        'browser.download.folderList': 2,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.alwaysOpenPanel': false,
+      },
+    });
+    await this.intercept();
+    await this.browser.installExtension(EXTENSION_DIR);
+    this.harness = await this.openExtensionPage('icon/128.png');
+    await this.harness.evaluate(async () => {
+      const g = globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } };
+      const bg = (await g.browser.runtime.getBackgroundPage()) as Window & typeof globalThis & { kithErrors?: string[] };
+      bg.kithErrors = [];
+      const original = bg.console.error;
+      bg.console.error = (...args: unknown[]) => {
+        bg.kithErrors!.push(args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a))).join(' '));
+        original.apply(bg.console, args);
+      };
+    });
+    await this.syncBackgroundRoutes();
+  }
+
+  /** One intercept for every request of every tab: a route's response, else a network error. */
+  private async intercept(): Promise<void> {
+    // The BiDi connection itself: puppeteer's per-page interception cannot cover every tab at once.
+    const bidi = (this.browser as unknown as { connection: Bidi }).connection;
+    bidi.on('network.beforeRequestSent', (event: BlockedRequest) => {
+      if (!event.isBlocked) return;
+      const { request, url } = event.request;
+      const route = this.routes.findLast((r) => r.url.test(url));
+      const sent = route
+        ? bidi.send('network.provideResponse', {
+            request,
+            statusCode: 200,
+            reasonPhrase: 'OK',
+            headers: [{ name: 'Content-Type', value: { type: 'string', value: route.contentType ?? 'text/html; charset=utf-8' } }],
+            body: { type: 'base64', value: Buffer.from(route.body).toString('base64') },
+          })
+        : bidi.send('network.failRequest', { request });
+      // The tab may be gone by now; nothing to answer then.
+      sent.catch(() => undefined);
+    });
+    await bidi.send('network.addIntercept', {
+      phases: ['beforeRequestSent'],
+      urlPatterns: [
+        { type: 'pattern', protocol: 'https' },
+        { type: 'pattern', protocol: 'http' },
+      ],
+    });
+  }
+
+  /**
+   * BiDi does not see the background page's requests: the background fetches only photos, so routes
+   * serving images are handed to its fetch (through the harness, which keeps the functions alive).
+   */
+  private async syncBackgroundRoutes(): Promise<void> {
+    const images = this.routes
+      .filter((r) => (r.contentType ?? '').startsWith('image/'))
+      .map((r) => ({ source: r.url.source, flags: r.url.flags, type: r.contentType!, body: Buffer.from(r.body).toString('base64') }));
+    await this.harness.evaluate(async (routes) => {
+      const g = globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } };
+      const bg = (await g.browser.runtime.getBackgroundPage()) as Window & typeof globalThis & { kithFetch?: typeof fetch };
+      bg.kithFetch ??= bg.fetch;
+      const served = routes.map((r) => ({ re: new RegExp(r.source, r.flags), type: r.type, bytes: Uint8Array.from(atob(r.body), (c) => c.charCodeAt(0)) }));
+      bg.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = String(input instanceof Request ? input.url : input);
+        const route = served.findLast((r) => r.re.test(url));
+        if (route) return Promise.resolve(new bg.Response(route.bytes, { status: 200, headers: { 'Content-Type': route.type } }));
+        return bg.kithFetch!(input, init);
+      };
+    }, images);
+  }
+
+  async serve(route: Route): Promise<void> {
+    this.routes.push(route);
+    if ((route.contentType ?? '').startsWith('image/')) await this.syncBackgroundRoutes();
+  }
+
+  async open(url: string): Promise<Tab> {
+    const tab = new FirefoxTab(await this.browser.newPage(), this.downloads);
+    await tab.goto(url);
+    return tab;
+  }
+
+  async openExtensionPage(path: string): Promise<FirefoxTab> {
+    const tab = new FirefoxTab(await this.browser.newPage(), this.downloads);
+    await tab.goto(this.base + path);
+    return tab;
+  }
+
+  async restart(): Promise<void> {
+    await this.browser.close();
+    await this.start();
+  }
+
+  backgroundErrors(): Promise<string[]> {
+    return this.harness.evaluate(async () => {
+      const g = globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } };
+      const bg = (await g.browser.runtime.getBackgroundPage()) as Window & typeof globalThis & { kithErrors?: string[] };
+      return [...(bg.kithErrors ?? [])];
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.close().catch(() => undefined);
+    for (const dir of [this.profile, this.downloads]) {
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+      } catch {
+        // A temporary directory left behind is harmless.
+      }
+    }
+  }
+}

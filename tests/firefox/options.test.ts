@@ -1,0 +1,4 @@
+import { optionsScenarios } from '../scenarios/options';
+import { runInFirefox } from './scenarios';
+
+runInFirefox(optionsScenarios);

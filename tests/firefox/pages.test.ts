@@ -1,0 +1,4 @@
+import { pageScenarios } from '../scenarios/pages';
+import { runInFirefox } from './scenarios';
+
+runInFirefox(pageScenarios);

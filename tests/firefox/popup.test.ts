@@ -1,0 +1,4 @@
+import { popupScenarios } from '../scenarios/popup';
+import { runInFirefox } from './scenarios';
+
+runInFirefox(popupScenarios);

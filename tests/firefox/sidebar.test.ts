@@ -1,0 +1,4 @@
+import { sidebarScenarios } from '../scenarios/sidebar';
+import { runInFirefox } from './scenarios';
+
+runInFirefox(sidebarScenarios);
