@@ -1,13 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHandler, originOf, type HandlerDeps, type SenderInfo } from '../../entrypoints/background/messages';
+import { createHandler, originOf, type HandlerDeps } from '../../entrypoints/background/messages';
+import { BASE, CONTENT, EXT, handlerDeps, pageSender } from './handler-harness';
 import { closeKithDb, openKithDb } from '../../utils/db';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { call, KithError } from '../../utils/client';
 
-const EXT = 'kithextensionid';
-const BASE = `chrome-extension://${EXT}/`;
-const CONTENT: SenderInfo = { id: EXT, url: 'https://www.linkedin.com/in/anna-nowak/', tab: { id: 7 }, frameId: 0 };
-const PAGE: SenderInfo = { id: EXT, url: `${BASE}popup.html` };
+const PAGE = pageSender('popup.html');
 
 let dbName: string;
 let changed: string[][];
@@ -16,16 +13,8 @@ let deps: HandlerDeps;
 beforeEach(() => {
   dbName = `kith-msg-${Math.random()}`;
   changed = [];
-  deps = {
-    db: () => openKithDb(dbName),
-    extensionId: EXT,
-    extensionBase: BASE,
-    isContentUrl: (url) => /^https:\/\/([a-z0-9-]+\.)*linkedin\.com\//.test(url),
-    now: () => new Date(2026, 10, 27, 12),
-    settings: async () => DEFAULT_SETTINGS,
-    thumbnail: vi.fn(async () => 'data:image/jpeg;base64,/9j/'),
-    changed: (ids) => changed.push(ids),
-  };
+  deps = { ...handlerDeps(dbName, new Date(2026, 10, 27, 12), (ids) => changed.push(ids)), thumbnail: vi.fn(async () => 'data:image/jpeg;base64,/9j/') };
+
 });
 afterEach(() => closeKithDb(dbName));
 

@@ -1,16 +1,13 @@
 /** The network page's messages: who may send them, what they accept, and that pages stay right after changes. */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandler, type HandlerDeps, type SenderInfo } from '../../entrypoints/background/messages';
+import { CONTENT, handlerDeps, pageSender } from './handler-harness';
 import { closeKithDb, openKithDb } from '../../utils/db';
 import { putAll } from '../../utils/db/bulk';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
 import type { EventOverview, IntroductionView, NetworkRow, PersonView } from '../../utils/messages';
 import type { KithEvent } from '../../utils/types';
 
-const EXT = 'kithextensionid';
-const BASE = `chrome-extension://${EXT}/`;
-const CONTENT: SenderInfo = { id: EXT, url: 'https://www.linkedin.com/in/anna-nowak/', tab: { id: 7 }, frameId: 0 };
-const PAGE: SenderInfo = { id: EXT, url: `${BASE}network.html` };
+const PAGE = pageSender('network.html');
 
 let dbName: string;
 let changed: string[][];
@@ -19,16 +16,7 @@ let deps: HandlerDeps;
 beforeEach(() => {
   dbName = `kith-net-${Math.random()}`;
   changed = [];
-  deps = {
-    db: () => openKithDb(dbName),
-    extensionId: EXT,
-    extensionBase: BASE,
-    isContentUrl: (url) => /^https:\/\/([a-z0-9-]+\.)*linkedin\.com\//.test(url),
-    now: () => new Date(2026, 5, 19, 12),
-    settings: async () => DEFAULT_SETTINGS,
-    thumbnail: vi.fn(async () => undefined),
-    changed: (ids) => changed.push(ids),
-  };
+  deps = handlerDeps(dbName, new Date(2026, 5, 19, 12), (ids) => changed.push(ids));
 });
 afterEach(() => closeKithDb(dbName));
 

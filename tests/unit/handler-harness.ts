@@ -1,0 +1,25 @@
+/** What the background's message tests share: the senders the browser would stamp, and handler deps on a fresh database. */
+import { vi } from 'vitest';
+import type { HandlerDeps, SenderInfo } from '../../entrypoints/background/messages';
+import { openKithDb } from '../../utils/db';
+import { matchesPattern } from '../../utils/match-patterns';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+
+export const EXT = 'kithextensionid';
+export const BASE = `chrome-extension://${EXT}/`;
+export const CONTENT: SenderInfo = { id: EXT, url: 'https://www.linkedin.com/in/anna-nowak/', tab: { id: 7 }, frameId: 0 };
+export const pageSender = (page: string): SenderInfo => ({ id: EXT, url: `${BASE}${page}` });
+
+/** Deps for createHandler on a database of its own; `changed` hears every change notice. */
+export function handlerDeps(dbName: string, now: Date, changed: (ids: string[]) => void): HandlerDeps {
+  return {
+    db: () => openKithDb(dbName),
+    extensionId: EXT,
+    extensionBase: BASE,
+    isContentUrl: (url) => matchesPattern(url, 'https://*.linkedin.com/*'),
+    now: () => now,
+    settings: async () => DEFAULT_SETTINGS,
+    thumbnail: vi.fn(async () => undefined as string | undefined),
+    changed,
+  };
+}
