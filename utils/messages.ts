@@ -230,6 +230,8 @@ export interface Responses {
     dueToday: FollowUpRow[];
     week: FollowUpRow[];
     totals: { overdue: number; dueToday: number; week: number };
+    /** Whether anyone is saved at all (the popup's welcome for a new user). */
+    anyone: boolean;
   };
   'followups.done': null;
   'followups.snooze': null;

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { schemas, type FollowUpRow, type MessageName, type Origin, type Payload, type PersonView, type Reply, type Responses } from '@/utils/messages';
 import type { KithDb } from '@/utils/db';
 import type { Id, Person } from '@/utils/types';
-import { countDueIn, findPersonByKeys, getPerson, listTags, peopleDueIn, searchPeople, countPeople } from '@/utils/db/people';
+import { anyPeople, countDueIn, findPersonByKeys, getPerson, listTags, peopleDueIn, searchPeople, countPeople } from '@/utils/db/people';
 import { listIntroductions, pagePeople, PeopleListCache } from '@/utils/db/people';
 import { createEvent, eventsWithCounts, mergeEvents, updateEvent } from '@/utils/db/events';
 import { deleteEncounter, updateEncounter, deletePerson, logTouch, recordEncounter, savePersonFromProfile, updatePerson, NotFoundError } from '@/utils/db/writes';
@@ -216,13 +216,14 @@ export function createHandler(rawDeps: HandlerDeps) {
         people.sort(byDueThenName);
         return { rows: await Promise.all(people.map((p) => followUpRow(db, p, t))), total };
       };
-      const [overdue, dueToday, week] = await Promise.all([group(ranges.overdue), group(ranges.dueToday), group(ranges.week)]);
+      const [overdue, dueToday, week, anyone] = await Promise.all([group(ranges.overdue), group(ranges.dueToday), group(ranges.week), anyPeople(db)]);
       return {
         today: t,
         overdue: overdue.rows,
         dueToday: dueToday.rows,
         week: week.rows,
         totals: { overdue: overdue.total, dueToday: dueToday.total, week: week.total },
+        anyone,
       };
     },
     async 'followups.done'({ personId, kind }, { db }) {

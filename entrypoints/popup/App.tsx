@@ -13,18 +13,15 @@ import { EventCheckIn } from '@/components/EventCheckIn';
 
 export interface PopupData {
   list: Responses['followups.list'];
-  /** How many people are saved at all (0: show the welcome). */
-  people: number;
 }
 
 /** Rows shown per group before "Show all": the popup stays quick however far behind the user is. */
 const GROUP_LIMIT = 25;
 const ALL = 100_000;
 
-/** Everything the popup shows, in one round of messages (the background reads only who is due). */
+/** Everything the popup shows, in one message (the background reads only who is due, and one key). */
 export async function loadPopupData(limit = GROUP_LIMIT): Promise<PopupData> {
-  const [list, stats] = await Promise.all([send('followups.list', { limit }), send('stats.get', {})]);
-  return { list, people: stats.people };
+  return { list: await send('followups.list', { limit }) };
 }
 
 type GroupKey = 'overdue' | 'dueToday' | 'week';
@@ -114,7 +111,7 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
   const hasOptions = Boolean(manifest.options_ui || manifest.options_page);
 
   let body = null;
-  if (data && data.people === 0) {
+  if (data && !data.list.anyone) {
     body = <PopupWelcome onOpen={openUrl} />;
   } else if (data) {
     const list = data.list;

@@ -90,6 +90,11 @@ export async function listPeopleByName(db: KithDb, offset: number, limit: number
   return out;
 }
 
+/** Whether anyone is saved: one key read (counting 100,000 people walks every key). */
+export async function anyPeople(db: KithDb): Promise<boolean> {
+  return (await db.transaction('people').store.openKeyCursor()) !== null;
+}
+
 export function countPeople(db: KithDb): Promise<number> {
   return db.count('people');
 }

@@ -191,3 +191,12 @@ describe('bulk writes', () => {
     expect(await db.count('people')).toBe(0);
   });
 });
+
+describe('anyPeople', () => {
+  it('tells an empty store from one with people, without counting them', async () => {
+    const { anyPeople } = await import('../../../utils/db/people');
+    expect(await anyPeople(db)).toBe(false);
+    await recordEncounter(db, { profile: profile('z', 'Z Z'), encounter: { date: '2026', kind: 'other' } }, NOW, TODAY);
+    expect(await anyPeople(db)).toBe(true);
+  });
+});
