@@ -1,0 +1,173 @@
+/**
+ * Measurements of the extension's own pages and its store: popup first paint, the overdue query, search
+ * as you type, exports. Message timings are taken inside the page (performance.now() around
+ * chrome.runtime.sendMessage), so Playwright's own round trips are not counted.
+ */
+import type { Page } from '@playwright/test';
+import { BenchError, currentWorker, extensionPage, type Browser } from './browser.ts';
+
+/** Times `times` sends of one message from an extension page; returns each round trip in ms. */
+export async function timeMessage(page: Page, name: string, payload: unknown, times: number): Promise<number[]> {
+  const out = await page.evaluate(
+    async ({ name, payload, times }) => {
+      const ms: number[] = [];
+      for (let i = 0; i < times; i++) {
+        const t0 = performance.now();
+        const reply = (await chrome.runtime.sendMessage({ kith: name, payload })) as { ok: boolean; error?: string };
+        ms.push(performance.now() - t0);
+        if (!reply?.ok) return { error: reply?.error ?? 'no reply', ms };
+      }
+      return { ms };
+    },
+    { name, payload, times },
+  );
+  if ('error' in out) throw new BenchError(`${name}: ${out.error}`);
+  return out.ms;
+}
+
+export interface PopupPaint {
+  /** First contentful paint of popup.html (the list is the first thing it renders), ms after navigation start. */
+  firstPaint: number;
+  /** The popup's own marks: the list arrived / was rendered, ms after navigation start. */
+  dataArrived: number;
+  rendered: number;
+  /** The popup's script started ('kith-popup-start'), ms after navigation start. */
+  scriptStart: number;
+  rows: number;
+}
+
+/** Opens popup.html in a new tab and reads when it first painted with the follow-ups. */
+export async function popupPaint(b: Browser): Promise<PopupPaint> {
+  const page = await extensionPage(b, 'popup.html');
+  try {
+    await page.waitForFunction(() => performance.getEntriesByName('kith-popup-rendered').length > 0 && performance.getEntriesByName('first-contentful-paint').length > 0, null, {
+      timeout: 30_000,
+      polling: 50,
+    }).catch(() => {
+      throw new BenchError('the popup never rendered (no kith-popup-rendered mark and first paint)');
+    });
+    return await page.evaluate(() => {
+      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+      return {
+        firstPaint: at('first-contentful-paint'),
+        dataArrived: at('kith-popup-data'),
+        rendered: at('kith-popup-rendered'),
+        scriptStart: at('kith-popup-start'),
+        rows: document.querySelectorAll('.fu-row').length,
+      };
+    });
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/**
+ * The overdue query alone, without the message and the rows' encounters and photos: the same IndexedDB
+ * requests 'followups.list' makes for the overdue group (the first 25 by due date, and the count), run
+ * inside the service worker on its own connection. Returns ms per run.
+ */
+export async function overdueQueryInWorker(b: Browser, times: number): Promise<number[]> {
+  const worker = await currentWorker(b.context);
+  return worker.evaluate(async (times) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('kith');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const d = new Date();
+    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const ms: number[] = [];
+    for (let i = 0; i < times; i++) {
+      const t0 = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('people');
+        const index = tx.objectStore('people').index('byDue');
+        const range = IDBKeyRange.upperBound(today, true);
+        index.getAll(range, 25);
+        index.count(range);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      ms.push(performance.now() - t0);
+    }
+    db.close();
+    return ms;
+  }, times);
+}
+
+export const EXPORT_FORMATS = ['json', 'csv', 'vcard3', 'vcard4', 'ics'] as const;
+
+/**
+ * What every export reads first (readAll in utils/db/reads.ts): getAll() of the four stores in one
+ * transaction, on a second connection inside the service worker. Returns ms per run.
+ */
+export async function readAllInWorker(b: Browser, times: number): Promise<number[]> {
+  const worker = await currentWorker(b.context);
+  return worker.evaluate(async (times) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('kith');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const ms: number[] = [];
+    for (let i = 0; i < times; i++) {
+      const t0 = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['people', 'encounters', 'events', 'photos']);
+        for (const name of ['people', 'encounters', 'events', 'photos']) tx.objectStore(name).getAll();
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      ms.push(performance.now() - t0);
+    }
+    db.close();
+    return ms;
+  }, times);
+}
+
+export type IndexVariant = 'all indexes' | 'without byTerm' | 'no index';
+
+/**
+ * The IndexedDB floor of an import: raw put() of `people` in one transaction inside the service worker,
+ * into a scratch database with the people store's indexes (utils/db/migrations.ts), without the byTerm
+ * search index, or with none; no idb wrapper, no planning. Deletes the scratch databases. Returns ms.
+ */
+export async function rawPutFloor(b: Browser, people: unknown[], variant: IndexVariant): Promise<number> {
+  const worker = await currentWorker(b.context);
+  return worker.evaluate(
+    async ({ people, variant }) => {
+      const name = `kith-bench-scratch-${Date.now()}`;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(name, 1);
+        req.onupgradeneeded = () => {
+          const s = req.result.createObjectStore('people', { keyPath: 'id' });
+          if (variant === 'no index') return;
+          s.createIndex('byKey', 'keys', { unique: true, multiEntry: true });
+          s.createIndex('byDue', 'followUp.due');
+          s.createIndex('byTag', 'tags', { multiEntry: true });
+          s.createIndex('byLastTouch', 'lastTouch');
+          s.createIndex('bySortName', 'sortName');
+          if (variant === 'all indexes') s.createIndex('byTerm', 'terms', { multiEntry: true });
+        };
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const t0 = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('people', 'readwrite');
+        const store = tx.objectStore('people');
+        for (const p of people) store.put(p);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      const ms = performance.now() - t0;
+      db.close();
+      await new Promise((resolve) => {
+        const req = indexedDB.deleteDatabase(name);
+        req.onsuccess = req.onerror = req.onblocked = resolve;
+      });
+      return ms;
+    },
+    { people, variant },
+  );
+}
