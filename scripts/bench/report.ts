@@ -39,6 +39,8 @@ export interface Machine {
   /** os.loadavg()[0] at the start and at the end of the run: other work on the machine skews timings. */
   loadStart: number;
   loadEnd: number;
+  /** The 1-minute load average when each part of the run began. */
+  loadByPhase?: Record<string, number>;
 }
 
 export interface Results {
@@ -106,7 +108,9 @@ export function markdown(res: Results): string {
   const m = res.machine;
   const lines = [
     `Measured ${res.date.slice(0, 10)} on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB), ${m.os}, Chromium ${m.chromium}, Node ${m.node}; ` +
-      `load average ${m.loadStart.toFixed(1)} at the start, ${m.loadEnd.toFixed(1)} at the end. ` +
+      `load average ${m.loadStart.toFixed(1)} at the start, ${m.loadEnd.toFixed(1)} at the end` +
+      (m.loadByPhase ? ` (${Object.entries(m.loadByPhase).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})` : '') +
+      '. ' +
       `Median of ${res.config.runs} runs (min – max); ${res.config.people.toLocaleString('en-US')} people stored for the popup, search and sidebar rows, ` +
       `${res.config.exportPeople.toLocaleString('en-US')} for the exports. Commit ${res.commit}.`,
     '',

@@ -28,16 +28,16 @@ export interface TraceFacts {
  * (on the page's performance.now() clock, through the trace's navigationStart), and its script time.
  */
 export function analyseTrace(events: TraceEvent[], extensionId: string | undefined): TraceFacts {
-  const prefix = 'chrome-extension://';
-  const urlOf = (e: TraceEvent) => String(e.args?.data?.url ?? (e.args as { fileName?: string } | undefined)?.fileName ?? '');
-  const evaluations = events.filter((e) => e.name === 'EvaluateScript' && urlOf(e).startsWith(prefix) && (!extensionId || urlOf(e).includes(extensionId)));
+  const prefix = `chrome-extension://${extensionId ? `${extensionId}/` : ''}`;
+  const ours = (e: TraceEvent) => String(e.args?.data?.url ?? (e.args as { fileName?: string } | undefined)?.fileName ?? '').startsWith(prefix);
+  const evaluations = events.filter((e) => e.name === 'EvaluateScript' && ours(e));
   // navigationStart (a blink.user_timing / loading mark) gives the page clock's origin in trace time.
   const navStart = events.filter((e) => e.name === 'navigationStart' && (e.args?.data as { isLoadingMainFrame?: boolean } | undefined)?.isLoadingMainFrame).at(-1);
   let contentScriptStart = NaN;
   if (evaluations.length && navStart) contentScriptStart = (evaluations[0].ts - navStart.ts) / 1000;
   // Top-level extension events: evaluation and callbacks (FunctionCall) whose script is the extension's.
   const own = events
-    .filter((e) => e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.callFunction') && urlOf(e).startsWith(prefix))
+    .filter((e) => e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.callFunction') && ours(e))
     .sort((a, b) => a.ts - b.ts);
   let total = 0;
   let end = -Infinity;
@@ -47,7 +47,7 @@ export function analyseTrace(events: TraceEvent[], extensionId: string | undefin
       end = e.ts + (e.dur ?? 0);
     }
   }
-  const sum = (name: string) => events.filter((e) => e.name === name && urlOf(e).startsWith(prefix)).reduce((n, e) => n + (e.dur ?? 0), 0) / 1000;
+  const sum = (name: string) => events.filter((e) => e.name === name && ours(e)).reduce((n, e) => n + (e.dur ?? 0), 0) / 1000;
   return { injected: evaluations.length, contentScriptStart, extensionTraceMs: total / 1000, compileMs: sum('v8.compile'), runMs: sum('v8.run') };
 }
 

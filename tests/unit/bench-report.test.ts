@@ -12,6 +12,7 @@ import {
   withReadmeTable,
   type Results,
 } from '../../scripts/bench/report';
+import { analyseTrace, type TraceEvent } from '../../scripts/bench/trace';
 
 function results(rows: Results['rows'], date = '2026-03-15T10:00:00.000Z'): Results {
   return {
@@ -19,7 +20,7 @@ function results(rows: Results['rows'], date = '2026-03-15T10:00:00.000Z'): Resu
     version: 1,
     date,
     commit: 'abc1234',
-    machine: { cpu: 'Test CPU', cores: 2, memoryGiB: 8, os: 'Debian 12', node: 'v22.0.0', chromium: '150.0', loadStart: 0.5, loadEnd: 0.7 },
+    machine: { cpu: 'Test CPU', cores: 2, memoryGiB: 8, os: 'Debian 12', node: 'v22.0.0', chromium: '150.0', loadStart: 0.5, loadEnd: 0.7, loadByPhase: { pages: 0.6, io: 3.25 } },
     config: { runs: 5, seed: 'kith', people: 100_000, exportPeople: 30_000, csvRows: 30_000, today: '2026-03-15' },
     rows,
     seconds: 300,
@@ -61,6 +62,7 @@ describe('bench summaries', () => {
       ]),
     );
     expect(md).toContain('Test CPU (2 cores, 8 GiB), Debian 12, Chromium 150.0, Node v22.0.0');
+    expect(md).toContain('load average 0.5 at the start, 0.7 at the end (pages 0.6, io 3.3). ');
     expect(md).toContain('| size \\| gzip | 15 KB | 15,130 B |  | ✅ within |');
     expect(md).toContain('| search | 16 ms | 25.0 ms | 20.0 ms – 30.0 ms | ❌ over |');
     expect(md).toContain('| info |  | 1.50 ms | 1.00 ms – 2.00 ms |  |');
@@ -90,5 +92,30 @@ describe('bench summaries', () => {
     expect(parseResults(JSON.stringify(r), 'a.json')).toEqual(r);
     expect(() => parseResults('{', 'a.json')).toThrow('a.json is not JSON');
     expect(() => parseResults('{"format":"kith-backup"}', 'b.json')).toThrow('b.json is not a Kith benchmark result');
+  });
+});
+
+describe('bench trace reading', () => {
+  const ext = 'chrome-extension://abc/content-scripts/profile.js';
+  const ev = (name: string, ts: number, dur: number, args: TraceEvent['args'] = {}): TraceEvent => ({ name, cat: 'devtools.timeline', ph: 'X', ts, dur, pid: 1, tid: 1, args });
+
+  it('finds the content script, when it started on the page clock, and its own time without counting nested events twice', () => {
+    const events: TraceEvent[] = [
+      { name: 'navigationStart', cat: 'blink.user_timing', ph: 'R', ts: 1_000_000, pid: 1, tid: 1, args: { data: { isLoadingMainFrame: true } } },
+      ev('EvaluateScript', 1_250_000, 3_000, { data: { url: ext } }),
+      ev('v8.compile', 1_250_010, 1_000, { data: { url: ext } }),
+      ev('v8.run', 1_251_100, 1_800, { fileName: ext }),
+      ev('FunctionCall', 1_252_000, 500, { data: { url: ext } }), // inside the evaluation
+      ev('FunctionCall', 1_300_000, 400, { data: { url: ext } }),
+      ev('FunctionCall', 1_310_000, 900, { data: { url: 'https://www.linkedin.com/app.js' } }),
+      ev('EvaluateScript', 1_320_000, 700, { data: { url: 'chrome-extension://other/x.js' } }),
+    ];
+    expect(analyseTrace(events, 'abc')).toEqual({ injected: 1, contentScriptStart: 250, extensionTraceMs: 3.4, compileMs: 1, runMs: 1.8 });
+  });
+
+  it('nothing injected: no start, no time', () => {
+    const r = analyseTrace([ev('FunctionCall', 5, 10, { data: { url: 'https://example.com/a.js' } })], 'abc');
+    expect(r).toMatchObject({ injected: 0, extensionTraceMs: 0, compileMs: 0, runMs: 0 });
+    expect(r.contentScriptStart).toBeNaN();
   });
 });
