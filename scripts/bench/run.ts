@@ -5,14 +5,20 @@
  *
  *   npm run bench -- --runs 5 --compare bench-results/old.json --write-readme
  *
- * Options: --runs N (5), --compare FILE (an earlier latest.json), --write-readme, --from FILE (measure
- * nothing: take FILE as this run's results, for --compare and --write-readme), --no-build (use the existing build in
- * $KITH_OUT_DIR or .output-bench), --people N (100000), --export-people N (30000), --csv-rows N (30000),
- * --seed TEXT, --only LIST (size,pages,nav,popup,search,io), --keep-profile DIR (reuse a seeded
- * browser profile across runs when its data matches; for iterating on the benchmark itself),
- * --out DIR (bench-results), --profile (also record CPU profiles of the content script and of the service
- * worker during the search, the imports and the exports, into DIR/profiles, with a summary of the
- * hottest functions mapped to the sources).
+ * Options:
+ *   --runs N            runs per figure (5)
+ *   --compare FILE      show the change from an earlier result (also written to compare.md)
+ *   --write-readme      rewrite the README's table (between the bench markers)
+ *   --from FILE         measure nothing: take FILE as this run's result, for --compare and --write-readme
+ *   --profile           also record CPU profiles of the content script and of the service worker (search,
+ *                       follow-ups, imports, exports) into DIR/profiles, with a summary of the hottest
+ *                       functions mapped to the sources, and the IndexedDB floor under the import
+ *   --only LIST         some of size,pages,nav,popup,search,io
+ *   --no-build          use the existing build in $KITH_OUT_DIR (default .output-bench)
+ *   --people N, --export-people N, --csv-rows N, --seed TEXT   the data sets (100000, 30000, 30000, kith)
+ *   --keep-profile DIR  reuse a seeded browser profile across runs while its data matches (for work on
+ *                       the benchmark itself; a normal run seeds once, into a temporary profile)
+ *   --out DIR           where results go (bench-results)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -22,6 +28,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
 import { exportBackup } from '../../utils/formats/json-backup.ts';
+import { parseConnections, planConnectionsImport } from '../../utils/formats/linkedin-connections.ts';
 import { DB_VERSION } from '../../utils/db/schema.ts';
 import { localDay } from '../../utils/dates.ts';
 import { spaPage, type SpaPerson } from '../../tests/e2e/spa-page.ts';
@@ -32,35 +39,46 @@ import { compare, compareMarkdown, markdown, median, parseResults, row, withRead
 import { closeImportServer, importText } from './seed.ts';
 import { cpuProfile, describeHot, hottest, saveProfile, sourceMapper, WorkerSession } from './profile.ts';
 import { EXPORT_FORMATS, overdueQueryInWorker, popupPaint, rawPutFloor, readAllInWorker, timeMessage, type IndexVariant, type PopupPaint } from './store.ts';
-import { parseConnections, planConnectionsImport } from '../../utils/formats/linkedin-connections.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PHASES = ['size', 'pages', 'nav', 'popup', 'search', 'io'] as const;
 type Phase = (typeof PHASES)[number];
 
-const { values: args } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '5' },
-    compare: { type: 'string' },
-    from: { type: 'string' },
-    'write-readme': { type: 'boolean', default: false },
-    build: { type: 'boolean', default: true },
-    'no-build': { type: 'boolean', default: false },
-    people: { type: 'string', default: '100000' },
-    'export-people': { type: 'string', default: '30000' },
-    'csv-rows': { type: 'string', default: '30000' },
-    seed: { type: 'string', default: 'kith' },
-    only: { type: 'string' },
-    'keep-profile': { type: 'string' },
-    out: { type: 'string', default: 'bench-results' },
-    profile: { type: 'boolean', default: false },
-  },
-  allowPositionals: false,
-});
+/** A mistake in the command line: say so and stop, before anything is launched. */
+function usage(message: string): never {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+}
+
+function parse() {
+  try {
+    return parseArgs({
+      options: {
+        runs: { type: 'string', default: '5' },
+        compare: { type: 'string' },
+        from: { type: 'string' },
+        'write-readme': { type: 'boolean', default: false },
+        profile: { type: 'boolean', default: false },
+        only: { type: 'string' },
+        'no-build': { type: 'boolean', default: false },
+        people: { type: 'string', default: '100000' },
+        'export-people': { type: 'string', default: '30000' },
+        'csv-rows': { type: 'string', default: '30000' },
+        seed: { type: 'string', default: 'kith' },
+        'keep-profile': { type: 'string' },
+        out: { type: 'string', default: 'bench-results' },
+      },
+      allowPositionals: false,
+    }).values;
+  } catch (e) {
+    return usage((e as Error).message);
+  }
+}
+const args = parse();
 
 function count(name: string, text: string, min: number): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min) throw new BenchError(`--${name} must be a whole number of at least ${min}`);
+  if (!Number.isInteger(n) || n < min) usage(`--${name} must be a whole number of at least ${min}`);
   return n;
 }
 
@@ -71,7 +89,7 @@ const CSV_ROWS = count('csv-rows', args['csv-rows']!, 1);
 const SEED = args.seed!;
 const ONLY = new Set<Phase>(
   (args.only?.split(',').map((s) => s.trim()) ?? [...PHASES]).map((p) => {
-    if (!(PHASES as readonly string[]).includes(p)) throw new BenchError(`--only takes ${PHASES.join(', ')}; not "${p}"`);
+    if (!(PHASES as readonly string[]).includes(p)) usage(`--only takes ${PHASES.join(', ')}; not "${p}"`);
     return p as Phase;
   }),
 );
@@ -305,7 +323,17 @@ function showComparison(before: Results, after: Results): void {
 }
 
 function readResults(file: string): Results {
-  return parseResults(readFileSync(resolve(file), 'utf8'), file);
+  let text: string;
+  try {
+    text = readFileSync(resolve(file), 'utf8');
+  } catch (e) {
+    throw new BenchError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return parseResults(text, file);
+  } catch (e) {
+    throw new BenchError((e as Error).message);
+  }
 }
 
 /** --compare and --write-readme, for a run just measured or one read with --from. */
@@ -343,11 +371,13 @@ async function main(): Promise<number> {
   }, (e) => [row('size.contentScript', 'content script, gzipped, all files injected on a profile page', 'B', B.size, [], e)]);
 
   const needsStore = ['pages', 'nav', 'popup', 'search'].some((p) => ONLY.has(p as Phase));
-  const page = realPage();
+  // The saved page: read with the big store, whose phases are the only ones that load it.
+  let page!: ReturnType<typeof realPage>;
   let ext: Browser | undefined;
   let control: WorkerControl | undefined;
   let seedMs: number | null = null;
   if (needsStore) {
+    page = realPage();
     const pinned: PinnedPerson[] = [{ slug: page.slug, name: page.name, company: 'Novare Potential' }, ...SPA_PEOPLE.map((p) => ({ ...p, slug: p.slug.normalize('NFC') }))];
     const seeded = await seededBrowser('store', PEOPLE, SEED, pinned);
     ext = seeded.b;
