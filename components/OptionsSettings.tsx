@@ -71,11 +71,16 @@ export function OptionsSettings() {
 
   const save = async (field: Field, what: string, change: Partial<Settings>) => {
     markInvalid(field, undefined);
+    // Show the change at once: a control bound to the stored value would otherwise snap back if the
+    // page re-renders before the write answers (a checkbox seemed not to react to the click).
+    setSettings((prev) => (prev ? { ...prev, ...change } : prev));
     try {
       const next = await saveSettings(change);
       setSettings(next);
       setStatus({ error: false, text: t('optionsSaved', what) });
     } catch (e) {
+      // Not saved: show what is stored again, and why.
+      void getSettings().then(adopt);
       setStatus({ error: true, text: t('optionsSaveFailed', what, errorText(e)) });
     }
   };
