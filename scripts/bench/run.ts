@@ -22,7 +22,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -255,6 +255,9 @@ async function seededBrowser(label: string, people: number, seed: string, pinned
   const keep = args['keep-profile'] ? resolve(args['keep-profile'], label) : undefined;
   if (keep && existsSync(join(keep, 'kith-bench.json')) && readFileSync(join(keep, 'kith-bench.json'), 'utf8') === stamp) {
     log(`reusing the seeded profile ${keep}`);
+    // Chromium keeps the service worker's script in the profile and, the extension's version being the
+    // same, would run the background of the build that seeded it: drop it so this build's is registered.
+    rmSync(join(keep, 'Default', 'Service Worker'), { recursive: true, force: true });
     const b = await launch(keep, EXTENSION_DIR);
     cleanups.push(() => b.close());
     return { b, seedMs: null };
@@ -493,6 +496,7 @@ async function main(): Promise<number> {
     const query = await timeMessage(control!.page, 'followups.list', { limit: 25 }, RUNS * 10);
     const idb = await overdueQueryInWorker(ext!, RUNS * 10);
     const t = list.totals;
+    if (t.overdue + t.dueToday + t.week > 0 && warm.some((p) => p.rows === 0)) throw new BenchError('the popup painted without the follow-ups it should list');
     rows.push(
       row('popup.firstPaint', 'popup first paint with the overdue list, warm worker', 'ms', B.popup, warm.map((p) => p.firstPaint),
         `popup.html in a tab, ms from navigation start: first-contentful-paint (checked to come after the popup's kith-popup-rendered mark); ` +
