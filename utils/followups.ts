@@ -146,7 +146,8 @@ export function suggestFollowUpAfterMeeting(opts: {
   return day;
 }
 
-function byDueThenName<T extends { followUp: FollowUp; sortName?: string; name?: string }>(a: T, b: T): number {
+/** Most overdue first, then by name (the popup's order, and the daily notification's). */
+export function byDueThenName<T extends { followUp: FollowUp; sortName?: string; name?: string }>(a: T, b: T): number {
   const da = a.followUp.due!;
   const db = b.followUp.due!;
   if (da !== db) return da < db ? -1 : 1;

@@ -2,14 +2,14 @@ import * as v from 'valibot';
 import { schemas, type FollowUpRow, type MessageName, type Origin, type Payload, type PersonView, type Reply, type Responses } from '@/utils/messages';
 import type { KithDb } from '@/utils/db';
 import type { Id, Person } from '@/utils/types';
-import { anyPeople, countDueIn, findPersonByKeys, getPerson, listTags, peopleDueIn, searchPeople, countPeople } from '@/utils/db/people';
+import { findPersonByKeys, getPerson, listTags, searchPeople, countPeople } from '@/utils/db/people';
 import { listIntroductions, pagePeople, PeopleListCache } from '@/utils/db/people';
 import { createEvent, eventsWithCounts, mergeEvents, updateEvent } from '@/utils/db/events';
 import { deleteEncounter, updateEncounter, deletePerson, logTouch, recordEncounter, savePersonFromProfile, updatePerson, NotFoundError } from '@/utils/db/writes';
-import { encountersOf, getEvent, getPhoto, introductionsBy, listEvents, readAll } from '@/utils/db/reads';
+import { encountersOf, getEvent, getPhoto, introductionsBy, listEvents, readAll, readDue, type DueRead } from '@/utils/db/reads';
 import { clearAll, importReceipt } from '@/utils/db/bulk';
 import { addDays, localDay } from '@/utils/dates';
-import { overdueBy, snooze } from '@/utils/followups';
+import { byDueThenName, overdueBy, snooze } from '@/utils/followups';
 import type { Settings } from '@/utils/settings';
 import { exportFile } from './exports';
 
@@ -86,30 +86,25 @@ async function personView(db: KithDb, person: Person): Promise<PersonView> {
   return { person, encounters: views, ...(photo ? { photo: photo.dataUrl } : {}), introduced };
 }
 
-async function followUpRow(db: KithDb, p: Person, today: string): Promise<FollowUpRow> {
-  const [encounters, photo] = await Promise.all([encountersOf(db, p.id), p.hasPhoto ? getPhoto(db, p.id) : undefined]);
+function followUpRow(p: Person, today: string, read: DueRead): FollowUpRow {
   const row: FollowUpRow = { id: p.id, name: p.name, due: p.followUp.due!, overdueDays: overdueBy(p.followUp, today) };
   if (p.headline) row.headline = p.headline;
+  const photo = read.photos.get(p.id);
   if (photo) row.photo = photo.dataUrl;
   const url = Object.values(p.urls)[0];
   if (url) row.url = url;
   if (p.followUp.cadenceDays) row.cadenceDays = p.followUp.cadenceDays;
   if (p.followUp.note) row.note = p.followUp.note;
   // The meeting that makes them recognisable: the newest in person or at an event, else the newest.
+  const encounters = read.encounters.get(p.id) ?? [];
   const met = encounters.find((e) => e.kind === 'in-person' || e.kind === 'event') ?? encounters[0];
   if (met) {
     row.context = { date: met.date, kind: met.kind };
     if (met.place) row.context.place = met.place;
-    if (met.eventId) {
-      const ev = await getEvent(db, met.eventId);
-      if (ev) row.context.eventName = ev.name;
-    }
+    const ev = met.eventId ? read.events.get(met.eventId) : undefined;
+    if (ev) row.context.eventName = ev.name;
   }
   return row;
-}
-
-function byDueThenName(a: Person, b: Person): number {
-  return (a.followUp.due! < b.followUp.due! ? -1 : a.followUp.due! > b.followUp.due! ? 1 : 0) || a.sortName.localeCompare(b.sortName);
 }
 
 type Handlers = { [N in MessageName]: (payload: Payload<N>, ctx: { db: KithDb; origin: Origin }) => Promise<Responses[N]> };
@@ -205,25 +200,19 @@ export function createHandler(rawDeps: HandlerDeps) {
     },
     async 'followups.list'({ limit }, { db }) {
       const t = today();
-      const n = limit ?? 25;
-      const ranges = {
-        overdue: IDBKeyRange.upperBound(t, true),
-        dueToday: IDBKeyRange.only(t),
-        week: IDBKeyRange.bound(addDays(t, 1), addDays(t, 7)),
-      };
-      const group = async (range: IDBKeyRange) => {
-        const [people, total] = await Promise.all([peopleDueIn(db, range, n), countDueIn(db, range)]);
-        people.sort(byDueThenName);
-        return { rows: await Promise.all(people.map((p) => followUpRow(db, p, t))), total };
-      };
-      const [overdue, dueToday, week, anyone] = await Promise.all([group(ranges.overdue), group(ranges.dueToday), group(ranges.week), anyPeople(db)]);
+      const ranges = [IDBKeyRange.upperBound(t, true), IDBKeyRange.only(t), IDBKeyRange.bound(addDays(t, 1), addDays(t, 7))];
+      const read = await readDue(db, ranges, limit ?? 25);
+      const [overdue, dueToday, week] = read.groups.map((g) => ({
+        rows: g.people.sort(byDueThenName).map((p) => followUpRow(p, t, read)),
+        total: g.total,
+      }));
       return {
         today: t,
         overdue: overdue.rows,
         dueToday: dueToday.rows,
         week: week.rows,
         totals: { overdue: overdue.total, dueToday: dueToday.total, week: week.total },
-        anyone,
+        anyone: read.anyone,
       };
     },
     async 'followups.done'({ personId, kind }, { db }) {

@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import type { KithDb } from '@/utils/db';
 import { countDueBy, peopleDueBy } from '@/utils/db/people';
 import { localDay, msUntilNextLocalMidnight, nextLocalTime } from '@/utils/dates';
+import { byDueThenName } from '@/utils/followups';
 import type { Settings } from '@/utils/settings';
 import type { Person } from '@/utils/types';
 import { t } from '@/utils/i18n';
@@ -44,14 +45,6 @@ export async function scheduleAlarms(settings: Settings, now = new Date(), fired
     await browser.alarms.clear(DAILY_ALARM);
     await browser.notifications.clear(DAILY_NOTIFICATION);
   }
-}
-
-/** Most overdue first, then by name: the order of the popup. */
-function byDueThenName(a: Pick<Person, 'sortName' | 'followUp'>, b: Pick<Person, 'sortName' | 'followUp'>): number {
-  const da = a.followUp.due!;
-  const db = b.followUp.due!;
-  if (da !== db) return da < db ? -1 : 1;
-  return a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0;
 }
 
 /** The words of the daily notification for these people (due on or before today), or undefined for nobody. */
