@@ -4,8 +4,18 @@ import { fileURLToPath } from 'node:url';
 import { mergedLocales } from './scripts/locales';
 
 // Hosts Kith reads profiles from, and the CDNs their photos come from (DESIGN.md, "Rules that protect users").
-const PROFILE_HOSTS = ['https://*.linkedin.com/*'];
-const PHOTO_HOSTS = ['https://*.licdn.com/*'];
+// They are the content scripts' matches (entrypoints/*.content), which the background also checks
+// senders against. Mastodon instances are not here: each is an optional permission the user grants.
+const PROFILE_HOSTS = [
+  'https://*.linkedin.com/*',
+  'https://github.com/*',
+  'https://x.com/*',
+  'https://mobile.x.com/*',
+  'https://twitter.com/*',
+  'https://mobile.twitter.com/*',
+  'https://www.xing.com/*',
+];
+const PHOTO_HOSTS = ['https://*.licdn.com/*', 'https://avatars.githubusercontent.com/*', 'https://pbs.twimg.com/*', 'https://profile-images.xing.com/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

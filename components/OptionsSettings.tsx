@@ -13,7 +13,7 @@ const MAX_POST_MEETING_DAYS = 365;
  * Sites with a working adapter. Only these get a checkbox: a switch for a site Kith cannot read yet
  * would do nothing, so the others are named in a hint instead of shown as dead controls.
  */
-const READY_SITES: readonly SiteId[] = ['linkedin'];
+const READY_SITES: readonly SiteId[] = ['linkedin', 'github', 'x', 'xing'];
 const SITE_LABELS: Record<SiteId, string> = {
   linkedin: 'optionsSiteLinkedin',
   github: 'optionsSiteGithub',

@@ -76,6 +76,12 @@ function createSidebarController(ctx: ContentScriptContext, adapter: SiteAdapter
     });
   };
 
+  const hide = () => {
+    profile = null;
+    visible = false;
+    paint();
+  };
+
   const show = (next: ExtractedProfile | null) => {
     profile = next;
     visible = true;
@@ -86,13 +92,8 @@ function createSidebarController(ctx: ContentScriptContext, adapter: SiteAdapter
   const route = async (url: URL) => {
     const gen = ++generation;
     stopWaiting();
-    if (!adapter.isProfileUrl(url)) {
-      // Left the profiles: hide the sidebar and drop the person, so nothing stale can show later.
-      profile = null;
-      visible = false;
-      paint();
-      return;
-    }
+    // Left the profiles: hide the sidebar and drop the person, so nothing stale can show later.
+    if (!adapter.isProfileUrl(url)) return hide();
     mounted ??= mount();
     await mounted;
     if (gen !== generation || !ui) return;
@@ -112,6 +113,8 @@ function createSidebarController(ctx: ContentScriptContext, adapter: SiteAdapter
       // The page never showed a readable profile: work from the URL's key alone.
       stopWaiting();
       if (gen !== generation) return;
+      // A page that says it is no person's (a GitHub organisation shares the URL shape of a user): nothing to show.
+      if (!adapter.extract(document, url).keys.length) return hide();
       const key = adapter.profileKey(url);
       const fromUrl = adapter.extract(document.implementation.createHTMLDocument(''), url);
       show({ ...fromUrl, keys: key ? [key] : fromUrl.keys, readable: false });

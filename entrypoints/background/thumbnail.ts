@@ -2,7 +2,12 @@
  * The one network request Kith makes: fetching the profile photo of a person the user chose to save,
  * from the site's photo CDN, to keep a small thumbnail of their face.
  */
-const PHOTO_HOSTS = [/^media(-exp\d+)?\.licdn\.com$/];
+const PHOTO_HOSTS = [
+  /^media(-exp\d+)?\.licdn\.com$/,
+  /^avatars\.githubusercontent\.com$/,
+  /^pbs\.twimg\.com$/,
+  /^profile-images\.xing\.com$/,
+];
 const SIZE = 96;
 const MAX_BYTES = 5_000_000;
 

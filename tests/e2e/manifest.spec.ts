@@ -6,7 +6,18 @@ import { expect, test } from './fixtures';
 // DESIGN.md, "Rules that protect users": the profile sites, their photo CDNs, storage,
 // unlimitedStorage, alarms, notifications; nothing broader, and no externally_connectable.
 const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage', 'alarms', 'notifications'];
-const ALLOWED_HOSTS = ['https://*.linkedin.com/*', 'https://*.licdn.com/*'];
+// Mastodon instances are many: each one is an optional permission the user grants, never declared here.
+const PROFILE_HOSTS = [
+  'https://*.linkedin.com/*',
+  'https://github.com/*',
+  'https://x.com/*',
+  'https://mobile.x.com/*',
+  'https://twitter.com/*',
+  'https://mobile.twitter.com/*',
+  'https://www.xing.com/*',
+];
+const PHOTO_HOSTS = ['https://*.licdn.com/*', 'https://avatars.githubusercontent.com/*', 'https://pbs.twimg.com/*', 'https://profile-images.xing.com/*'];
+const ALLOWED_HOSTS = [...PROFILE_HOSTS, ...PHOTO_HOSTS];
 const out = resolve(process.env.KITH_OUT_DIR ?? '.output');
 
 function manifest(target: string): Record<string, unknown> {
@@ -26,9 +37,10 @@ for (const target of ['chrome-mv3', 'firefox-mv2']) {
     expect(m.optional_permissions ?? []).toEqual([]);
     expect(m).not.toHaveProperty('externally_connectable');
     expect(m).not.toHaveProperty('web_accessible_resources');
-    for (const cs of m.content_scripts as { matches: string[] }[]) {
-      for (const match of cs.matches) expect(ALLOWED_HOSTS).toContain(match);
-    }
+    // One content script a site, each on its own site's pages only; together, exactly the profile sites.
+    const scripts = m.content_scripts as { matches: string[]; js: string[] }[];
+    expect(scripts.flatMap((cs) => cs.matches).sort()).toEqual([...PROFILE_HOSTS].sort());
+    expect(scripts.map((cs) => cs.js.join()).sort()).toEqual(['github', 'linkedin', 'x', 'xing'].map((s) => `content-scripts/${s}.js`));
     // No remote code: the content security policy, if any, allows only the extension's own scripts.
     expect(JSON.stringify(m.content_security_policy ?? '')).not.toMatch(/https?:|unsafe-eval/);
   });
