@@ -14,11 +14,15 @@ import { sidebarScenarios } from '../scenarios/sidebar';
 import { pageScenarios } from '../scenarios/pages';
 import { popupScenarios } from '../scenarios/popup';
 import { optionsScenarios } from '../scenarios/options';
+import { networkScenarios } from '../scenarios/network';
 import { runScenario } from '../scenarios/run';
 
 class ChromiumTab implements Tab {
   readonly dialogs: string[] = [];
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    private readonly command: (name: string) => Promise<void>,
+  ) {
     page.on('dialog', (d) => {
       this.dialogs.push(d.message());
       void d.dismiss().catch(() => undefined);
@@ -65,6 +69,10 @@ class ChromiumTab implements Tab {
   async download(t: Target) {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.click(t)]);
     return { filename: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+  }
+  async shortcut(command: string) {
+    await this.page.bringToFront();
+    await this.command(command);
   }
   count(t: Target) {
     return this.locate(t).count();
@@ -122,12 +130,12 @@ class ChromiumKith implements KithBrowser {
     await this.route(r);
   }
   async open(url: string) {
-    const tab = new ChromiumTab(await this.context.newPage());
+    const tab = new ChromiumTab(await this.context.newPage(), this.command);
     await tab.goto(url);
     return tab;
   }
   async openExtensionPage(path: string) {
-    const tab = new ChromiumTab(await this.context.newPage());
+    const tab = new ChromiumTab(await this.context.newPage(), this.command);
     await tab.goto(`chrome-extension://${new URL(this.worker.url()).host}/${path}`);
     return tab;
   }
@@ -139,6 +147,19 @@ class ChromiumKith implements KithBrowser {
     this.listen();
     for (const r of this.routes) await this.route(r);
   }
+  /**
+   * Headless Chromium cannot press an extension's shortcut: the background's commands.onCommand gets
+   * the command as Chromium would send it on the keys (with the active tab), after checking that the
+   * manifest's command has its keys.
+   */
+  private readonly command = async (name: string) => {
+    await this.worker.evaluate(async (n) => {
+      const command = (await chrome.commands.getAll()).find((c) => c.name === n);
+      if (!command?.shortcut) throw new Error(`no keys for the command ${n}`);
+      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+      (chrome.commands.onCommand as unknown as { dispatch(name: string, tab?: chrome.tabs.Tab): void }).dispatch(n, tab);
+    }, name);
+  };
   async backgroundErrors() {
     return [...this.errors];
   }
@@ -148,7 +169,7 @@ class ChromiumKith implements KithBrowser {
   }
 }
 
-const all: Scenario[] = [...sidebarScenarios, ...pageScenarios, ...popupScenarios, ...optionsScenarios];
+const all: Scenario[] = [...sidebarScenarios, ...pageScenarios, ...popupScenarios, ...optionsScenarios, ...networkScenarios];
 
 test.describe('shared scenarios', () => {
   for (const scenario of all) {

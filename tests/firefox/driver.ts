@@ -72,11 +72,25 @@ async function byRole(scope: ElementHandle<Node>, t: Target): Promise<ElementHan
   return found;
 }
 
+/** What a tab asks of its browser. */
+interface TabHost {
+  /** Brings the tab to the front unless it is there. */
+  front(tab: FirefoxTab): Promise<void>;
+  pressShortcut(tab: FirefoxTab, command: string): Promise<void>;
+  closed(tab: FirefoxTab): void;
+}
+
+/**
+ * One tab. A user acts only in the tab in front, and Firefox treats a tab behind others as a user
+ * would not see it (hidden, no focus events: a listbox focused there never learns it), so every action
+ * first brings its tab to the front. Reads do not.
+ */
 class FirefoxTab implements Tab {
   readonly dialogs: string[] = [];
   constructor(
     readonly page: Page,
     private readonly downloads: string,
+    private readonly host: TabHost,
   ) {
     page.on('dialog', (d) => {
       this.dialogs.push(d.message());
@@ -144,12 +158,19 @@ class FirefoxTab implements Tab {
     return poll(describe(t), async () => (await this.all(t))[0]);
   }
 
+  /** The element, in the tab in front. */
+  private async toAct(t: Target): Promise<ElementHandle<Element>> {
+    const el = await this.one(t);
+    await this.host.front(this);
+    return el;
+  }
+
   async click(t: Target): Promise<void> {
-    await (await this.one(t)).click();
+    await (await this.toAct(t)).click();
   }
 
   async fill(t: Target, value: string): Promise<void> {
-    const el = await this.one(t);
+    const el = await this.toAct(t);
     await el.evaluate((e) => {
       (e as HTMLElement).focus();
       (e as HTMLInputElement).select?.();
@@ -159,19 +180,19 @@ class FirefoxTab implements Tab {
   }
 
   async type(t: Target, text: string): Promise<void> {
-    const el = await this.one(t);
+    const el = await this.toAct(t);
     await el.focus();
     await this.page.keyboard.type(text, { delay: 5 });
   }
 
   async press(t: Target, key: string): Promise<void> {
-    const el = await this.one(t);
+    const el = await this.toAct(t);
     await el.focus();
     await this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
   }
 
   async select(t: Target, label: string): Promise<void> {
-    const el = await this.one(t);
+    const el = await this.toAct(t);
     const value = await el.evaluate((s, l) => [...(s as HTMLSelectElement).options].find((o) => o.label === l || o.text === l)?.value, label);
     if (value === undefined) throw new Error(`${describe(t)} has no option "${label}"`);
     await el.select(value);
@@ -179,6 +200,7 @@ class FirefoxTab implements Tab {
 
   async upload(selector: string, path: string): Promise<void> {
     const input = await poll(selector, async () => (await this.page.$(selector)) ?? undefined);
+    await this.host.front(this);
     await (input as ElementHandle<HTMLInputElement>).uploadFile(path);
   }
 
@@ -192,6 +214,10 @@ class FirefoxTab implements Tab {
       return now[0];
     });
     return { filename, text: readFileSync(join(this.downloads, filename), 'utf8') };
+  }
+
+  shortcut(command: string): Promise<void> {
+    return this.host.pressShortcut(this, command);
   }
 
   async count(t: Target): Promise<number> {
@@ -214,6 +240,7 @@ class FirefoxTab implements Tab {
   }
 
   async close(): Promise<void> {
+    this.host.closed(this);
     await this.page.close().catch(() => undefined);
   }
 }
@@ -343,19 +370,101 @@ export class FirefoxKith implements KithBrowser {
     if ((route.contentType ?? '').startsWith('image/')) await this.syncBackgroundRoutes();
   }
 
+  /** The tab in front, as far as this driver moved it (a new tab opens in front). */
+  private inFront: FirefoxTab | undefined;
+  private readonly host: TabHost = {
+    front: async (tab) => {
+      if (this.inFront === tab) return;
+      await tab.page.bringToFront();
+      this.inFront = tab;
+    },
+    pressShortcut: (tab, command) => this.pressShortcut(tab, command),
+    closed: (tab) => {
+      if (this.inFront === tab) this.inFront = undefined;
+    },
+  };
+
+  private async newTab(): Promise<FirefoxTab> {
+    const tab = new FirefoxTab(await this.browser.newPage(), this.downloads, this.host);
+    this.inFront = tab;
+    return tab;
+  }
+
   async open(url: string): Promise<Tab> {
-    const tab = new FirefoxTab(await this.browser.newPage(), this.downloads);
+    const tab = await this.newTab();
     await tab.goto(url);
     return tab;
   }
 
   async openExtensionPage(path: string): Promise<FirefoxTab> {
-    const tab = new FirefoxTab(await this.browser.newPage(), this.downloads);
+    const tab = await this.newTab();
     await tab.goto(this.base + path);
     return tab;
   }
 
+  /**
+   * Presses the keys Firefox has for one of Kith's commands, with `tab` in front. BiDi's key input
+   * reaches only the page, and extension shortcuts live in the browser window, so the keys are sent
+   * to that window from a privileged page (about:addons, reachable with system access) through
+   * nsITextInputProcessor, as Firefox's own tests press shortcuts. Firefox then does the rest: its
+   * shortcut handling fires commands.onCommand in Kith's background.
+   */
+  private async pressShortcut(tab: FirefoxTab, command: string): Promise<void> {
+    const keys = await this.harness.evaluate(async (name) => {
+      const g = globalThis as unknown as { browser: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } } };
+      return (await g.browser.commands.getAll()).find((c) => c.name === name)?.shortcut ?? '';
+    }, command);
+    if (!keys) throw new Error(`Firefox: no keys for Kith's command "${command}"`);
+    const privileged = await this.newTab();
+    try {
+      privileged.page.goto('about:addons').catch(() => undefined);
+      await poll('about:addons', async () =>
+        (await privileged.page.evaluate(
+          () => location.href === 'about:addons' && document.readyState === 'complete' && !!(window as unknown as { browsingContext?: { topChromeWindow?: Window } }).browsingContext?.topChromeWindow,
+        ))
+          ? true
+          : undefined,
+      );
+      await this.host.front(tab);
+      await privileged.page.evaluate((shortcut) => {
+        type KeyInit = { key: string; code: string; keyCode: number };
+        type Tip = { beginInputTransactionForTests(w: Window): boolean; keydown(e: KeyboardEvent): void; keyup(e: KeyboardEvent): void };
+        const chrome = globalThis as unknown as {
+          Cc: Record<string, { createInstance(i: unknown): Tip }>;
+          Ci: { nsITextInputProcessor: unknown };
+        };
+        type ChromeWindow = Window & { KeyboardEvent: typeof KeyboardEvent; KeyEvent: Record<string, number> };
+        const win = (window as unknown as { browsingContext: { topChromeWindow: ChromeWindow } }).browsingContext.topChromeWindow;
+        const modifiers: Record<string, KeyInit> = {
+          Alt: { key: 'Alt', code: 'AltLeft', keyCode: win.KeyEvent.DOM_VK_ALT },
+          Shift: { key: 'Shift', code: 'ShiftLeft', keyCode: win.KeyEvent.DOM_VK_SHIFT },
+          Ctrl: { key: 'Control', code: 'ControlLeft', keyCode: win.KeyEvent.DOM_VK_CONTROL },
+          MacCtrl: { key: 'Control', code: 'ControlLeft', keyCode: win.KeyEvent.DOM_VK_CONTROL },
+          Command: { key: 'Meta', code: 'MetaLeft', keyCode: win.KeyEvent.DOM_VK_META },
+        };
+        const parts = shortcut.split('+');
+        const last = parts.pop()!;
+        if (!/^[A-Z0-9]$/.test(last)) throw new Error(`unsupported key ${last} in ${shortcut}`);
+        const main: KeyInit = { key: last, code: /\d/.test(last) ? `Digit${last}` : `Key${last}`, keyCode: win.KeyEvent[`DOM_VK_${last}`] };
+        const held = parts.map((m) => {
+          if (!modifiers[m]) throw new Error(`unsupported modifier ${m} in ${shortcut}`);
+          return modifiers[m];
+        });
+        const tip = chrome.Cc['@mozilla.org/text-input-processor;1'].createInstance(chrome.Ci.nsITextInputProcessor);
+        if (!tip.beginInputTransactionForTests(win)) throw new Error('no input transaction on the browser window');
+        const event = (k: KeyInit) => new win.KeyboardEvent('', k);
+        for (const k of held) tip.keydown(event(k));
+        tip.keydown(event(main));
+        tip.keyup(event(main));
+        for (const k of held.reverse()) tip.keyup(event(k));
+      }, keys);
+    } finally {
+      await privileged.close();
+    }
+  }
+
   async restart(): Promise<void> {
+    this.inFront = undefined;
     await this.browser.close();
     await this.start();
   }

@@ -12,15 +12,19 @@
 
 export type Role =
   | 'alert'
+  | 'article'
   | 'button'
   | 'cell'
   | 'checkbox'
   | 'combobox'
   | 'complementary'
+  | 'group'
   | 'heading'
   | 'link'
   | 'list'
+  | 'listbox'
   | 'listitem'
+  | 'option'
   | 'progressbar'
   | 'region'
   | 'row'
@@ -69,6 +73,13 @@ export interface Tab {
   upload(selector: string, path: string): Promise<void>;
   /** Clicks the target and returns the file the page downloads. */
   download(t: Target): Promise<{ filename: string; text: string }>;
+  /**
+   * Brings this tab to the front and runs one of Kith's keyboard shortcuts there (a `commands` entry
+   * of the manifest, e.g. 'toggle-sidebar'). Firefox: its keys are pressed in the browser window, and
+   * Firefox's own shortcut handling fires the command. Headless Chromium cannot press an extension's
+   * shortcut, so the command event is dispatched to Kith's background, as Chromium would on the keys.
+   */
+  shortcut(command: string): Promise<void>;
 
   /** Reads do not wait: poll them with `until` (tests/scenarios/assert.ts). */
   count(t: Target): Promise<number>;

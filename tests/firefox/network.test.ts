@@ -1,0 +1,4 @@
+import { networkScenarios } from '../scenarios/network';
+import { runInFirefox } from './scenarios';
+
+runInFirefox(networkScenarios);
