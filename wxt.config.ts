@@ -16,6 +16,14 @@ const PROFILE_HOSTS = [
   'https://www.xing.com/*',
 ];
 const PHOTO_HOSTS = ['https://*.licdn.com/*', 'https://avatars.githubusercontent.com/*', 'https://pbs.twimg.com/*', 'https://profile-images.xing.com/*'];
+/**
+ * Mastodon instances are many and anywhere, so none is declared: the options page asks for exactly
+ * `https://<instance>/*` when the user adds one (permissions.request), and the browser can only grant
+ * an origin the manifest lists as optional, hence this pattern. Optional means nothing is granted or
+ * shown at install. Chromium (MV3) lists it in optional_host_permissions; Firefox's MV2 build in
+ * optional_permissions (MV2 has no separate host list).
+ */
+const MASTODON_INSTANCES = 'https://*/*';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -57,8 +65,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
+    // Chromium registers the Mastodon content script with scripting.registerContentScripts, which needs
+    // `scripting` (no install warning: it grants no site by itself). Firefox's MV2 build uses
+    // contentScripts.register, which needs no permission (utils/compat.ts, runtimeContentScripts).
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['scripting'])],
     host_permissions: [...PROFILE_HOSTS, ...PHOTO_HOSTS],
+    ...(browser === 'firefox' ? { optional_permissions: [MASTODON_INSTANCES] } : { optional_host_permissions: [MASTODON_INSTANCES] }),
     action: { default_title: 'Kith' },
     commands: {
       'toggle-sidebar': {

@@ -1,24 +1,23 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { EncounterKind, FollowUp, KithEvent, LocalDay } from '@/utils/types';
 import { ENCOUNTER_KINDS } from '@/utils/types';
-import type { Payload, PersonSummary } from '@/utils/messages';
+import type { EncounterView, Payload } from '@/utils/messages';
 import { localDay, parseDateInput, partialDateLastDay, formatPartialDate } from '@/utils/dates';
 import { suggestFollowUpAfterMeeting } from '@/utils/followups';
 import { t } from '@/utils/i18n';
 import { KIND_MESSAGE } from './kinds';
+import { usePeopleSearch } from './usePeopleSearch';
 
 export type EncounterDraft = Payload<'encounter.record'>['encounter'];
 
 interface Props {
   events: KithEvent[];
-  /** Finds saved people for "introduced by" as the user types. */
-  searchPeople: (query: string) => Promise<PersonSummary[]>;
   /** Whether this would be the first in-person meeting (for the follow-up suggestion). */
   firstInPerson: boolean;
   current: FollowUp;
   postMeetingDays: number;
   /** Prefill (e.g. "Met here" at the active event). */
-  initial?: Partial<{ kind: EncounterKind; place: string; eventName: string; date: string; introducer: string; note: string }>;
+  initial?: Partial<Pick<EncounterView, 'kind' | 'place' | 'eventName' | 'date' | 'introducerName' | 'introducedByName' | 'note'>>;
   onSave: (encounter: EncounterDraft, followUpDue: LocalDay | undefined) => Promise<void>;
   onCancel: () => void;
 }
@@ -26,29 +25,18 @@ interface Props {
 /** Record one encounter: date (partial allowed), kind, place, event, introduced by, note. */
 export function EncounterForm(props: Props) {
   const today = localDay();
-  const [date, setDate] = useState(props.initial?.date ?? today);
-  const [kind, setKind] = useState<EncounterKind>(props.initial?.kind ?? 'in-person');
-  const [place, setPlace] = useState(props.initial?.place ?? '');
-  const [eventName, setEventName] = useState(props.initial?.eventName ?? '');
-  const [introducer, setIntroducer] = useState(props.initial?.introducer ?? '');
-  const [people, setPeople] = useState<PersonSummary[]>([]);
-  const [note, setNote] = useState(props.initial?.note ?? '');
+  const init = props.initial ?? {};
+  const [date, setDate] = useState(init.date ?? today);
+  const [kind, setKind] = useState<EncounterKind>(init.kind ?? 'in-person');
+  const [place, setPlace] = useState(init.place ?? '');
+  const [eventName, setEventName] = useState(init.eventName ?? '');
+  const [introducer, setIntroducer] = useState(init.introducerName ?? init.introducedByName ?? '');
+  const [note, setNote] = useState(init.note ?? '');
   const [follow, setFollow] = useState(true);
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
-    const q = introducer.trim();
-    if (q.length < 2) return setPeople([]);
-    let live = true;
-    const timer = setTimeout(() => {
-      props.searchPeople(q).then((found) => live && setPeople(found), () => undefined);
-    }, 120);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [introducer]);
+  const people = usePeopleSearch(introducer);
 
   const parsed = parseDateInput(date);
   const suggestion = parsed

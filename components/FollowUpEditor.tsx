@@ -21,7 +21,7 @@ export function FollowUpEditor({ value, onChange }: { value: FollowUp; onChange:
   useEffect(() => {
     if (preset) setCustom(false);
   }, [value.cadenceDays]);
-  const set = (change: FollowUpPatch) => onChange(change);
+  const set = onChange;
   return (
     <fieldset class="kith-followup">
       <legend>{t('followUpLabel')}</legend>

@@ -51,8 +51,6 @@ export function NetworkList({ query, label, today, selectedId, onOpen, onTotal, 
   const data = useRef<Loaded>({ key: '', total: 0, pages: new Map(), pending: new Set() });
   const wanted = useRef(key);
   const range = useRef<[number, number]>([0, PAGE - 1]);
-  // The first request, and the first after someone changed, reads the background's list orders anew.
-  const fresh = useRef(true);
   const [, setTick] = useState(0);
   const [active, setActive] = useState(-1);
   const [error, setError] = useState('');
@@ -65,8 +63,6 @@ export function NetworkList({ query, label, today, selectedId, onOpen, onTotal, 
     const current = data.current;
     if (!replace) current.pending.add(page);
     const payload: Payload<'people.list'> = { offset: page * PAGE, limit: PAGE, sort: query.sort, filter: query.filter };
-    if (fresh.current) payload.fresh = true;
-    fresh.current = false;
     send('people.list', payload).then(
       (res) => {
         if (wanted.current !== k) return;
@@ -109,15 +105,8 @@ export function NetworkList({ query, label, today, selectedId, onOpen, onTotal, 
     load(0, true);
   }, [key]);
 
-  // Someone was saved, changed or imported: read the orders anew and reload what is on screen.
-  useEffect(
-    () =>
-      onPeopleChanged(() => {
-        fresh.current = true;
-        load(Math.floor(range.current[0] / PAGE), true);
-      }),
-    [key],
-  );
+  // Someone was saved, changed or imported: reload what is on screen (the background already knows).
+  useEffect(() => onPeopleChanged(() => load(Math.floor(range.current[0] / PAGE), true)), [key]);
 
   const d = data.current;
   const rowAt = (i: number) => d.pages.get(Math.floor(i / PAGE))?.[i % PAGE];

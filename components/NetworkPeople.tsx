@@ -74,6 +74,9 @@ export function NetworkPeople({ today, personId, onOpenPerson, postMeetingDays }
               spellcheck={false}
               placeholder={t('networkSearchPlaceholder')}
               onInput={(e) => setText(e.currentTarget.value)}
+              // The browser stops an idle background, and with it what it keeps for the list (reading
+              // 100,000 people again takes a second or two): wake it before the first keystroke.
+              onFocus={() => void send('people.list', { offset: 0, limit: 1, sort, filter: {} }).catch(() => undefined)}
               onKeyDown={(e) => {
                 if (e.key === 'ArrowDown') {
                   e.preventDefault();

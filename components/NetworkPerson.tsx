@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Payload, PersonView } from '@/utils/messages';
+import type { PersonView } from '@/utils/messages';
 import type { KithEvent, SiteId } from '@/utils/types';
 import { onPeopleChanged, send } from '@/utils/client';
 import { formatPartialDate } from '@/utils/dates';
@@ -11,6 +11,7 @@ import { TagEditor } from './TagEditor';
 import { NotesEditor } from './NotesEditor';
 import { FollowUpEditor } from './FollowUpEditor';
 import { safeUrl } from './PopupText';
+import { join, useAutosave } from './autosave';
 
 const SITE_MESSAGE: Record<SiteId, string> = {
   linkedin: 'networkSiteLinkedin',
@@ -39,6 +40,8 @@ export function NetworkPerson({ id, postMeetingDays, onOpenPerson, onClose }: Ne
   const [recording, setRecording] = useState(false);
   const [events, setEvents] = useState<KithEvent[]>([]);
   const [knownTags, setKnownTags] = useState<string[]>([]);
+  // Tags, notes and the follow-up save as they change, and keep trying after a failure.
+  const saver = useAutosave(view?.person.id, setView);
 
   const refresh = useCallback(() => {
     send('person.get', { id }).then(
@@ -68,7 +71,6 @@ export function NetworkPerson({ id, postMeetingDays, onOpenPerson, onClose }: Ne
       throw e;
     }
   };
-  const update = (patch: Payload<'person.update'>['patch']) => act(send('person.update', { id, patch }));
   const quietly = (p: Promise<unknown>) => void p.catch(() => undefined);
 
   if (view === undefined) {
@@ -86,7 +88,7 @@ export function NetworkPerson({ id, postMeetingDays, onOpenPerson, onClose }: Ne
     );
   }
 
-  const { person } = view;
+  const person = join(view.person, saver ? saver.unsaved() : undefined)!;
   const links = (Object.entries(person.urls) as [SiteId, string][]).map(([site, url]) => [site, safeUrl(url)] as const).filter(([, url]) => url);
 
   return (
@@ -118,10 +120,14 @@ export function NetworkPerson({ id, postMeetingDays, onOpenPerson, onClose }: Ne
           {error}
         </p>
       )}
+      {saver && saver.error && (
+        <p class="error" role="alert">
+          {t('autosaveFailed', saver.error)}
+        </p>
+      )}
       {recording ? (
         <EncounterForm
           events={events}
-          searchPeople={(query) => send('people.search', { query, limit: 8 })}
           firstInPerson={!view.encounters.some((e) => e.kind === 'in-person' || e.kind === 'event')}
           current={person.followUp}
           postMeetingDays={postMeetingDays}
@@ -188,10 +194,10 @@ export function NetworkPerson({ id, postMeetingDays, onOpenPerson, onClose }: Ne
       <FollowUpEditor
         key={`${person.id}:${person.followUp.due}:${person.followUp.cadenceDays}`}
         value={person.followUp}
-        onChange={(followUp) => quietly(update({ followUp }))}
+        onChange={(followUp) => void saver!.change({ followUp })}
       />
-      <TagEditor tags={person.tags} known={knownTags} onChange={(tags) => quietly(update({ tags }))} />
-      <NotesEditor key={person.id} value={person.notes} onSave={(notes) => update({ notes })} />
+      <TagEditor tags={person.tags} known={knownTags} onChange={(tags) => void saver!.change({ tags })} />
+      <NotesEditor key={person.id} value={person.notes} saving={saver!.unsaved()?.notes !== undefined} onSave={(notes) => saver!.change({ notes })} />
     </article>
   );
 }

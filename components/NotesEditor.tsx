@@ -4,11 +4,13 @@ import { t } from '@/utils/i18n';
 /**
  * Free notes that save as you type. What the user types is the truth while they type: a change
  * from elsewhere (another tab) replaces the text only when there is no unsaved keystroke here.
- * A pending save is flushed when the field loses focus or the component goes away.
+ * A pending save is flushed when the field loses focus or the component goes away. Once the user
+ * has typed, it says "Saving…" until what they typed is stored (`saving`: retries included, see
+ * autosave.ts), then "Saved".
  */
-export function NotesEditor({ value, onSave }: { value: string; onSave: (text: string) => Promise<unknown> }) {
+export function NotesEditor({ value, saving, onSave }: { value: string; saving: boolean; onSave: (text: string) => void }) {
   const [text, setText] = useState(value);
-  const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [typed, setTyped] = useState(false);
   const pending = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const saveRef = useRef(onSave);
@@ -19,15 +21,7 @@ export function NotesEditor({ value, onSave }: { value: string; onSave: (text: s
     const next = pending.current;
     if (next === null) return;
     pending.current = null;
-    setStatus('saving');
-    void saveRef.current(next).then(
-      () => setStatus(pending.current === null ? 'saved' : 'saving'),
-      () => {
-        // Keep the text and try again with the next keystroke or blur.
-        if (pending.current === null) pending.current = next;
-        setStatus('idle');
-      },
-    );
+    saveRef.current(next);
   };
 
   useEffect(() => {
@@ -46,7 +40,7 @@ export function NotesEditor({ value, onSave }: { value: string; onSave: (text: s
             const next = e.currentTarget.value;
             setText(next);
             pending.current = next;
-            setStatus('saving');
+            setTyped(true);
             clearTimeout(timer.current);
             timer.current = setTimeout(flush, 400);
           }}
@@ -54,7 +48,7 @@ export function NotesEditor({ value, onSave }: { value: string; onSave: (text: s
         />
       </label>
       <span class="kith-status" role="status">
-        {status === 'saving' ? t('notesSaving') : status === 'saved' ? t('notesSaved') : ''}
+        {typed && t(saving || pending.current !== null ? 'notesSaving' : 'notesSaved')}
       </span>
     </div>
   );

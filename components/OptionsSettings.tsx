@@ -5,15 +5,16 @@ import { CADENCE_PRESETS } from '@/utils/followups';
 import type { SiteId } from '@/utils/types';
 import { t } from '@/utils/i18n';
 import { errorText } from './OptionsText';
+import { OptionsMastodon } from './OptionsMastodon';
 
 const MAX_CADENCE_DAYS = 3650; // what parseSettings accepts
 const MAX_POST_MEETING_DAYS = 365;
 
 /**
  * Sites with a working adapter. Only these get a checkbox: a switch for a site Kith cannot read yet
- * would do nothing, so the others are named in a hint instead of shown as dead controls.
+ * would do nothing. Mastodon's reads only the instances the user allows (OptionsMastodon, under it).
  */
-const READY_SITES: readonly SiteId[] = ['linkedin', 'github', 'x', 'xing'];
+const READY_SITES: readonly SiteId[] = ['linkedin', 'github', 'x', 'xing', 'mastodon'];
 const SITE_LABELS: Record<SiteId, string> = {
   linkedin: 'optionsSiteLinkedin',
   github: 'optionsSiteGithub',
@@ -225,7 +226,7 @@ export function OptionsSettings() {
             {t(SITE_LABELS[site])}
           </label>
         ))}
-        <p class="kith-hint">{t('optionsSitesHint')}</p>
+        <OptionsMastodon />
       </fieldset>
 
       <p class="kith-status" role="status">

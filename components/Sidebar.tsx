@@ -13,6 +13,8 @@ import { EncounterList } from './EncounterList';
 import { TagEditor } from './TagEditor';
 import { NotesEditor } from './NotesEditor';
 import { FollowUpEditor } from './FollowUpEditor';
+import { LinkProfile } from './LinkProfile';
+import { join, useAutosave } from './autosave';
 
 type EncounterInit = NonNullable<Parameters<typeof EncounterForm>[0]['initial']>;
 
@@ -91,7 +93,9 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
     send('events.list', {}).then(setEvents, () => undefined);
   };
 
-  const person = view?.person;
+  // Tags, notes and the follow-up save as they change, and keep trying after a failure.
+  const saver = useAutosave(view?.person.id, setView);
+  const person = saver ? join(view!.person, saver.unsaved()) : undefined;
   const name = person?.name || profile?.name || typedName;
   const label = name ? t('sidebarLabelPerson', name) : t('sidebarLabel');
   const photo = view?.photo ?? profile?.photoUrl;
@@ -99,20 +103,15 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
   const record = (encounter: EncounterDraft, followUpDue: string | undefined) => {
     if (editId) return act(send('encounter.update', { id: editId, encounter })).then(() => setRecording(false));
     if (!profile) return Promise.resolve();
+    // What the page shows, as the protocol takes it (the photo goes as photoUrl, fetched by the background).
+    // Fields left undefined are absent to the background (valibot's optional takes both).
+    const { photoUrl, readable: _readable, ...page } = profile;
     const payload: Payload<'encounter.record'> = {
-      profile: {
-        site: profile.site,
-        keys: profile.keys,
-        url: profile.url,
-        name: profile.name || person?.name || typedName,
-        ...(profile.headline ? { headline: profile.headline } : {}),
-        ...(profile.company ? { company: profile.company } : {}),
-        ...(profile.location ? { location: profile.location } : {}),
-      },
+      profile: { ...page, name: profile.name || person?.name || typedName },
       encounter,
-      ...(person ? { personId: person.id } : {}),
-      ...(followUpDue ? { followUpDue } : {}),
-      ...(profile.photoUrl ? { photoUrl: profile.photoUrl } : {}),
+      personId: person?.id,
+      followUpDue,
+      photoUrl,
     };
     return act(send('encounter.record', payload)).then(() => setRecording(false));
   };
@@ -150,12 +149,16 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
                 {t('sidebarError', error)}
               </p>
             )}
+            {saver && saver.error && (
+              <p class="kith-error" role="alert">
+                {t('autosaveFailed', saver.error)}
+              </p>
+            )}
             {recording ? (
               <EncounterForm
                 key={editId ?? 'new'}
                 initial={recording}
                 events={events}
-                searchPeople={(query) => send('people.search', { query, limit: 8 })}
                 firstInPerson={!editId && !view?.encounters.some((e) => e.kind === 'in-person' || e.kind === 'event')}
                 current={person?.followUp ?? {}}
                 postMeetingDays={postMeetingDays}
@@ -182,19 +185,7 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
                   <h3>{t('sidebarMet')}</h3>
                   <EncounterList
                     encounters={view.encounters}
-                    onEdit={(e) =>
-                      startRecording(
-                        {
-                          date: e.date,
-                          kind: e.kind,
-                          place: e.place ?? '',
-                          eventName: e.eventName ?? '',
-                          introducer: e.introducerName ?? e.introducedByName ?? '',
-                          note: e.note ?? '',
-                        },
-                        e.id,
-                      )
-                    }
+                    onEdit={(e) => startRecording(e, e.id)}
                     onDelete={(id) => void act(send('encounter.delete', { id })).catch(() => undefined)}
                   />
                   {person.lastTouch && <p class="kith-muted">{t('sidebarLastTouch', formatPartialDate(person.lastTouch))}</p>}
@@ -211,19 +202,21 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
                 )}
                 <FollowUpEditor
                   value={person.followUp}
-                  onChange={(followUp) => void act(send('person.update', { id: person.id, patch: { followUp } })).catch(() => undefined)}
+                  onChange={(followUp) => void saver!.change({ followUp })}
                 />
                 <TagEditor
                   tags={person.tags}
                   known={knownTags}
-                  onChange={(tags) => void act(send('person.update', { id: person.id, patch: { tags } })).catch(() => undefined)}
+                  onChange={(tags) => void saver!.change({ tags })}
                 />
                 <NotesEditor
                   value={person.notes}
-                  onSave={(notes) => act(send('person.update', { id: person.id, patch: { notes } }))}
+                  saving={saver!.unsaved()?.notes !== undefined}
+                  onSave={(notes) => saver!.change({ notes })}
                 />
               </>
             )}
+            {view !== undefined && !recording && <LinkProfile profile={profile} view={view} act={act} />}
           </>
         )}
       </aside>

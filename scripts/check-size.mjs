@@ -1,6 +1,6 @@
 // The content-script budget (DESIGN.md): everything injected on a profile page, gzipped, at most 15 KB
 // (15 KiB = 15,360 bytes), on each supported site. Deterministic, so CI checks it exactly on every build.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -12,6 +12,15 @@ export const PROFILE_PAGES = {
   github: 'https://github.com/anna-nowak',
   x: 'https://x.com/anna_nowak',
   xing: 'https://www.xing.com/profile/Anna_Nowak',
+};
+
+/**
+ * Content scripts the background registers at run time instead of the manifest (Mastodon: on each
+ * instance the user allowed, entrypoints/background/mastodon.ts): a profile page of the site, and the
+ * files registered there on top of whatever the manifest injects on it.
+ */
+export const RUNTIME_SCRIPTS = {
+  mastodon: { url: 'https://mastodon.social/@anna', js: ['content-scripts/mastodon.js'] },
 };
 
 /** Whether a URL matches a manifest match pattern (scheme://host/path with * wildcards). */
@@ -29,14 +38,18 @@ function matches(pattern, url) {
   return re.test(u.pathname + u.search);
 }
 
-/** The gzipped size of every file injected on `pageUrl` (default: a LinkedIn profile). */
-export function contentScriptSize(dir, pageUrl = PROFILE_PAGES.linkedin) {
+/**
+ * The gzipped size of every file injected on `pageUrl` (default: a LinkedIn profile): the manifest's
+ * content scripts that match it, and `registered`, files registered there at run time.
+ */
+export function contentScriptSize(dir, pageUrl = PROFILE_PAGES.linkedin, registered = []) {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   const files = new Set();
   for (const cs of manifest.content_scripts ?? []) {
     if (!cs.matches.some((m) => matches(m, pageUrl))) continue;
     for (const f of [...(cs.js ?? []), ...(cs.css ?? [])]) files.add(f);
   }
+  for (const f of registered) if (existsSync(join(dir, f))) files.add(f);
   let total = 0;
   const parts = [];
   for (const f of files) {
@@ -50,8 +63,18 @@ export function contentScriptSize(dir, pageUrl = PROFILE_PAGES.linkedin) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = resolve(process.env.KITH_OUT_DIR ?? '.output', 'chrome-mv3');
   let over = false;
-  for (const [site, url] of Object.entries(PROFILE_PAGES)) {
-    const { total, parts } = contentScriptSize(dir, url);
+  const pages = [
+    ...Object.entries(PROFILE_PAGES).map(([site, url]) => ({ site, url, registered: [] })),
+    ...Object.entries(RUNTIME_SCRIPTS).map(([site, { url, js }]) => ({ site, url, registered: js })),
+  ];
+  for (const { site, url, registered } of pages) {
+    const { total, parts } = contentScriptSize(dir, url, registered);
+    const missing = registered.filter((f) => !parts.some((p) => p.file === f));
+    if (missing.length) {
+      console.log(`${site}: ${missing.join(', ')} not built: is its content script missing?`);
+      over = true;
+      continue;
+    }
     if (parts.length === 0) {
       console.log(`${site}: nothing injected on ${url}: is its content script missing?`);
       over = true;

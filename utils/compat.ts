@@ -11,13 +11,18 @@
  *   ESR) lacks. There it follows the page's DOM instead (followDomNavigation below): a single-page app
  *   changes the DOM when it shows the new page (measured: ~1 ms after the new name). WXT's own context
  *   would poll the URL every second (measured: the sidebar followed ~700 ms late, against a 50 ms budget).
+ * - Content scripts registered at run time (Mastodon, on the instances the user granted): Chromium's
+ *   MV3 has `scripting.registerContentScripts` (needs the `scripting` permission; registrations persist
+ *   across restarts); Firefox's MV2 build has `contentScripts.register` (no permission; a registration
+ *   lasts as long as the background page that made it, so the background registers again at each
+ *   start). See runtimeContentScripts below (its test: tests/unit/compat-runtime-scripts.test.ts).
  *
  * Everything else Kith uses measured the same in both (Firefox 140 ESR, Chromium): runtime messaging
  * and the sender's id, url, tab and frameId; tabs.query by URL pattern with host permissions only;
  * alarms; notifications (Firefox keeps contextMessage); fetch, createImageBitmap and OffscreenCanvas
  * in Firefox's MV2 background page; IndexedDB; storage.local; Blob downloads from Kith's pages.
  */
-import { browser, type ContentScriptContext } from '#imports';
+import { browser } from '#imports';
 
 /** The parts of the toolbar button Kith uses. */
 export interface ToolbarAction {
@@ -46,7 +51,7 @@ export function hasNavigationApi(scope: object = globalThis): boolean {
  * context then invalidates it, which stops the observer.
  */
 export function followDomNavigation(
-  ctx: Pick<ContentScriptContext, 'onInvalidated' | 'isInvalid'>,
+  ctx: { readonly isInvalid: boolean; onInvalidated(cb: () => void): unknown },
   onChange: (url: URL) => void,
   doc: Document = document,
 ): void {
@@ -59,4 +64,65 @@ export function followDomNavigation(
   });
   observer.observe(doc, { childList: true, subtree: true });
   ctx.onInvalidated(() => observer.disconnect());
+}
+
+/** A content script registered at run time, on the pages `matches` names. */
+export interface RuntimeScript {
+  id: string;
+  matches: string[];
+  /** The built file, relative to the extension's root. */
+  js: string;
+  runAt: 'document_end';
+}
+
+/** Registers content scripts at run time, the same way in both browsers. */
+export interface RuntimeContentScripts {
+  /** The ids registered now. */
+  ids(): Promise<string[]>;
+  register(scripts: RuntimeScript[]): Promise<void>;
+  unregister(ids: string[]): Promise<void>;
+}
+
+type ScriptingApi = {
+  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<{ id: string }[]>;
+  registerContentScripts(scripts: { id: string; matches: string[]; js: string[]; runAt: string; persistAcrossSessions: boolean }[]): Promise<void>;
+  unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
+};
+type ContentScriptsApi = {
+  register(options: { matches: string[]; js: { file: string }[]; runAt: string }): Promise<{ unregister(): Promise<void> }>;
+};
+
+/**
+ * `scripting` where the browser has it (Chromium MV3), else Firefox MV2's `contentScripts`, whose
+ * registrations are handles kept here: one call of this function per background page.
+ */
+export function runtimeContentScripts(api: object = browser): RuntimeContentScripts {
+  const { scripting, contentScripts } = api as { scripting?: ScriptingApi; contentScripts?: ContentScriptsApi };
+  if (scripting?.registerContentScripts) {
+    return {
+      ids: async () => (await scripting.getRegisteredContentScripts()).map((s) => s.id),
+      register: (scripts) =>
+        scripting.registerContentScripts(scripts.map((s) => ({ id: s.id, matches: s.matches, js: [s.js], runAt: s.runAt, persistAcrossSessions: true }))),
+      unregister: (ids) => scripting.unregisterContentScripts({ ids }),
+    };
+  }
+  if (contentScripts?.register) {
+    const handles = new Map<string, { unregister(): Promise<void> }>();
+    return {
+      ids: async () => [...handles.keys()],
+      register: async (scripts) => {
+        for (const s of scripts) {
+          if (handles.has(s.id)) throw new Error(`Duplicate script ID '${s.id}'`);
+          handles.set(s.id, await contentScripts.register({ matches: s.matches, js: [{ file: `/${s.js}` }], runAt: s.runAt }));
+        }
+      },
+      unregister: async (ids) => {
+        for (const id of ids) {
+          await handles.get(id)?.unregister();
+          handles.delete(id);
+        }
+      },
+    };
+  }
+  throw new Error('This browser cannot register content scripts at run time (no scripting or contentScripts API).');
 }

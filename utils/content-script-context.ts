@@ -15,61 +15,32 @@
 import { browser } from 'wxt/browser';
 import { followDomNavigation, hasNavigationApi } from './compat';
 
-type Handler = (event: { newUrl: URL; oldUrl: URL }) => void;
+type Handler = (event: { newUrl: URL }) => void;
 
 export class ContentScriptContext {
   private readonly controller = new AbortController();
-  private lastUrl = location.href;
-  private watching = false;
-  private readonly handlers: Handler[] = [];
-
-  constructor(
-    readonly contentScriptName: string,
-    readonly options?: object,
-  ) {}
-
-  get signal(): AbortSignal {
-    return this.controller.signal;
-  }
 
   get isInvalid(): boolean {
-    if (!browser.runtime?.id) this.controller.abort('Content script context invalidated');
-    return this.signal.aborted;
+    if (!browser.runtime?.id) this.controller.abort();
+    return this.controller.signal.aborted;
   }
 
-  get isValid(): boolean {
-    return !this.isInvalid;
+  onInvalidated(cb: () => void): void {
+    this.controller.signal.addEventListener('abort', cb);
   }
 
-  onInvalidated(cb: () => void): () => void {
-    this.signal.addEventListener('abort', cb);
-    return () => this.signal.removeEventListener('abort', cb);
-  }
-
-  addEventListener(target: EventTarget, type: string, handler: unknown, options?: AddEventListenerOptions): void {
-    if (type === 'wxt:locationchange') {
-      this.handlers.push(handler as Handler);
-      this.watch();
-      return;
-    }
-    target.addEventListener(type, handler as EventListener, { ...options, signal: this.signal });
-  }
-
-  private changed(to: string): void {
-    if (to === this.lastUrl || this.isInvalid) return;
-    const event = { newUrl: new URL(to), oldUrl: new URL(this.lastUrl) };
-    this.lastUrl = to;
-    for (const h of this.handlers) h(event);
-  }
-
-  private watch(): void {
-    if (this.watching) return;
-    this.watching = true;
-    const signal = this.signal;
+  /** Only what Kith listens to: `wxt:locationchange` (each call follows navigation on its own). */
+  addEventListener(_target: EventTarget, _type: 'wxt:locationchange', handler: unknown): void {
+    let last = location.href;
+    const changed = (to: string) => {
+      if (to === last || this.isInvalid) return;
+      last = to;
+      (handler as Handler)({ newUrl: new URL(to) });
+    };
     if (hasNavigationApi()) {
-      (globalThis as unknown as { navigation: EventTarget }).navigation.addEventListener('navigate', (e) => this.changed((e as unknown as { destination: { url: string } }).destination.url), { signal });
-      return;
-    }
-    followDomNavigation(this, (url) => this.changed(url.href));
+      (globalThis as unknown as { navigation: EventTarget }).navigation.addEventListener('navigate', (e) => changed((e as unknown as { destination: { url: string } }).destination.url), {
+        signal: this.controller.signal,
+      });
+    } else followDomNavigation(this, (url) => changed(url.href));
   }
 }

@@ -13,7 +13,8 @@ export type DerivationSource = Pick<Person, 'name' | 'tags'> &
 
 /**
  * `terms`: the unique words() of name, company, headline, location and tags, plus the places and event
- * names of the person's encounters, sorted (so equal inputs give equal arrays whatever their order).
+ * names of the person's encounters (with the names of the events merged into those events), sorted (so
+ * equal inputs give equal arrays whatever their order).
  * `sortName`: fold(name), trimmed.
  *
  * `encounters` may be only this person's encounters or any larger list: when the person has an id,
@@ -43,7 +44,11 @@ export function derivePersonFields(
       add(e.place);
       if (e.eventId && byId) {
         const ev = byId.get(e.eventId);
-        add(typeof ev === 'string' ? ev : ev?.name);
+        if (typeof ev === 'string') add(ev);
+        else if (ev) {
+          add(ev.name);
+          for (const name of ev.mergedNames ?? []) add(name);
+        }
       }
     }
   }

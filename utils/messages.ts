@@ -85,6 +85,12 @@ export const schemas = {
   'person.update': { from: ['content', 'page'], payload: v.strictObject({ id, patch }) },
   'person.saveFromProfile': { from: ['content'], payload: v.strictObject({ profile, patch }) },
   'person.delete': { from: ['page'], payload: v.strictObject({ id }) },
+  /** "This profile is the same person as someone saved": the profile joins them (merging a separate record of it). */
+  'person.link': { from: ['content'], payload: v.strictObject({ personId: id, profile }) },
+  /** Takes one site's profile off a person. */
+  'person.unlink': { from: ['content', 'page'], payload: v.strictObject({ personId: id, site: v.picklist(SITES) }) },
+  /** Saved people with the same name as a profile not saved yet, with where you met them: the link suggestion. */
+  'person.sameName': { from: ['content'], payload: v.strictObject({ name: text(1000) }) },
   'encounter.record': {
     from: ['content', 'page'],
     payload: v.strictObject({
@@ -123,8 +129,9 @@ export const schemas = {
   /** Whether the import with this id landed (it did if its receipt was committed with it). */
   'import.status': { from: ['page'], payload: v.strictObject({ id }) },
   /**
-   * One page of everyone saved, searched, filtered and sorted by the background from its indexes (the
-   * network page). `fresh` asks for the list orders to be read again (the page heard of a change).
+   * One page of everyone saved, searched, filtered and sorted by the background (the network page),
+   * with how many match in all. The background keeps what it needs for this current from every write
+   * it makes and every import; `fresh` asks it to forget that and read everyone again.
    */
   'people.list': {
     from: ['page'],
@@ -167,6 +174,14 @@ export interface PersonView {
   photo?: string;
   /** People this person introduced you to. */
   introduced: { id: string; name: string }[];
+}
+
+/** Someone saved who might be the person on screen: the name, and what makes them recognisable. */
+export interface LinkSuggestion {
+  id: string;
+  name: string;
+  /** "Grow Up Start Up, Warsaw, 19 Jun 2026" (the newest in-person meeting, else the newest), else the headline. */
+  where: string;
 }
 
 export interface PersonSummary {
@@ -217,6 +232,9 @@ export interface Responses {
   'person.get': PersonView | null;
   'person.update': PersonView;
   'person.saveFromProfile': PersonView;
+  'person.link': PersonView;
+  'person.unlink': PersonView;
+  'person.sameName': LinkSuggestion[];
   'person.delete': null;
   'encounter.record': PersonView;
   'encounter.delete': PersonView;

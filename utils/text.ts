@@ -14,6 +14,8 @@ export const CAPS = {
   url: 2_000,
   key: 300,
   eventName: 200,
+  /** Names an event keeps of the events merged into it. */
+  mergedNames: 20,
 } as const;
 
 // Bidi overrides/isolates and zero-width characters are invisible and let a page disguise text.
@@ -69,6 +71,25 @@ export function words(value: string | undefined): string[] {
   return folded
     .split(ASCII.test(folded) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
+}
+
+/**
+ * The names in `lists` other than `name`, each once, comparing as search does (ignoring case and
+ * accents), in the order given, at most CAPS.mergedNames; undefined when none are left. What an event
+ * keeps of the names of the events merged into it.
+ */
+export function otherNames(name: string, ...lists: (readonly string[] | undefined)[]): string[] | undefined {
+  const seen = new Set([fold(name)]);
+  const names: string[] = [];
+  for (const list of lists) {
+    for (const n of list ?? []) {
+      const folded = fold(n);
+      if (seen.has(folded)) continue;
+      seen.add(folded);
+      names.push(n);
+    }
+  }
+  return names.length > 0 ? names.slice(0, CAPS.mergedNames) : undefined;
 }
 
 /** Initials for a face without a photo: "Anna Nowak" -> "AN". */

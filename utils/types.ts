@@ -86,6 +86,11 @@ export interface KithEvent {
   place?: string;
   url?: string;
   notes?: string;
+  /**
+   * The names of the events merged into this one ("GUSU" kept as "Grow Up Start Up"): everyone met
+   * here is found by these too, as by the name.
+   */
+  mergedNames?: string[];
   createdAt: number;
   updatedAt: number;
 }

@@ -3,13 +3,18 @@ import { closeKithDb, openKithDb } from '@/utils/db';
 import { getSettings, watchSettings } from '@/utils/settings';
 import { matchesPattern } from '@/utils/match-patterns';
 import { createHandler } from './messages';
+import { PeopleListCache } from '@/utils/db/people-list';
 import { thumbnail } from './thumbnail';
+import { startMastodon } from './mastodon';
+import { instancePattern } from '@/utils/mastodon-instances';
 import { DAILY_ALARM, DAILY_NOTIFICATION, MIDNIGHT_ALARM, notifyDue, scheduleAlarms, updateBadge } from './reminders';
 import { handleImportPort } from './imports';
 import { IMPORT_PORT } from '@/utils/messages';
 
 // Only wiring here: every listener is registered synchronously so a stopped worker wakes for it.
 export default defineBackground(() => {
+  const mastodon = startMastodon();
+  const contentPatterns = (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []);
   const refreshBadge = () => openKithDb().then((db) => updateBadge(db)).catch((e) => console.error('Kith: badge', e));
 
   /** Tells every open Kith view (sidebars in tabs, popup, pages) that people changed. */
@@ -17,33 +22,47 @@ export default defineBackground(() => {
     void refreshBadge();
     const notice = { kithChanged: personIds };
     browser.runtime.sendMessage(notice).catch(() => undefined);
-    void browser.tabs.query({ url: ['https://*.linkedin.com/*'] }).then((tabs) => {
+    // Every tab Kith's sidebar may be in: the profile sites and the granted Mastodon instances.
+    void browser.tabs.query({ url: [...contentPatterns, ...mastodon.hosts().map(instancePattern)] }).then((tabs) => {
       for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, notice).catch(() => undefined);
     });
   };
 
-  const contentPatterns = (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []);
+  const isProfileSite = (url: string) => contentPatterns.some((p) => matchesPattern(url, p));
+  // The network list's table of everyone: the handler's writes and the imports both keep it current.
+  const listCache = new PeopleListCache();
   const handle = createHandler({
+    listCache,
     db: () => openKithDb(),
     reopenDb: () => closeKithDb(),
     extensionId: browser.runtime.id,
     extensionBase: browser.runtime.getURL('/'),
-    // A content script's page is one the manifest lets Kith's content scripts run on, nothing else.
-    isContentUrl: (url) => contentPatterns.some((p) => matchesPattern(url, p)),
+    // A content script's page is one the manifest lets Kith's content scripts run on, or a Mastodon
+    // instance the user granted (where the background registered its script), nothing else.
+    isContentUrl: (url) => isProfileSite(url) || mastodon.isInstanceUrl(url),
     now: () => new Date(),
     settings: getSettings,
-    thumbnail,
+    thumbnail: (url) => thumbnail(url, mastodon.hosts()),
     changed,
   });
 
   browser.runtime.onMessage.addListener((message, sender) => {
     // Notices from the background itself (kithChanged) are for the pages, not for this listener.
     if (!message || typeof message !== 'object' || !('kith' in message)) return undefined;
+    // A tab elsewhere may be on a Mastodon instance and may have just woken the worker: learn first.
+    if (sender.tab && sender.url && !isProfileSite(sender.url)) return mastodon.known.then(() => handle(message, sender));
     return handle(message, sender);
   });
 
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === IMPORT_PORT) handleImportPort(port, { changed });
+    if (port.name === IMPORT_PORT) {
+      handleImportPort(port, {
+        changed: (ids) => {
+          listCache.changed(ids);
+          changed(ids);
+        },
+      });
+    }
   });
 
   browser.commands.onCommand.addListener(async (command) => {

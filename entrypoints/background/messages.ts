@@ -1,14 +1,17 @@
 import * as v from 'valibot';
-import { schemas, type FollowUpRow, type MessageName, type Origin, type Payload, type PersonView, type Reply, type Responses } from '@/utils/messages';
+import { schemas, type FollowUpRow, type LinkSuggestion, type MessageName, type Origin, type Payload, type PersonView, type Reply, type Responses } from '@/utils/messages';
 import type { KithDb } from '@/utils/db';
 import type { Id, Person } from '@/utils/types';
 import { findPersonByKeys, getPerson, listTags, searchPeople, countPeople } from '@/utils/db/people';
-import { listIntroductions, pagePeople, PeopleListCache } from '@/utils/db/people';
+import { listIntroductions } from '@/utils/db/people';
+import { pagePeople, PeopleListCache } from '@/utils/db/people-list';
 import { createEvent, eventsWithCounts, mergeEvents, updateEvent } from '@/utils/db/events';
 import { deleteEncounter, updateEncounter, deletePerson, logTouch, recordEncounter, savePersonFromProfile, updatePerson, NotFoundError } from '@/utils/db/writes';
 import { encountersOf, getEvent, getPhoto, introductionsBy, listEvents, readAll, readDue, type DueRead } from '@/utils/db/reads';
 import { clearAll, importReceipt } from '@/utils/db/bulk';
-import { addDays, localDay } from '@/utils/dates';
+import { linkProfile, peopleNamed, unlinkSite } from '@/utils/db/link';
+import { CAPS, cleanLine, fold } from '@/utils/text';
+import { addDays, formatPartialDate, localDay } from '@/utils/dates';
 import { byDueThenName, overdueBy, snooze } from '@/utils/followups';
 import type { Settings } from '@/utils/settings';
 import { exportFile } from './exports';
@@ -29,11 +32,38 @@ export interface HandlerDeps {
   changed: (personIds: Id[]) => void;
   /** Drops the database connection so the next `db()` opens a fresh one. */
   reopenDb?: () => Promise<void>;
+  /**
+   * What the network list keeps in memory between requests. Given when other writers (the import
+   * port) must report their changes to it too; otherwise the handler keeps its own.
+   */
+  listCache?: PeopleListCache;
 }
 
 /** Chromium: "The database connection is closing." (an InvalidStateError from db.transaction). */
 function isClosedConnection(e: unknown): boolean {
   return e instanceof Error && e.name === 'InvalidStateError';
+}
+
+/**
+ * A storage failure that may pass: the browser's storage full for now (QuotaExceededError), a failed
+ * disk write (UnknownError), an aborted transaction (AbortError). The transaction wrote nothing.
+ */
+function isStorageFailure(e: unknown): e is DOMException {
+  // By name only: a DOMException from another realm is no `instanceof Error` here.
+  return ['QuotaExceededError', 'UnknownError', 'AbortError'].includes((e as DOMException | null)?.name ?? '');
+}
+
+/** How long a message waits before its one more try after a storage failure. */
+export const STORAGE_RETRY_MS = 250;
+
+/** What the user reads when a message failed: what went wrong, and that nothing was changed. */
+export function failureText(e: unknown): string {
+  if (isStorageFailure(e)) {
+    return e.name === 'QuotaExceededError'
+      ? 'The browser has no room left for Kith\'s data (is the disk full?), so nothing was changed.'
+      : `The browser could not write Kith's data (${e.message || e.name}), so nothing was changed.`;
+  }
+  return `Kith could not do that: ${e instanceof Error ? e.message : String(e)}. Nothing was changed; try again.`;
 }
 
 /** The browser-stamped facts about who sent a message (never the payload's claims). */
@@ -110,14 +140,17 @@ function followUpRow(p: Person, today: string, read: DueRead): FollowUpRow {
 type Handlers = { [N in MessageName]: (payload: Payload<N>, ctx: { db: KithDb; origin: Origin }) => Promise<Responses[N]> };
 
 export function createHandler(rawDeps: HandlerDeps) {
-  // What the network list reads from the indexes once and reuses for every page and keystroke until
-  // something changes: every write here reports a change, and the page sends `fresh` after it hears
-  // of one from elsewhere (an import). A different count of people also means it is stale.
-  const listCache = new PeopleListCache();
+  // The network list's table of everyone, read once and kept current from the people every write
+  // touched: every write here reports them (below), and so do imports (the background's wiring).
+  const listCache = rawDeps.listCache ?? new PeopleListCache();
+  // Counts the changes announced, so a failed message can tell whether a write may have landed:
+  // every handler announces its change as soon as its write commits (or returns right after it).
+  let changes = 0;
   const deps: HandlerDeps = {
     ...rawDeps,
     changed: (ids) => {
-      listCache.clear();
+      changes++;
+      listCache.changed(ids);
       rawDeps.changed(ids);
     },
   };
@@ -153,6 +186,28 @@ export function createHandler(rawDeps: HandlerDeps) {
       const p = await savePersonFromProfile(db, profile, patch, now());
       deps.changed([p.id]);
       return personView(db, p);
+    },
+    async 'person.link'({ personId, profile }, { db }) {
+      const { person, mergedId } = await linkProfile(db, personId, profile, now());
+      deps.changed(mergedId ? [person.id, mergedId] : [person.id]);
+      return personView(db, person);
+    },
+    async 'person.unlink'({ personId, site }, { db }) {
+      const p = await unlinkSite(db, personId, site, now());
+      deps.changed([p.id]);
+      return personView(db, p);
+    },
+    async 'person.sameName'({ name }, { db }) {
+      const people = await peopleNamed(db, fold(cleanLine(name, CAPS.name)).trim());
+      return Promise.all(
+        people.map(async (p): Promise<LinkSuggestion> => {
+          const encounters = await encountersOf(db, p.id);
+          const met = encounters.find((e) => e.kind === 'in-person' || e.kind === 'event') ?? encounters[0];
+          if (!met) return { id: p.id, name: p.name, where: p.headline ?? '' };
+          const ev = met.eventId ? await getEvent(db, met.eventId) : undefined;
+          return { id: p.id, name: p.name, where: [ev?.name, met.place, formatPartialDate(met.date)].filter(Boolean).join(', ') };
+        }),
+      );
     },
     async 'person.delete'({ id }, { db }) {
       await deletePerson(db, id);
@@ -300,23 +355,26 @@ export function createHandler(rawDeps: HandlerDeps) {
     }
     const handler = handlers[name as MessageName] as (p: unknown, c: { db: KithDb; origin: Origin }) => Promise<unknown>;
     const run = async () => handler(parsed.output, { db: await deps.db(), origin });
+    const changesBefore = changes;
     try {
       try {
         return { ok: true, value: await run() };
       } catch (e) {
-        // The browser closed the connection under us (a version change, the worker's storage being
-        // torn down): nothing was written, since the transaction never committed. Open again, once.
-        if (!isClosedConnection(e) || !deps.reopenDb) throw e;
-        await deps.reopenDb();
+        // A failed transaction wrote nothing, so the message may be tried once more: on a fresh
+        // connection when the browser closed ours (a version change, the worker's storage being torn
+        // down), and after a short pause when storage failed in a way that may pass. Never once a
+        // change was announced since this message began (its own write may have landed, and a second
+        // try would apply it twice; another message's change only costs the retry).
+        if (changes !== changesBefore) throw e;
+        if (isClosedConnection(e) && deps.reopenDb) await deps.reopenDb();
+        else if (isStorageFailure(e)) await new Promise((r) => setTimeout(r, STORAGE_RETRY_MS));
+        else throw e;
         return { ok: true, value: await run() };
       }
     } catch (e) {
       if (e instanceof NotFoundError || e instanceof RangeError) return { ok: false, error: e.message };
       console.error('Kith:', name, e);
-      const reason = e instanceof DOMException && e.name === 'QuotaExceededError'
-        ? 'the browser has no room left for Kith\'s data'
-        : e instanceof Error ? e.message : String(e);
-      return { ok: false, error: `Kith could not do that: ${reason}. Nothing was changed; try again.` };
+      return { ok: false, error: failureText(e) };
     }
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The one network request Kith makes: fetching the profile photo of a person the user chose to save,
- * from the site's photo CDN, to keep a small thumbnail of their face.
+ * from the site's photo CDN (or the Mastodon instance's own media host), to keep a small thumbnail of their face.
  */
 const PHOTO_HOSTS = [
   /^media(-exp\d+)?\.licdn\.com$/,
@@ -11,10 +11,16 @@ const PHOTO_HOSTS = [
 const SIZE = 96;
 const MAX_BYTES = 5_000_000;
 
-export function isAllowedPhotoUrl(raw: string): boolean {
+/**
+ * Whether the background may fetch this photo: https, from a site's photo CDN, or from one of the
+ * Mastodon instances the user granted now (`instances`: their hosts), on its host or a subdomain of it
+ * (files.<host>, media.<host>), as the Mastodon adapter reads avatars.
+ */
+export function isAllowedPhotoUrl(raw: string, instances: readonly string[] = []): boolean {
   try {
     const url = new URL(raw);
-    return url.protocol === 'https:' && PHOTO_HOSTS.some((h) => h.test(url.hostname)) && !/ghost/i.test(url.pathname);
+    const onInstance = !url.port && instances.some((h) => `.${url.hostname}`.endsWith(`.${h}`));
+    return url.protocol === 'https:' && (PHOTO_HOSTS.some((h) => h.test(url.hostname)) || onInstance) && !/ghost/i.test(url.pathname);
   } catch {
     return false;
   }
@@ -27,8 +33,8 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 /** A 96x96 JPEG of the photo as a data: URL, or undefined when it cannot be had (never throws). */
-export async function thumbnail(url: string): Promise<string | undefined> {
-  if (!isAllowedPhotoUrl(url)) return undefined;
+export async function thumbnail(url: string, instances: readonly string[] = []): Promise<string | undefined> {
+  if (!isAllowedPhotoUrl(url, instances)) return undefined;
   try {
     const res = await fetch(url, { credentials: 'omit', redirect: 'error', referrerPolicy: 'no-referrer' });
     if (!res.ok || !/^image\//.test(res.headers.get('content-type') ?? '')) return undefined;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
-import { onPeopleChanged, send } from '@/utils/client';
+import { call, onPeopleChanged, send } from '@/utils/client';
 import type { FollowUpRow as Row, Responses } from '@/utils/messages';
 import type { EncounterKind } from '@/utils/types';
 import { localDay } from '@/utils/dates';
@@ -27,6 +27,13 @@ const FIRST_SCREEN = 8;
 /** Everything the popup shows, in one message (the background reads only who is due, and one key). */
 export async function loadPopupData(limit = GROUP_LIMIT): Promise<PopupData> {
   return { list: await send('followups.list', { limit }) };
+}
+
+/** The popup's first data: the answer public/popup-early.js asked for before the modules loaded, if it fits. */
+export async function firstPopupData(): Promise<PopupData> {
+  const early = (globalThis as { kithEarly?: { limit: number; reply: Promise<unknown> } }).kithEarly;
+  if (early?.limit !== GROUP_LIMIT) return loadPopupData();
+  return { list: await call(() => early.reply, 'followups.list', { limit: GROUP_LIMIT }) };
 }
 
 type GroupKey = 'overdue' | 'dueToday' | 'week';

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { t } from '@/utils/i18n';
-import { App, loadPopupData } from './App';
+import { App, firstPopupData } from './App';
 import '@/components/pages.css';
 import './style.css';
 
@@ -12,7 +12,7 @@ document.documentElement.lang = t('popupDateLocale');
 // Marks for the benchmark: 'kith-popup-data' when the list arrived, 'kith-popup-rendered' once it is in the DOM.
 const root = document.getElementById('app')!;
 performance.mark('kith-popup-start');
-loadPopupData().then(
+firstPopupData().then(
   (data) => {
     performance.mark('kith-popup-data');
     render(<App initial={data} />, root);

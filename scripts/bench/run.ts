@@ -13,7 +13,7 @@
  *   --profile           also record CPU profiles of the content script and of the service worker (search,
  *                       follow-ups, imports, exports) into DIR/profiles, with a summary of the hottest
  *                       functions mapped to the sources, and the IndexedDB floor under the import
- *   --only LIST         some of size,pages,nav,popup,search,io
+ *   --only LIST         some of size,pages,nav,popup,search,list,io (list: the network page's list as you type)
  *   --no-build          use the existing build in $KITH_OUT_DIR (default .output-bench)
  *   --people N, --export-people N, --csv-rows N, --seed TEXT   the data sets (100000, 30000, 30000, kith)
  *   --keep-profile DIR  reuse a seeded browser profile across runs while its data matches (for work on
@@ -41,7 +41,7 @@ import { cpuProfile, describeHot, hottest, saveProfile, sourceMapper, WorkerSess
 import { EXPORT_FORMATS, overdueQueryInWorker, popupPaint, rawPutFloor, readAllInWorker, timeMessage, type IndexVariant, type PopupPaint } from './store.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const PHASES = ['size', 'pages', 'nav', 'popup', 'search', 'io'] as const;
+const PHASES = ['size', 'pages', 'nav', 'popup', 'search', 'list', 'io'] as const;
 type Phase = (typeof PHASES)[number];
 
 /** A mistake in the command line: say so and stop, before anything is launched. */
@@ -102,6 +102,12 @@ const MAPS_BUILD = `${OUT_BUILD}-maps`;
 const profileNotes: string[] = [];
 
 const TODAY = localDay();
+/** Rows the network page asks for at once (components/NetworkList.tsx, PAGE). */
+const LIST_PAGE = 60;
+/** Typed into the network page's search: one and two letters that match most people, then a full name. */
+const LIST_TYPED = ['anna nowak', 'jürgen m'];
+/** A tag about one person in twelve has (generate.ts). */
+const LIST_TAG = 'investor';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: the saved real page, the SPA, an unsupported site
@@ -373,7 +379,7 @@ async function main(): Promise<number> {
     rows.push(row('size.contentScript', 'content script, gzipped, all files injected on a profile page', 'B', B.size, [total], `gzip -9 of ${parts.map((p) => `${p.file} (${p.gzip} B)`).join(', ')}; the same check CI runs (scripts/check-size.mjs)`));
   }, (e) => [row('size.contentScript', 'content script, gzipped, all files injected on a profile page', 'B', B.size, [], e)]);
 
-  const needsStore = ['pages', 'nav', 'popup', 'search'].some((p) => ONLY.has(p as Phase));
+  const needsStore = ['pages', 'nav', 'popup', 'search', 'list'].some((p) => ONLY.has(p as Phase));
   // The saved page: read with the big store, whose phases are the only ones that load it.
   let page!: ReturnType<typeof realPage>;
   let ext: Browser | undefined;
@@ -538,6 +544,63 @@ async function main(): Promise<number> {
         `people.search (limit 20, as the popup) for every prefix of ${TYPED.map((t) => `"${t}"`).join(', ')} (${typed.length} keystrokes × ${RUNS}); slowest: ${slowest.map(([q, v]) => `"${q}" ${v.toFixed(1)} ms`).join(', ')}`),
     );
   }, (e) => [row('search.keystroke', 'search as you type', 'ms', B.search, [], e)]);
+
+  await phase('list', 'the network page\'s list as you type', async () => {
+    await control!.warm();
+    const typed = keystrokes(LIST_TYPED);
+    const variants: { id: string; what: string; sort: 'name' | 'lastTouch'; tag?: string }[] = [
+      { id: 'list.keystroke.name', what: 'network page list as you type, by name, per keystroke', sort: 'name' },
+      { id: 'list.keystroke.lastTouch', what: 'network page list as you type, by last touch, per keystroke', sort: 'lastTouch' },
+      { id: 'list.keystroke.name.tag', what: `  the same by name, with the tag "${LIST_TAG}"`, sort: 'name', tag: LIST_TAG },
+      { id: 'list.keystroke.lastTouch.tag', what: `  the same by last touch, with the tag "${LIST_TAG}"`, sort: 'lastTouch', tag: LIST_TAG },
+    ];
+    const list = (payload: object) => kith<{ total: number; rows: unknown[] }>(control!.page, 'people.list', payload);
+    const opened: number[] = [];
+    for (const v of variants) {
+      const samples: number[] = [];
+      const perQuery = new Map<string, number[]>();
+      let totals = '';
+      for (let i = 0; i < RUNS; i++) {
+        for (const text of LIST_TYPED) {
+          const base = v.tag ? { tag: v.tag } : {};
+          // As if the worker had just started: `fresh` makes the background forget what it keeps for the
+          // list (earlier typing included) and read everyone again; then the page's first request.
+          opened.push(...(await timeMessage(control!.page, 'people.list', { offset: 0, limit: LIST_PAGE, sort: v.sort, filter: base, fresh: true }, 1)));
+          for (const q of keystrokes([text])) {
+            const payload = { offset: 0, limit: LIST_PAGE, sort: v.sort, filter: { ...base, query: q } };
+            const [ms] = await timeMessage(control!.page, 'people.list', payload, 1);
+            samples.push(ms);
+            perQuery.set(q, [...(perQuery.get(q) ?? []), ms]);
+          }
+        }
+      }
+      // How many match (the count the page shows), as a check that the queries find people.
+      for (const q of ['a', 'an', 'anna nowak']) {
+        const first = await list({ offset: 0, limit: LIST_PAGE, sort: v.sort, filter: { ...(v.tag ? { tag: v.tag } : {}), query: q } });
+        if (first.rows.length === 0) throw new BenchError(`people.list found nobody for "${q}"`);
+        totals += `${totals ? ', ' : ''}"${q}" ${first.total.toLocaleString('en-US')}`;
+      }
+      const at = (q: string) => `"${q}" ${median(perQuery.get(q) ?? [NaN]).toFixed(1)} ms`;
+      const slowest = [...perQuery].map(([q, ms]) => [q, median(ms)] as const).sort((a, b) => b[1] - a[1]).slice(0, 3);
+      rows.push(
+        row(v.id, v.what, 'ms', B.search, samples,
+          `people.list (offset 0, limit ${LIST_PAGE}, as the network page asks per keystroke) for every prefix of ${LIST_TYPED.map((t) => `"${t}"`).join(', ')} ` +
+            `(${typed.length} keystrokes × ${RUNS}), each text typed into a freshly opened page; ${at('a')}, ${at('an')}, ${at('anna nowak')}; ` +
+            `slowest ${slowest.map(([q, ms]) => `"${q}" ${ms.toFixed(1)} ms`).join(', ')}; matches: ${totals}`),
+      );
+    }
+    rows.push(
+      row('list.open', '  the list\'s first request after the worker started', 'ms', null, opened,
+        'people.list with fresh: true and no query: what the first request pays once per worker start (the background reads what the list needs, then answers)'),
+    );
+    // Scrolling far down a long list: a page in the middle of everyone matching "a".
+    const deep: number[] = [];
+    for (const sort of ['name', 'lastTouch'] as const) {
+      const { total } = await list({ offset: 0, limit: LIST_PAGE, sort, filter: { query: 'a' }, fresh: true });
+      deep.push(...(await timeMessage(control!.page, 'people.list', { offset: Math.floor(total / 2), limit: LIST_PAGE, sort, filter: { query: 'a' } }, RUNS)));
+    }
+    rows.push(row('list.deepPage', '  a page halfway down everyone matching "a"', 'ms', null, deep, 'people.list at offset total / 2, by name and by last touch, after the first page'));
+  }, (e) => [row('list.keystroke.name', 'network page list as you type', 'ms', B.search, [], e)]);
 
   if (ext) {
     await control?.dispose();

@@ -5,8 +5,15 @@ import { expect, test } from './fixtures';
 
 // DESIGN.md, "Rules that protect users": the profile sites, their photo CDNs, storage,
 // unlimitedStorage, alarms, notifications; nothing broader, and no externally_connectable.
-const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage', 'alarms', 'notifications'];
-// Mastodon instances are many: each one is an optional permission the user grants, never declared here.
+// Chromium also has `scripting`, to register the Mastodon content script on the instances the user
+// grants (no install warning; Firefox's MV2 contentScripts.register needs no permission).
+const ALLOWED_PERMISSIONS: Record<string, string[]> = {
+  'chrome-mv3': ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting'],
+  'firefox-mv2': ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
+};
+// Mastodon instances are many: none is declared. The only optional permission is the pattern the user's
+// grant of one instance (https://<instance>/*) must fall under; nothing is granted at install.
+const OPTIONAL = ['https://*/*'];
 const PROFILE_HOSTS = [
   'https://*.linkedin.com/*',
   'https://github.com/*',
@@ -32,15 +39,21 @@ for (const target of ['chrome-mv3', 'firefox-mv2']) {
     const declared = [...((m.permissions as string[]) ?? []), ...((m.host_permissions as string[]) ?? [])];
     const hosts = declared.filter((p) => p.includes('://'));
     const apis = declared.filter((p) => !p.includes('://'));
-    expect(apis.sort()).toEqual([...ALLOWED_PERMISSIONS].sort());
+    expect(apis.sort()).toEqual([...ALLOWED_PERMISSIONS[target]].sort());
     expect(hosts.sort()).toEqual([...ALLOWED_HOSTS].sort());
-    expect(m.optional_permissions ?? []).toEqual([]);
+    // MV3 lists optional hosts apart; MV2 has one optional list for both.
+    const optional = target === 'chrome-mv3' ? { hosts: m.optional_host_permissions, apis: m.optional_permissions } : { hosts: m.optional_permissions, apis: undefined };
+    expect(optional.hosts).toEqual(OPTIONAL);
+    expect(optional.apis ?? []).toEqual([]);
+    if (target === 'firefox-mv2') expect(m).not.toHaveProperty('optional_host_permissions');
     expect(m).not.toHaveProperty('externally_connectable');
     expect(m).not.toHaveProperty('web_accessible_resources');
     // One content script a site, each on its own site's pages only; together, exactly the profile sites.
     const scripts = m.content_scripts as { matches: string[]; js: string[] }[];
     expect(scripts.flatMap((cs) => cs.matches).sort()).toEqual([...PROFILE_HOSTS].sort());
     expect(scripts.map((cs) => cs.js.join()).sort()).toEqual(['github', 'linkedin', 'x', 'xing'].map((s) => `content-scripts/${s}.js`));
+    // Mastodon's is built, but registered at run time on granted instances only, never declared.
+    expect(existsSync(join(out, target, 'content-scripts/mastodon.js'))).toBe(true);
     // No remote code: the content security policy, if any, allows only the extension's own scripts.
     expect(JSON.stringify(m.content_security_policy ?? '')).not.toMatch(/https?:|unsafe-eval/);
   });

@@ -51,7 +51,7 @@ describe('in-app navigation', () => {
     const navigation = new EventTarget();
     (globalThis as { navigation?: EventTarget }).navigation = navigation;
     try {
-      const ctx = new ContentScriptContext('test');
+      const ctx = new ContentScriptContext();
       const seen: string[] = [];
       ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }: { newUrl: URL }) => seen.push(newUrl.pathname));
       const navigate = Object.assign(new Event('navigate'), { destination: { url: 'https://www.linkedin.com/in/bob/' } });
@@ -64,7 +64,7 @@ describe('in-app navigation', () => {
   });
 
   it('Kith’s content-script context: without the Navigation API, from the page’s DOM changing', async () => {
-    const ctx = new ContentScriptContext('test');
+    const ctx = new ContentScriptContext();
     const seen: string[] = [];
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }: { newUrl: URL }) => seen.push(newUrl.pathname));
     history.pushState({}, '', '/in/carol/');

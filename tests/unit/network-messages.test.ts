@@ -4,6 +4,8 @@ import { createHandler, type HandlerDeps, type SenderInfo } from '../../entrypoi
 import { CONTENT, handlerDeps, pageSender } from './handler-harness';
 import { closeKithDb, openKithDb } from '../../utils/db';
 import { putAll } from '../../utils/db/bulk';
+import { PeopleListCache } from '../../utils/db/people-list';
+import { derivePersonFields } from '../../utils/derive';
 import type { EventOverview, IntroductionView, NetworkRow, PersonView } from '../../utils/messages';
 import type { KithEvent } from '../../utils/types';
 
@@ -98,6 +100,22 @@ describe('the network messages', () => {
     expect(fresh.rows.map((r) => r.name)).toEqual(['Cyd Moss', 'Zed Stone']);
   });
 
+  it('a change reported to the list cache the background shares with its imports shows without `fresh`', async () => {
+    const listCache = new PeopleListCache();
+    deps = { ...deps, listCache };
+    const kith = client();
+    await kith('encounter.record', { profile: profile('bob', 'Bob Stone'), encounter: { date: '2026-06-19', kind: 'call' } }, CONTENT);
+    const bob = (await kith<{ rows: NetworkRow[] }>('people.list', list)).rows[0]!;
+    // What the import port does: write, then report the people it wrote to the shared cache.
+    const db = await openKithDb(dbName);
+    const stored = (await db.get('people', bob.id))!;
+    await putAll(db, { people: [{ ...stored, ...derivePersonFields({ ...stored, name: 'Zed Stone' }), name: 'Zed Stone' }] });
+    listCache.changed([bob.id]);
+    const after = await kith<{ total: number; rows: NetworkRow[] }>('people.list', { ...list, filter: { query: 'zed' } });
+    expect(after.rows.map((r) => r.name)).toEqual(['Zed Stone']);
+    expect((await kith<{ total: number }>('people.list', { ...list, filter: { query: 'bob' } })).total).toBe(0);
+  });
+
   it('creates, edits and merges events, telling open views about the people it touched', async () => {
     const kith = client();
     const gusu = await kith<KithEvent>('event.create', { name: 'Grow Up Start Up', start: '2026-06-19', end: '2026-06-20', place: 'Warsaw' });
@@ -119,6 +137,10 @@ describe('the network messages', () => {
     expect(at.rows.map((r) => r.name)).toEqual(['Anna Nowak']);
     const found = await kith<{ rows: NetworkRow[] }>('people.list', { ...list, filter: { query: 'grow up' } });
     expect(found.rows.map((r) => r.name)).toEqual(['Anna Nowak']);
+    // ...and by the name of the event merged away.
+    const byOldName = await kith<{ rows: NetworkRow[] }>('people.list', { ...list, filter: { query: 'gusu day' } });
+    expect(byOldName.rows.map((r) => r.name)).toEqual(['Anna Nowak']);
+    expect(merged.event.mergedNames).toEqual(['GUSU day 2']);
     await expect(kith('event.merge', { keepId: gusu.id, dropId: dup.id })).rejects.toThrow(/no longer exists/);
   });
 

@@ -30,3 +30,27 @@ describe('the photo hosts the background may fetch from', () => {
     ]) expect(isAllowedPhotoUrl(url), url).toBe(false);
   });
 });
+
+describe('photos from a Mastodon instance', () => {
+  const granted = ['mastodon.example.pl'];
+  it('are fetched from a granted instance, its host or a subdomain of it (where instances keep media)', () => {
+    for (const url of [
+      'https://files.mastodon.example.pl/accounts/avatars/109/312/000/000/000/001/original/5f1e2d3c4b5a6978.jpg',
+      'https://mastodon.example.pl/system/accounts/avatars/1/original/a.png',
+      'https://media.files.mastodon.example.pl/cache/a.png',
+    ]) expect(isAllowedPhotoUrl(url, granted), url).toBe(true);
+  });
+
+  it('are refused from anywhere else, and once the instance is no longer granted', () => {
+    for (const url of [
+      'https://files.mastodon.example.pl.evil.example/a.jpg',
+      'https://evilmastodon.example.pl/a.jpg',
+      'https://example.pl/a.jpg',
+      'http://files.mastodon.example.pl/a.jpg',
+      'https://files.mastodon.example.pl:8443/a.jpg',
+      'https://cdn.masto.host/a.jpg',
+    ]) expect(isAllowedPhotoUrl(url, granted), url).toBe(false);
+    expect(isAllowedPhotoUrl('https://files.mastodon.example.pl/a.jpg')).toBe(false);
+    expect(isAllowedPhotoUrl('https://files.mastodon.example.pl/a.jpg', [])).toBe(false);
+  });
+});

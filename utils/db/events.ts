@@ -8,7 +8,7 @@ import type { KithDb } from './index';
 import type { KithSchema } from './schema';
 import type { Encounter, Id, KithEvent, LocalDay } from '../types';
 import { derivePersonFields } from '../derive';
-import { CAPS, cleanLine, cleanText, fold } from '../text';
+import { CAPS, cleanLine, cleanText, fold, otherNames } from '../text';
 import { isLocalDay } from '../dates';
 import { NotFoundError } from './writes';
 
@@ -34,6 +34,9 @@ function applyEventPatch(ev: KithEvent, patch: EventPatch): KithEvent {
     const name = cleanLine(patch.name, CAPS.eventName);
     if (!name) throw new RangeError('An event needs a name.');
     next.name = name;
+    const others = otherNames(name, ev.mergedNames);
+    if (others) next.mergedNames = others;
+    else delete next.mergedNames;
   }
   for (const f of ['start', 'end'] as const) {
     const v = patch[f];
@@ -131,7 +134,9 @@ function mergedNote(drop: KithEvent): string {
 /**
  * Merges `dropId` into `keepId`: every encounter at the dropped event moves to the kept one, the kept
  * event takes the dates, place and link it lacked, the dropped event's name and details are added to
- * its notes (nothing is lost), and the dropped event is removed. One transaction.
+ * its notes (nothing is lost), and the dropped event is removed. One transaction. The kept event also
+ * keeps the dropped name among its merged names, so everyone met at it (there before, or moved) is
+ * found by either name: their search words are recomputed.
  */
 export async function mergeEvents(
   db: KithDb,
@@ -152,12 +157,15 @@ export async function mergeEvents(
   if (!event.place && drop.place) event.place = drop.place;
   if (!event.url && drop.url) event.url = drop.url;
   event.notes = cleanText([keep.notes, mergedNote(drop)].filter(Boolean).join('\n\n'), CAPS.note);
+  // The dropped name first: at the cap, the oldest names go.
+  const names = otherNames(keep.name, [drop.name], keep.mergedNames, drop.mergedNames);
+  if (names) event.mergedNames = names;
   await events.put(event);
   await events.delete(dropId);
   const encounters = tx.objectStore('encounters');
-  const moving = await encounters.index('byEvent').getAll(dropId);
+  const [moving, staying] = await Promise.all([encounters.index('byEvent').getAll(dropId), encounters.index('byEvent').getAll(keepId)]);
   for (const e of moving) await encounters.put({ ...e, eventId: keepId, updatedAt: now });
-  const personIds = personIdsOf(moving);
+  const personIds = personIdsOf([...moving, ...staying]);
   await rederive(tx, personIds);
   await tx.done;
   return { event, moved: moving.length, personIds };

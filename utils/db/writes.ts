@@ -48,7 +48,7 @@ function newId(): Id {
   return crypto.randomUUID();
 }
 
-function cleanTags(tags: string[]): string[] {
+export function cleanTags(tags: string[]): string[] {
   const out: string[] = [];
   for (const t of tags) {
     const c = cleanLine(t, CAPS.tag);
@@ -83,10 +83,32 @@ function applyPatch(p: Person, patch: PersonPatch): Person {
 }
 
 /** Writes touch several stores; each opens one transaction over all of them (serialised, never interleaved). */
-type PeopleTx = IDBPTransaction<KithSchema, StoreName[], 'readwrite'>;
-const writeTx = (db: KithDb): PeopleTx => db.transaction(ALL_STORES, 'readwrite');
+export type PeopleTx = IDBPTransaction<KithSchema, StoreName[], 'readwrite'>;
+export const writeTx = (db: KithDb): PeopleTx => db.transaction(ALL_STORES, 'readwrite');
 
-async function withDerived(tx: PeopleTx, p: Person): Promise<Person> {
+/**
+ * Runs `fn` in one write transaction and commits it only if `fn` succeeds: a write that fails half
+ * way (a check after a first put, a request error) is rolled back, never committed in part. (An
+ * IndexedDB transaction commits by itself once nothing is pending, whatever the code then throws.)
+ */
+export async function inWriteTx<T>(db: KithDb, fn: (tx: PeopleTx) => Promise<T>): Promise<T> {
+  const tx = writeTx(db);
+  try {
+    const result = await fn(tx);
+    await tx.done;
+    return result;
+  } catch (e) {
+    tx.done.catch(() => undefined);
+    try {
+      tx.abort();
+    } catch {
+      // Already finished (a failed request aborts it by itself).
+    }
+    throw e;
+  }
+}
+
+export async function withDerived(tx: PeopleTx, p: Person): Promise<Person> {
   const encounters = await tx.objectStore('encounters').index('byPerson').getAll(p.id);
   const events: KithEvent[] = [];
   for (const id of new Set(encounters.map((e) => e.eventId).filter(Boolean) as string[])) {
@@ -105,7 +127,7 @@ function newPerson(profile: ProfileInput, now: number): Person {
  * second person), and page fields fill in or refresh the display fields. A key that already
  * belongs to someone else is left with them.
  */
-async function absorbProfile(tx: PeopleTx, p: Person, profile: ProfileInput): Promise<Person> {
+export async function absorbProfile(tx: PeopleTx, p: Person, profile: ProfileInput): Promise<Person> {
   const keys = [...p.keys];
   for (const k of profile.keys) {
     const key = cleanLine(k, CAPS.key);
@@ -122,7 +144,7 @@ async function absorbProfile(tx: PeopleTx, p: Person, profile: ProfileInput): Pr
   return next;
 }
 
-async function findByKeys(tx: PeopleTx, keys: string[]): Promise<Person | undefined> {
+export async function findByKeys(tx: PeopleTx, keys: string[]): Promise<Person | undefined> {
   for (const key of keys) {
     const p = (await tx.objectStore('people').index('byKey').get(key)) as Person | undefined;
     if (p) return p;
@@ -191,51 +213,51 @@ export async function recordEncounter(
   now: number,
   today: LocalDay,
 ): Promise<{ person: Person; encounter: Encounter }> {
-  const tx = writeTx(db);
-  let person: Person | undefined;
-  if (input.personId) {
-    person = await tx.objectStore('people').get(input.personId);
-    if (!person) throw new NotFoundError('This person is no longer saved.');
-  } else if (input.profile) {
-    person = await findByKeys(tx, input.profile.keys);
-  }
-  const isNew = !person;
-  if (!person) {
-    if (!input.profile || !cleanLine(input.profile.name, CAPS.name)) {
-      throw new RangeError('A name is needed to save a new person.');
+  return inWriteTx(db, async (tx) => {
+    let person: Person | undefined;
+    if (input.personId) {
+      person = await tx.objectStore('people').get(input.personId);
+      if (!person) throw new NotFoundError('This person is no longer saved.');
+    } else if (input.profile) {
+      person = await findByKeys(tx, input.profile.keys);
     }
-    person = newPerson(input.profile, now);
-    if (input.defaultCadenceDays) person.followUp = { cadenceDays: input.defaultCadenceDays };
-  }
-  if (input.profile) person = await absorbProfile(tx, person, input.profile);
-  if (person.keys.length === 0) throw new RangeError('A profile key is needed to save a new person.');
+    const isNew = !person;
+    if (!person) {
+      if (!input.profile || !cleanLine(input.profile.name, CAPS.name)) {
+        throw new RangeError('A name is needed to save a new person.');
+      }
+      person = newPerson(input.profile, now);
+      if (input.defaultCadenceDays) person.followUp = { cadenceDays: input.defaultCadenceDays };
+    }
+    if (input.profile) person = await absorbProfile(tx, person, input.profile);
+    if (person.keys.length === 0) throw new RangeError('A profile key is needed to save a new person.');
 
-  const e = input.encounter;
-  const encounter: Encounter = {
-    id: newId(),
-    personId: person.id,
-    date: e.date,
-    kind: e.kind,
-    createdAt: now,
-    updatedAt: now,
-  };
-  await fillEncounter(tx, encounter, e, now);
-  await tx.objectStore('encounters').add(encounter);
+    const e = input.encounter;
+    const encounter: Encounter = {
+      id: newId(),
+      personId: person.id,
+      date: e.date,
+      kind: e.kind,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await fillEncounter(tx, encounter, e, now);
+    await tx.objectStore('encounters').add(encounter);
 
-  const touchDay = partialDateLastDay(e.date);
-  person.followUp = applyTouch(person.followUp, touchDay, today);
-  person.lastTouch = lastTouchAfter(person.lastTouch, touchDay);
-  if (input.followUpDue) person.followUp = { ...person.followUp, due: input.followUpDue };
-  if (input.photoDataUrl) {
-    await tx.objectStore('photos').put({ personId: person.id, dataUrl: input.photoDataUrl, updatedAt: now });
-    person.hasPhoto = true;
-  }
-  person.updatedAt = now;
-  if (isNew) person.createdAt = now;
-  person = await withDerived(tx, person);
-  await tx.objectStore('people').put(person);
-  await tx.done;
-  return { person, encounter };
+    const touchDay = partialDateLastDay(e.date);
+    person.followUp = applyTouch(person.followUp, touchDay, today);
+    person.lastTouch = lastTouchAfter(person.lastTouch, touchDay);
+    if (input.followUpDue) person.followUp = { ...person.followUp, due: input.followUpDue };
+    if (input.photoDataUrl) {
+      await tx.objectStore('photos').put({ personId: person.id, dataUrl: input.photoDataUrl, updatedAt: now });
+      person.hasPhoto = true;
+    }
+    person.updatedAt = now;
+    if (isNew) person.createdAt = now;
+    person = await withDerived(tx, person);
+    await tx.objectStore('people').put(person);
+    return { person, encounter };
+  });
 }
 
 /** Saves a person from a profile without an encounter (e.g. adding a tag or note first). */
@@ -245,31 +267,31 @@ export async function savePersonFromProfile(
   patch: PersonPatch,
   now: number,
 ): Promise<Person> {
-  const tx = writeTx(db);
-  let person = await findByKeys(tx, profile.keys);
-  if (!person) {
-    if (!cleanLine(profile.name, CAPS.name)) throw new RangeError('A name is needed to save a new person.');
-    person = newPerson(profile, now);
-  }
-  person = applyPatch(await absorbProfile(tx, person, profile), patch);
-  person.updatedAt = now;
-  person = await withDerived(tx, person);
-  await tx.objectStore('people').put(person);
-  await tx.done;
-  return person;
+  return inWriteTx(db, async (tx) => {
+    let person = await findByKeys(tx, profile.keys);
+    if (!person) {
+      if (!cleanLine(profile.name, CAPS.name)) throw new RangeError('A name is needed to save a new person.');
+      person = newPerson(profile, now);
+    }
+    person = applyPatch(await absorbProfile(tx, person, profile), patch);
+    person.updatedAt = now;
+    person = await withDerived(tx, person);
+    await tx.objectStore('people').put(person);
+    return person;
+  });
 }
 
 /** Changes some fields of a person; the fields not in the patch keep what is stored now. */
 export async function updatePerson(db: KithDb, id: Id, patch: PersonPatch, now: number): Promise<Person> {
-  const tx = writeTx(db);
-  const current = await tx.objectStore('people').get(id);
-  if (!current) throw new NotFoundError('This person is no longer saved.');
-  let person = applyPatch(current, patch);
-  person.updatedAt = now;
-  person = await withDerived(tx, person);
-  await tx.objectStore('people').put(person);
-  await tx.done;
-  return person;
+  return inWriteTx(db, async (tx) => {
+    const current = await tx.objectStore('people').get(id);
+    if (!current) throw new NotFoundError('This person is no longer saved.');
+    let person = applyPatch(current, patch);
+    person.updatedAt = now;
+    person = await withDerived(tx, person);
+    await tx.objectStore('people').put(person);
+    return person;
+  });
 }
 
 /** Logs a touch of the given kind today (Done in the popup): an encounter, which resets the clock. */
@@ -283,49 +305,49 @@ export function logTouch(db: KithDb, personId: Id, kind: EncounterKind, now: num
  * new touch).
  */
 export async function updateEncounter(db: KithDb, id: Id, input: EncounterInput, now: number): Promise<Person> {
-  const tx = writeTx(db);
-  const current = await tx.objectStore('encounters').get(id);
-  if (!current) throw new NotFoundError('This encounter is no longer saved.');
-  const encounter: Encounter = { id, personId: current.personId, date: input.date, kind: input.kind, createdAt: current.createdAt, updatedAt: now };
-  await fillEncounter(tx, encounter, input, now);
-  await tx.objectStore('encounters').put(encounter);
-  const person = await tx.objectStore('people').get(current.personId);
-  if (!person) throw new NotFoundError('This person is no longer saved.');
-  let lastTouch: string | undefined;
-  for (const e of await tx.objectStore('encounters').index('byPerson').getAll(person.id)) {
-    lastTouch = lastTouchAfter(lastTouch, partialDateLastDay(e.date));
-  }
-  const next = await withDerived(tx, { ...person, ...(lastTouch ? { lastTouch } : {}), updatedAt: now });
-  await tx.objectStore('people').put(next);
-  await tx.done;
-  return next;
+  return inWriteTx(db, async (tx) => {
+    const current = await tx.objectStore('encounters').get(id);
+    if (!current) throw new NotFoundError('This encounter is no longer saved.');
+    const encounter: Encounter = { id, personId: current.personId, date: input.date, kind: input.kind, createdAt: current.createdAt, updatedAt: now };
+    await fillEncounter(tx, encounter, input, now);
+    await tx.objectStore('encounters').put(encounter);
+    const person = await tx.objectStore('people').get(current.personId);
+    if (!person) throw new NotFoundError('This person is no longer saved.');
+    let lastTouch: string | undefined;
+    for (const e of await tx.objectStore('encounters').index('byPerson').getAll(person.id)) {
+      lastTouch = lastTouchAfter(lastTouch, partialDateLastDay(e.date));
+    }
+    const next = await withDerived(tx, { ...person, ...(lastTouch ? { lastTouch } : {}), updatedAt: now });
+    await tx.objectStore('people').put(next);
+    return next;
+  });
 }
 
 export async function deleteEncounter(db: KithDb, id: Id, now: number): Promise<Person> {
-  const tx = writeTx(db);
-  const enc = await tx.objectStore('encounters').get(id);
-  if (!enc) throw new NotFoundError('This encounter is no longer saved.');
-  await tx.objectStore('encounters').delete(id);
-  const current = await tx.objectStore('people').get(enc.personId);
-  if (!current) throw new NotFoundError('This person is no longer saved.');
-  const person = await withDerived(tx, { ...current, updatedAt: now });
-  await tx.objectStore('people').put(person);
-  await tx.done;
-  return person;
+  return inWriteTx(db, async (tx) => {
+    const enc = await tx.objectStore('encounters').get(id);
+    if (!enc) throw new NotFoundError('This encounter is no longer saved.');
+    await tx.objectStore('encounters').delete(id);
+    const current = await tx.objectStore('people').get(enc.personId);
+    if (!current) throw new NotFoundError('This person is no longer saved.');
+    const person = await withDerived(tx, { ...current, updatedAt: now });
+    await tx.objectStore('people').put(person);
+    return person;
+  });
 }
 
 /** Deletes a person with their encounters and photo; encounters they introduced keep the name as text. */
 export async function deletePerson(db: KithDb, id: Id): Promise<void> {
-  const tx = writeTx(db);
-  const person = await tx.objectStore('people').get(id);
-  if (!person) return;
-  const encounters = tx.objectStore('encounters');
-  for (const key of await encounters.index('byPerson').getAllKeys(id)) await encounters.delete(key);
-  for (const e of await encounters.index('byIntroducer').getAll(id)) {
-    const { introducedById: _gone, ...rest } = e;
-    await encounters.put({ ...rest, introducedByName: person.name });
-  }
-  await tx.objectStore('photos').delete(id);
-  await tx.objectStore('people').delete(id);
-  await tx.done;
+  return inWriteTx(db, async (tx) => {
+    const person = await tx.objectStore('people').get(id);
+    if (!person) return;
+    const encounters = tx.objectStore('encounters');
+    for (const key of await encounters.index('byPerson').getAllKeys(id)) await encounters.delete(key);
+    for (const e of await encounters.index('byIntroducer').getAll(id)) {
+      const { introducedById: _gone, ...rest } = e;
+      await encounters.put({ ...rest, introducedByName: person.name });
+    }
+    await tx.objectStore('photos').delete(id);
+    await tx.objectStore('people').delete(id);
+  });
 }

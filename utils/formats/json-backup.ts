@@ -103,6 +103,7 @@ function eventOut(e: KithEvent): object {
     place: e.place,
     url: e.url,
     notes: e.notes,
+    mergedNames: e.mergedNames,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
   };
@@ -382,6 +383,16 @@ function checkEvent(c: Checker, raw: unknown): KithEvent {
   set(e, 'place', c.optText(r, 'place', CAPS.place));
   set(e, 'url', c.url(r, 'url'));
   set(e, 'notes', c.optText(r, 'notes', CAPS.notes, true));
+  if (r.mergedNames != null) {
+    if (!Array.isArray(r.mergedNames)) damaged(`${c.path}.mergedNames`, 'must be a list of event names');
+    const names: string[] = [];
+    (r.mergedNames as unknown[]).forEach((n, i) => {
+      if (typeof n !== 'string') damaged(`${c.path}.mergedNames[${i}]`, 'must be text');
+      const name = cleanLine(n, CAPS.eventName);
+      if (name && !names.includes(name)) names.push(name);
+    });
+    if (names.length > 0) e.mergedNames = names.slice(0, CAPS.mergedNames);
+  }
   return e;
 }
 

@@ -18,7 +18,7 @@
  * `put` holds only the records that must be written; the counts say what happened. Pure: it never
  * writes, and the inputs are not modified.
  */
-import { CAPS } from '../text';
+import { CAPS, otherNames } from '../text';
 import { SITES, type Encounter, type Id, type KithData, type KithEvent, type Person, type Photo } from '../types';
 import { derivePersonFields } from '../derive';
 import { compact, deepEqual } from './shared';
@@ -98,9 +98,12 @@ function mergeEvent(base: KithEvent, inc: KithEvent): KithEvent {
   const other = newer ? base : inc;
   const pick = <K extends keyof KithEvent>(k: K): KithEvent[K] =>
     win[k] !== undefined && win[k] !== '' ? win[k] : other[k];
+  const name = pick('name');
   return compact({
     ...base,
-    name: pick('name'),
+    name,
+    // The names merged into it on either side: none a person could be found by is lost.
+    mergedNames: otherNames(name, win.mergedNames, other.mergedNames),
     start: pick('start'),
     end: pick('end'),
     place: pick('place'),
@@ -235,10 +238,11 @@ export function mergeData(existing: KithData, incoming: KithData): { put: KithDa
     touchedPeople.add(ph.personId);
   }
 
-  // People whose terms depend on an event whose name changed.
+  // People whose terms depend on an event whose names changed.
   const renamedEvents = new Set<Id>();
   for (const [id, before] of touchedEvents) {
-    if (before && before.name !== events.get(id)!.name) renamedEvents.add(id);
+    const after = events.get(id)!;
+    if (before && (before.name !== after.name || !deepEqual(before.mergedNames, after.mergedNames))) renamedEvents.add(id);
   }
 
   // --- derived fields and the result ----------------------------------------------------------

@@ -19,7 +19,7 @@ describe('NotesEditor', () => {
       saved.push(text);
       return new Promise<void>((r) => (release = r));
     });
-    const { rerender } = render(<NotesEditor value="" onSave={onSave} />);
+    const { rerender } = render(<NotesEditor value="" saving={false} onSave={onSave} />);
     const box = screen.getByLabelText('notesLabel') as HTMLTextAreaElement;
     fireEvent.input(box, { target: { value: 'Met at' } });
     await act(async () => {
@@ -28,7 +28,7 @@ describe('NotesEditor', () => {
     expect(saved).toEqual(['Met at']);
     // More typing while the first save is still on its way, and a stale echo of the first save arrives.
     fireEvent.input(box, { target: { value: 'Met at the bar' } });
-    rerender(<NotesEditor value="Met at" onSave={onSave} />);
+    rerender(<NotesEditor value="Met at" saving onSave={onSave} />);
     expect(box.value).toBe('Met at the bar');
     await act(async () => release());
     await act(async () => {
@@ -38,15 +38,22 @@ describe('NotesEditor', () => {
     vi.useRealTimers();
   });
 
-  it('flushes a pending save on blur, and takes outside changes when idle', async () => {
-    const onSave = vi.fn(async () => undefined);
-    const { rerender } = render(<NotesEditor value="a" onSave={onSave} />);
+  it('flushes a pending save on blur, says "Saving" until it is stored, and takes outside changes when idle', () => {
+    const onSave = vi.fn();
+    const { rerender } = render(<NotesEditor value="a" saving={false} onSave={onSave} />);
     const box = screen.getByLabelText('notesLabel') as HTMLTextAreaElement;
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe('');
     fireEvent.input(box, { target: { value: 'ab' } });
+    expect(status.textContent).toBe('notesSaving');
     fireEvent.blur(box);
     expect(onSave).toHaveBeenCalledWith('ab');
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('notesSaved'));
-    rerender(<NotesEditor value="from another tab" onSave={onSave} />);
+    // Sent but not stored yet (a save in flight, or failed and waiting for its next try).
+    rerender(<NotesEditor value="ab" saving onSave={onSave} />);
+    expect(status.textContent).toBe('notesSaving');
+    rerender(<NotesEditor value="ab" saving={false} onSave={onSave} />);
+    expect(status.textContent).toBe('notesSaved');
+    rerender(<NotesEditor value="from another tab" saving={false} onSave={onSave} />);
     expect(box.value).toBe('from another tab');
   });
 });

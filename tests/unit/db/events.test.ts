@@ -3,7 +3,8 @@ import { closeKithDb, openKithDb, type KithDb } from '../../../utils/db';
 import { createEvent, eventsWithCounts, mergeEvents, peopleIdsAtEvent, updateEvent } from '../../../utils/db/events';
 import { recordEncounter, type ProfileInput } from '../../../utils/db/writes';
 import { encountersAtEvent, encountersOf, getEvent, listEvents } from '../../../utils/db/reads';
-import { getPerson, pagePeople, searchPeople } from '../../../utils/db/people';
+import { getPerson, searchPeople } from '../../../utils/db/people';
+import { pagePeople } from '../../../utils/db/people-list';
 
 let db: KithDb;
 let name: string;
@@ -23,6 +24,8 @@ async function meet(slug: string, fullName: string, event: { id: string } | { na
 }
 
 const searchIds = async (q: string) => (await searchPeople(db, q)).map((p) => p.name).sort();
+const listed = async (query: string) =>
+  (await pagePeople(db, { offset: 0, limit: 100, sort: 'name', filter: { query } }, TODAY)).people.map((p) => p.name);
 const atEvent = async (eventId: string) =>
   (await pagePeople(db, { offset: 0, limit: 100, sort: 'name', filter: { eventId } }, TODAY)).people.map((p) => p.name);
 
@@ -69,7 +72,7 @@ describe('creating and editing events', () => {
 });
 
 describe('merging two events that are the same', () => {
-  it('moves every encounter to the kept event, counts right, nothing lost, and everyone is found by the kept name', async () => {
+  it('moves every encounter to the kept event, counts right, nothing lost, and everyone is found by either name', async () => {
     const keep = await createEvent(db, { name: 'Grow Up Start Up', start: '2026-06-19', end: '2026-06-20' }, NOW);
     const drop = await createEvent(db, { name: 'GUSU', place: 'Warsaw, Pałac Kultury', url: 'https://gusu.example', notes: 'Badge pickup at 8' }, NOW);
     const anna = await meet('anna', 'Anna Nowak', { id: keep.id });
@@ -91,6 +94,7 @@ describe('merging two events that are the same', () => {
     const { event, moved, personIds } = await mergeEvents(db, keep.id, drop.id, NOW + 5);
     expect(moved).toBe(3);
     expect(personIds.sort()).toEqual([anna.id, bob.id, cyd.id].sort());
+    expect(event.mergedNames).toEqual(['GUSU']);
     expect(await db.count('encounters')).toBe(before);
     expect(await getEvent(db, drop.id)).toBeUndefined();
     expect(await encountersAtEvent(db, drop.id)).toEqual([]);
@@ -112,12 +116,41 @@ describe('merging two events that are the same', () => {
     expect(await atEvent(keep.id)).toEqual(['Anna Nowak', 'Bob Stone', 'Cyd Moss']);
     expect(await atEvent(other.id)).toEqual(['Dan Ray']);
 
-    // The people of both events are found by the kept name; the dropped name stays in the kept
-    // event's notes, which the events view searches too.
+    // The people of both events are found by either name, in the popup's search and the network list.
     expect(await searchIds('grow up')).toEqual(['Anna Nowak', 'Bob Stone', 'Cyd Moss']);
-    expect((await getPerson(db, bob.id))?.terms).toEqual(expect.arrayContaining(['grow', 'up', 'start']));
+    expect(await searchIds('gusu')).toEqual(['Anna Nowak', 'Bob Stone', 'Cyd Moss']);
+    expect(await listed('gusu')).toEqual(['Anna Nowak', 'Bob Stone', 'Cyd Moss']);
+    expect(await listed('grow')).toEqual(['Anna Nowak', 'Bob Stone', 'Cyd Moss']);
+    expect((await getPerson(db, bob.id))?.terms).toEqual(expect.arrayContaining(['grow', 'up', 'start', 'gusu']));
     expect(await searchIds('dan')).toEqual(['Dan Ray']);
     expect(dan.id).toBeTruthy();
+  });
+
+  it('someone met only at the kept event is found by the dropped name too, and names survive merges of merges', async () => {
+    const a = await createEvent(db, { name: 'Infoshare 2026' }, NOW);
+    const b = await createEvent(db, { name: 'InfoShare Gdańsk' }, NOW);
+    const c = await createEvent(db, { name: 'Infoszer' }, NOW);
+    const d = await createEvent(db, { name: 'Info Share' }, NOW);
+    const anna = await meet('anna', 'Anna Nowak', { id: a.id });
+    await meet('bob', 'Bob Stone', { id: c.id });
+    // The one met at the kept event was never at the dropped one, yet its name now finds her.
+    expect(await searchIds('gdansk')).toEqual([]);
+    const first = await mergeEvents(db, a.id, b.id, NOW + 1);
+    expect(first.personIds).toEqual([anna.id]);
+    expect(await searchIds('gdansk')).toEqual(['Anna Nowak']);
+    expect(await listed('gdańsk')).toEqual(['Anna Nowak']);
+    // c is merged into d, then d into a: a answers to every name, each once.
+    await mergeEvents(db, d.id, c.id, NOW + 2);
+    const { event } = await mergeEvents(db, a.id, d.id, NOW + 3);
+    expect(event.mergedNames).toEqual(['Info Share', 'InfoShare Gdańsk', 'Infoszer']);
+    expect(await searchIds('infoszer')).toEqual(['Anna Nowak', 'Bob Stone']);
+    expect(await searchIds('gdansk')).toEqual(['Anna Nowak', 'Bob Stone']);
+    expect(await listed('info share')).toEqual(['Anna Nowak', 'Bob Stone']);
+    // Renamed to one of its merged names: that name is its name now, not also a merged one.
+    const { event: renamed } = await updateEvent(db, a.id, { name: 'Infoszer' }, NOW + 4);
+    expect(renamed.mergedNames).toEqual(['Info Share', 'InfoShare Gdańsk']);
+    expect(await searchIds('2026')).toEqual([]);
+    expect(await searchIds('infoszer gdansk')).toEqual(['Anna Nowak', 'Bob Stone']);
   });
 
   it('refuses to merge an event into itself or with one that is gone, and changes nothing then', async () => {

@@ -96,6 +96,13 @@ const rawEvent = fc.record({
   place: optLine(CAPS.place),
   url: fc.option(fc.webUrl({ withQueryParameters: true }), { nil: undefined }),
   notes: fc.option(multiline(500), { nil: undefined }).map((v) => v || undefined),
+  // The names of events merged into this one (stored non-empty and distinct).
+  mergedNames: fc
+    .option(fc.array(line(CAPS.eventName), { maxLength: 3 }), { nil: undefined, freq: 4 })
+    .map((names) => {
+      const distinct = [...new Set(names?.filter(Boolean))];
+      return distinct.length > 0 ? distinct : undefined;
+    }),
   createdAt: time,
   updatedAt: time,
 });

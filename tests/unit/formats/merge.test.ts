@@ -14,6 +14,12 @@ const ev = (id: string, name: string, start?: string, updatedAt = T0): KithEvent
 });
 
 describe('derivePersonFields', () => {
+  it('indexes the names of the events merged into an event like its name', () => {
+    const p = person('p', { name: 'Anna' });
+    const d = derivePersonFields(p, [encounter('e', 'p', { eventId: 'v' })], [{ ...ev('v', 'Infoshare'), mergedNames: ['Info Share Gdańsk', 'InfoSzer'] }]);
+    expect(d.terms).toEqual(['anna', 'gdansk', 'info', 'infoshare', 'infoszer', 'share']);
+  });
+
   it('indexes name, company, headline, location, tags, encounter places and event names', () => {
     const p = person('p', {
       name: 'Łukasz Żółć',
@@ -131,6 +137,25 @@ describe('mergeData', () => {
     expect(put.encounters[0].eventId).toBe('v1');
     // The person's terms now include the event's name.
     expect(put.people[0].terms).toEqual(expect.arrayContaining(['grow', 'start']));
+  });
+
+  it('keeps the names merged into an event on either side, and re-derives the search words of the people met there', () => {
+    const stored = { ...ev('v1', 'Grow Up Start Up', '2024-06-19'), mergedNames: ['GUSU'] };
+    const p = person('p');
+    const e = encounter('e', 'p', { eventId: 'v1' });
+    const existing: KithData = { ...emptyStore(), people: [{ ...p, ...derivePersonFields(p, [e], [stored]) }], encounters: [e], events: [stored] };
+    expect(existing.people[0].terms).toEqual(expect.arrayContaining(['gusu', 'grow']));
+    // The same event from another computer, where a different event was merged into it.
+    const incoming = { ...ev('v1', 'Grow Up Start Up', '2024-06-19', T0 + 1), mergedNames: ['Grow-Up 24'] };
+    const { put, report } = mergeData(existing, { ...emptyStore(), events: [incoming] });
+    expect(report.events).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    expect(put.events[0].mergedNames).toEqual(['Grow-Up 24', 'GUSU']);
+    expect(put.people.map((x) => x.id)).toEqual(['p']);
+    expect(put.people[0].terms).toEqual(expect.arrayContaining(['gusu', 'grow', '24']));
+    // Merging the result again changes nothing.
+    const again = mergeData({ ...existing, people: put.people, events: put.events }, { ...emptyStore(), events: [incoming] });
+    expect(again.report.events).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(again.put.people).toEqual([]);
   });
 
   it('does not move a key that belongs to another stored person', () => {

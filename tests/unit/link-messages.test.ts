@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandler, type HandlerDeps } from '../../entrypoints/background/messages';
+import { CONTENT, handlerDeps, pageSender } from './handler-harness';
+import { closeKithDb } from '../../utils/db';
+
+let dbName: string;
+let changed: string[][];
+let deps: HandlerDeps;
+
+beforeEach(() => {
+  dbName = `kith-link-msg-${Math.random()}`;
+  changed = [];
+  deps = handlerDeps(dbName, new Date(2026, 10, 27, 12), (ids) => changed.push(ids));
+});
+afterEach(() => closeKithDb(dbName));
+
+const anna = { site: 'linkedin', keys: ['linkedin:anna-nowak'], url: 'https://www.linkedin.com/in/anna-nowak/', name: 'Anna Nowak' };
+const annaOnGithub = { site: 'github', keys: ['github:anowak'], url: 'https://github.com/anowak', name: 'Anna Nowak' };
+
+describe('person.sameName, person.link, person.unlink', () => {
+  it('suggests the saved Anna with where you met, links the GitHub profile to her, and unlinks it again', async () => {
+    const handle = createHandler(deps);
+    const saved = await handle(
+      { kith: 'encounter.record', payload: { profile: anna, encounter: { date: '2026-06-19', kind: 'event', place: 'Warsaw', event: { name: 'Grow Up Start Up' } } } },
+      CONTENT,
+    );
+    const id = (saved as { value: { person: { id: string } } }).value.person.id;
+    expect(await handle({ kith: 'person.sameName', payload: { name: '  anna NOWAK ' } }, CONTENT)).toEqual({
+      ok: true,
+      value: [{ id, name: 'Anna Nowak', where: 'Grow Up Start Up, Warsaw, 19 Jun 2026' }],
+    });
+    expect(await handle({ kith: 'person.sameName', payload: { name: 'Anna Nowakowska' } }, CONTENT)).toEqual({ ok: true, value: [] });
+
+    changed.length = 0;
+    const linked = await handle({ kith: 'person.link', payload: { personId: id, profile: annaOnGithub } }, CONTENT);
+    expect(linked).toMatchObject({ ok: true, value: { person: { id, keys: ['linkedin:anna-nowak', 'github:anowak'] } } });
+    expect(changed).toEqual([[id]]);
+    expect(await handle({ kith: 'person.lookup', payload: { keys: ['github:anowak'] } }, CONTENT)).toMatchObject({ ok: true, value: { person: { id } } });
+
+    const unlinked = await handle({ kith: 'person.unlink', payload: { personId: id, site: 'github' } }, pageSender('network.html'));
+    expect(unlinked).toMatchObject({ ok: true, value: { person: { id, keys: ['linkedin:anna-nowak'] } } });
+    expect(await handle({ kith: 'person.lookup', payload: { keys: ['github:anowak'] } }, CONTENT)).toEqual({ ok: true, value: null });
+    // Her only profile: refused with a reason the sidebar can show.
+    expect(await handle({ kith: 'person.unlink', payload: { personId: id, site: 'linkedin' } }, CONTENT)).toEqual({ ok: false, error: expect.stringMatching(/only profile/) });
+  });
+
+  it('refuses links from Kith pages, malformed profiles and unknown people', async () => {
+    const handle = createHandler(deps);
+    expect(await handle({ kith: 'person.link', payload: { personId: 'x', profile: annaOnGithub } }, pageSender('network.html'))).toMatchObject({ ok: false });
+    expect(await handle({ kith: 'person.link', payload: { personId: 'x', profile: { ...annaOnGithub, url: 'javascript:alert(1)' } } }, CONTENT)).toMatchObject({ ok: false });
+    expect(await handle({ kith: 'person.link', payload: { personId: 'gone', profile: annaOnGithub } }, CONTENT)).toEqual({ ok: false, error: expect.stringMatching(/no longer saved/) });
+    expect(await handle({ kith: 'person.unlink', payload: { personId: 'gone', site: 'myspace' } }, CONTENT)).toMatchObject({ ok: false });
+  });
+});

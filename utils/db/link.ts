@@ -1,0 +1,136 @@
+/**
+ * One person across sites: linking the profile on screen to someone already saved ("this is the same
+ * Anna I met in Warsaw"), and undoing it. Kith suggests (same name) but never links on its own.
+ */
+import type { KithDb } from './index';
+import type { Id, Person, SiteId } from '../types';
+import { adapterForKey } from '../sites';
+import { CAPS, cleanText } from '../text';
+import { absorbProfile, cleanTags, inWriteTx, NotFoundError, withDerived, type PeopleTx, type ProfileInput } from './writes';
+
+export interface LinkResult {
+  person: Person;
+  /** The separately saved person the profile belonged to, now folded into `person` and gone. */
+  mergedId?: Id;
+}
+
+/** The site a profile key belongs to ('linkedin-member:123' is LinkedIn's), or undefined for a key no site knows. */
+export function siteOfKey(key: string): SiteId | undefined {
+  return adapterForKey(key)?.id;
+}
+
+const earliest = (a?: string, b?: string) => (a && b ? (a < b ? a : b) : a || b);
+const latest = (a?: string, b?: string) => (a && b ? (a > b ? a : b) : a || b);
+
+/**
+ * Folds `other` into `keep`: every encounter, key, URL, tag and note of theirs, the earlier follow-up,
+ * the photo if `keep` has none. What `keep` already says wins for single fields (name, headline...).
+ * Encounters `other` introduced now name `keep`; `keep`'s own encounters "introduced by" `other` keep
+ * the name as text (nobody introduces you to themselves).
+ */
+async function absorbPerson(tx: PeopleTx, keep: Person, other: Person): Promise<Person> {
+  const encounters = tx.objectStore('encounters');
+  for (const e of await encounters.index('byPerson').getAll(other.id)) await encounters.put({ ...e, personId: keep.id });
+  for (const e of await encounters.index('byIntroducer').getAll(other.id)) {
+    if (e.personId === keep.id) {
+      const { introducedById: _self, ...rest } = e;
+      await encounters.put({ ...rest, introducedByName: other.name });
+    } else {
+      await encounters.put({ ...e, introducedById: keep.id });
+    }
+  }
+  // An encounter of `other`'s that named `keep` as the introducer would now be `keep` introducing themselves.
+  for (const e of await encounters.index('byIntroducer').getAll(keep.id)) {
+    if (e.personId !== keep.id) continue;
+    const { introducedById: _self, ...rest } = e;
+    await encounters.put({ ...rest, introducedByName: keep.name });
+  }
+  const photos = tx.objectStore('photos');
+  let hasPhoto = keep.hasPhoto;
+  if (!hasPhoto && other.hasPhoto) {
+    const photo = await photos.get(other.id);
+    if (photo) {
+      await photos.put({ ...photo, personId: keep.id });
+      hasPhoto = true;
+    }
+  }
+  await photos.delete(other.id);
+  await tx.objectStore('people').delete(other.id);
+
+  const next: Person = {
+    ...other,
+    ...keep,
+    keys: [...new Set([...keep.keys, ...other.keys])],
+    // Theirs only for the sites `keep` has no profile on; `keep`'s first (the order the UI lists them in).
+    urls: { ...keep.urls, ...Object.fromEntries(Object.entries(other.urls).filter(([site]) => !(site in keep.urls))) },
+    tags: cleanTags([...keep.tags, ...other.tags]),
+    notes: cleanText([keep.notes, other.notes].filter((n) => n.trim()).join('\n\n'), CAPS.notes),
+    followUp: {
+      ...other.followUp,
+      ...keep.followUp,
+      ...(earliest(keep.followUp.due, other.followUp.due) ? { due: earliest(keep.followUp.due, other.followUp.due) } : {}),
+    },
+    createdAt: Math.min(keep.createdAt, other.createdAt),
+  };
+  const lastTouch = latest(keep.lastTouch, other.lastTouch);
+  if (lastTouch) next.lastTouch = lastTouch;
+  const connectedOn = earliest(keep.connectedOn, other.connectedOn);
+  if (connectedOn) next.connectedOn = connectedOn;
+  if (hasPhoto) next.hasPhoto = true;
+  else delete next.hasPhoto;
+  return next;
+}
+
+/**
+ * Links the profile on screen to the saved person `personId`, in one transaction. The profile's keys
+ * and URL join that person; if the profile was saved as someone else, that record is merged in (its
+ * encounters, tags, notes...) and removed. Linking a profile to the person who already has it changes
+ * nothing.
+ */
+export async function linkProfile(db: KithDb, personId: Id, profile: ProfileInput, now: number): Promise<LinkResult> {
+  return inWriteTx(db, async (tx) => {
+    let person = await tx.objectStore('people').get(personId);
+    if (!person) throw new NotFoundError('This person is no longer saved.');
+    let mergedId: Id | undefined;
+    for (const key of profile.keys) {
+      const owner = await tx.objectStore('people').index('byKey').get(key);
+      if (owner && owner.id !== person.id) {
+        person = await absorbPerson(tx, person, owner);
+        mergedId = owner.id;
+        break;
+      }
+    }
+    // The keys are free now: absorbProfile adds them with the URL. The page's display fields (name,
+    // headline...) are left to the person already saved: linking says who they are, not what to call them.
+    const absorbed = await absorbProfile(tx, person, { site: profile.site, keys: profile.keys, url: profile.url, name: '' });
+    person = await withDerived(tx, { ...absorbed, updatedAt: now });
+    await tx.objectStore('people').put(person);
+    return mergedId ? { person, mergedId } : { person };
+  });
+}
+
+/**
+ * Takes one site's profile off a person (every key of that site, and its URL): the profile is then
+ * unknown to Kith again. Encounters stay with the person. A person's only profile cannot be unlinked
+ * (that is deleting them).
+ */
+export async function unlinkSite(db: KithDb, personId: Id, site: SiteId, now: number): Promise<Person> {
+  return inWriteTx(db, async (tx) => {
+    const person = await tx.objectStore('people').get(personId);
+    if (!person) throw new NotFoundError('This person is no longer saved.');
+    const keys = person.keys.filter((k) => siteOfKey(k) !== site);
+    if (keys.length === person.keys.length) throw new RangeError('That profile is not linked to this person.');
+    if (keys.length === 0) throw new RangeError('This is their only profile: it cannot be unlinked.');
+    const urls = { ...person.urls };
+    delete urls[site];
+    const next = await withDerived(tx, { ...person, keys, urls, updatedAt: now });
+    await tx.objectStore('people').put(next);
+    return next;
+  });
+}
+
+/** Saved people with exactly this name (folded: case and diacritics), for the "same person?" suggestion. */
+export async function peopleNamed(db: KithDb, sortName: string, limit = 3): Promise<Person[]> {
+  if (!sortName) return [];
+  return db.getAllFromIndex('people', 'bySortName', IDBKeyRange.only(sortName), limit);
+}
