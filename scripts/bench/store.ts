@@ -145,8 +145,6 @@ export async function rawPutFloor(b: Browser, people: unknown[], variant: IndexV
           s.createIndex('byKey', 'keys', { unique: true, multiEntry: true });
           s.createIndex('byDue', 'followUp.due');
           s.createIndex('byTag', 'tags', { multiEntry: true });
-          s.createIndex('byLastTouch', 'lastTouch');
-          s.createIndex('bySortName', 'sortName');
           if (variant === 'all indexes') s.createIndex('byTerm', 'terms', { multiEntry: true });
         };
         req.onsuccess = () => resolve(req.result);

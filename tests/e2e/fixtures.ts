@@ -1,4 +1,4 @@
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -96,3 +96,14 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect } from '@playwright/test';
+
+/** Opens a profile page and Kith's sidebar on it (as a person would: the tab), and returns the sidebar named for `name`. */
+export async function openSidebar(page: Page, url: string, name: string) {
+  await page.goto(url);
+  const tab = page.getByRole('button', { name: /Open Kith|Close Kith/ });
+  await expect(tab).toBeVisible();
+  if ((await tab.getAttribute('aria-expanded')) === 'false') await tab.click();
+  const sidebar = page.getByRole('complementary', { name: `Kith: ${name}` });
+  await expect(sidebar).toBeVisible();
+  return sidebar;
+}

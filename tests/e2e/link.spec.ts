@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, PHOTO_PNG, serve, test } from './fixtures';
+import { expect, openSidebar, PHOTO_PNG, serve, test } from './fixtures';
 import { spaPage } from './spa-page';
 
 /** One person across sites: the same Anna on LinkedIn, GitHub and X. */
@@ -10,29 +9,19 @@ const LINKEDIN = 'https://www.linkedin.com/in/anna-nowak/';
 const GITHUB = 'https://github.com/anna-nowak';
 const X = 'https://x.com/anna_nowak';
 
-async function sidebarOn(page: Page, url: string, name: string) {
-  await page.goto(url);
-  const tab = page.getByRole('button', { name: /Open Kith|Close Kith/ });
-  await expect(tab).toBeVisible();
-  if ((await tab.getAttribute('aria-expanded')) === 'false') await tab.click();
-  const sidebar = page.getByRole('complementary', { name: `Kith: ${name}` });
-  await expect(sidebar).toBeVisible();
-  return sidebar;
-}
-
 test('link a GitHub profile to the Anna met in Warsaw from the suggestion, see her on both sites, export both, unlink', async ({ context, page, openExtensionPage }) => {
   await serve(context, /^https:\/\/www\.linkedin\.com\/in\//, spaPage([{ slug: 'anna-nowak', name: 'Anna Nowak', headline: 'CTO at Acme' }]));
   await serve(context, (u) => u.origin === 'https://github.com', fixture('github', 'a_user_loggedin_2024.html'));
   await context.route(/^https:\/\/avatars\.githubusercontent\.com\//, (r) => r.fulfill({ status: 200, contentType: 'image/png', body: PHOTO_PNG }));
 
-  let sidebar = await sidebarOn(page, LINKEDIN, 'Anna Nowak');
+  let sidebar = await openSidebar(page, LINKEDIN, 'Anna Nowak');
   await sidebar.getByRole('button', { name: 'Record encounter' }).click();
   await sidebar.getByLabel('Place').fill('Warsaw');
   await sidebar.getByRole('button', { name: 'Save encounter' }).click();
   await expect(sidebar.getByRole('list', { name: 'Encounters' })).toContainText('Warsaw');
 
   // On GitHub she is not saved: Kith suggests the Anna of the same name, and waits for the user.
-  sidebar = await sidebarOn(page, GITHUB, 'Anna Nowak');
+  sidebar = await openSidebar(page, GITHUB, 'Anna Nowak');
   await expect(sidebar.getByText('You have not recorded meeting this person yet.')).toBeVisible();
   await expect(sidebar.getByText(/Already saved with the same name: Anna Nowak \(Warsaw, /)).toBeVisible();
   await page.waitForTimeout(300);
@@ -43,9 +32,9 @@ test('link a GitHub profile to the Anna met in Warsaw from the suggestion, see h
 
   // Known on both sites, after a reload too.
   await page.reload();
-  sidebar = await sidebarOn(page, GITHUB, 'Anna Nowak');
+  sidebar = await openSidebar(page, GITHUB, 'Anna Nowak');
   await expect(sidebar.getByRole('list', { name: 'Encounters' })).toContainText('Warsaw');
-  sidebar = await sidebarOn(page, LINKEDIN, 'Anna Nowak');
+  sidebar = await openSidebar(page, LINKEDIN, 'Anna Nowak');
   await expect(sidebar.getByText('Profiles: LinkedIn, GitHub.')).toBeVisible();
 
   // One person, exported with both profile URLs.
@@ -58,11 +47,11 @@ test('link a GitHub profile to the Anna met in Warsaw from the suggestion, see h
   expect(rows[1]).toContain(GITHUB);
 
   // Unlinked, the GitHub profile is unknown again; LinkedIn keeps her.
-  sidebar = await sidebarOn(page, GITHUB, 'Anna Nowak');
+  sidebar = await openSidebar(page, GITHUB, 'Anna Nowak');
   await sidebar.getByRole('button', { name: 'Unlink this GitHub profile' }).click();
   await expect(sidebar.getByText('You have not recorded meeting this person yet.')).toBeVisible();
   await expect(sidebar.getByRole('button', { name: 'This is Anna Nowak' })).toBeVisible();
-  sidebar = await sidebarOn(page, LINKEDIN, 'Anna Nowak');
+  sidebar = await openSidebar(page, LINKEDIN, 'Anna Nowak');
   await expect(sidebar.getByRole('list', { name: 'Encounters' })).toContainText('Warsaw');
   await expect(sidebar.getByText(/^Profiles:/)).toHaveCount(0);
 });
@@ -72,14 +61,14 @@ test('link by searching: an X profile saved separately is merged into the person
   await serve(context, (u) => u.origin === 'https://x.com', fixture('x', 'a_loggedin_follows_you_2024.html'));
   await context.route(/^https:\/\/pbs\.twimg\.com\//, (r) => r.fulfill({ status: 200, contentType: 'image/png', body: PHOTO_PNG }));
 
-  let sidebar = await sidebarOn(page, LINKEDIN, 'Anna Nowak');
+  let sidebar = await openSidebar(page, LINKEDIN, 'Anna Nowak');
   await sidebar.getByRole('button', { name: 'Record encounter' }).click();
   await sidebar.getByLabel('Place').fill('Warsaw');
   await sidebar.getByRole('button', { name: 'Save encounter' }).click();
   await expect(sidebar.getByRole('list', { name: 'Encounters' })).toContainText('Warsaw');
 
   // Saved on X as well, separately, with a call.
-  sidebar = await sidebarOn(page, X, 'Anna Nowak');
+  sidebar = await openSidebar(page, X, 'Anna Nowak');
   await sidebar.getByRole('button', { name: 'Record encounter' }).click();
   await sidebar.getByLabel('Kind').selectOption({ label: 'Call' });
   await sidebar.getByLabel('Place').fill('Zoom');
@@ -96,6 +85,6 @@ test('link by searching: an X profile saved separately is merged into the person
   await expect(list).toContainText('Warsaw');
   await expect(sidebar.getByText('Profiles: LinkedIn, X.')).toBeVisible();
 
-  sidebar = await sidebarOn(page, LINKEDIN, 'Anna Nowak');
+  sidebar = await openSidebar(page, LINKEDIN, 'Anna Nowak');
   await expect(sidebar.getByRole('list', { name: 'Encounters' }).getByRole('listitem')).toHaveCount(2);
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, PHOTO_PNG, serve, test } from './fixtures';
+import type { BrowserContext } from '@playwright/test';
+import { expect, openSidebar, PHOTO_PNG, serve, test } from './fixtures';
 
 /** GitHub, X and XING: the sidebar on each, from pages written after each site's markup (tests/fixtures/<site>). */
 const page = (site: string, file: string) => readFileSync(join(resolve('tests/fixtures'), site, file), 'utf8');
@@ -47,16 +47,6 @@ const SITES: SiteCase[] = [
   },
 ];
 
-async function open(p: Page, url: string, name: string) {
-  await p.goto(url);
-  const tab = p.getByRole('button', { name: /Open Kith|Close Kith/ });
-  await expect(tab).toBeVisible();
-  if ((await tab.getAttribute('aria-expanded')) === 'false') await tab.click();
-  const sidebar = p.getByRole('complementary', { name: `Kith: ${name}` });
-  await expect(sidebar).toBeVisible();
-  return sidebar;
-}
-
 async function serveSite(context: BrowserContext, c: SiteCase) {
   const origin = new URL(c.url).origin;
   await serve(context, (u) => u.origin === origin, page(c.site, c.file));
@@ -66,7 +56,7 @@ async function serveSite(context: BrowserContext, c: SiteCase) {
 for (const c of SITES) {
   test(`${c.label}: the sidebar knows the person, records an encounter with their face, and knows them again`, async ({ context, page: p }) => {
     await serveSite(context, c);
-    let sidebar = await open(p, c.url, c.name);
+    let sidebar = await openSidebar(p, c.url, c.name);
     await expect(sidebar.getByRole('heading', { name: c.name })).toBeVisible();
     if (c.headline) await expect(sidebar).toContainText(c.headline);
     await sidebar.getByRole('button', { name: 'Record encounter' }).click();
@@ -78,7 +68,7 @@ for (const c of SITES) {
     await expect(sidebar.locator('header img')).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
 
     await p.reload();
-    sidebar = await open(p, c.url, c.name);
+    sidebar = await openSidebar(p, c.url, c.name);
     await expect(sidebar.getByRole('list', { name: 'Encounters' })).toContainText('Berlin, JSConf');
   });
 }
@@ -98,7 +88,7 @@ test('a site switched off in the settings gets no sidebar; the others keep their
   await expect(p.locator('h1, .vcard-fullname').first()).toBeVisible();
   await p.waitForTimeout(500);
   await expect(p.locator('kith-sidebar')).toHaveCount(0);
-  await open(p, SITES[1].url, SITES[1].name);
+  await openSidebar(p, SITES[1].url, SITES[1].name);
 });
 
 test('GitHub: an organisation is not a person: no sidebar for it', async ({ context, page: p }) => {

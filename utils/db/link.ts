@@ -5,7 +5,7 @@
 import type { KithDb } from './index';
 import type { Id, Person, SiteId } from '../types';
 import { adapterForKey } from '../sites';
-import { CAPS, cleanText } from '../text';
+import { CAPS, cleanText, words } from '../text';
 import { absorbProfile, cleanTags, inWriteTx, NotFoundError, withDerived, type PeopleTx, type ProfileInput } from './writes';
 
 export interface LinkResult {
@@ -129,8 +129,13 @@ export async function unlinkSite(db: KithDb, personId: Id, site: SiteId, now: nu
   });
 }
 
-/** Saved people with exactly this name (folded: case and diacritics), for the "same person?" suggestion. */
+/**
+ * Saved people with exactly this name (folded: case and diacritics), for the "same person?" suggestion:
+ * those with the name's longest word among their search words, then the whole name compared.
+ */
 export async function peopleNamed(db: KithDb, sortName: string, limit = 3): Promise<Person[]> {
-  if (!sortName) return [];
-  return db.getAllFromIndex('people', 'bySortName', IDBKeyRange.only(sortName), limit);
+  const word = words(sortName).reduce((a, b) => (b.length > a.length ? b : a), '');
+  if (!word) return [];
+  const candidates = await db.getAllFromIndex('people', 'byTerm', IDBKeyRange.only(word));
+  return candidates.filter((p) => p.sortName === sortName).slice(0, limit);
 }

@@ -23,14 +23,14 @@ export async function upgrade(
     people.createIndex('byKey', 'keys', { unique: true, multiEntry: true });
     people.createIndex('byDue', 'followUp.due');
     people.createIndex('byTag', 'tags', { multiEntry: true });
-    people.createIndex('byLastTouch', 'lastTouch');
+    createLegacyIndex(people, 'byLastTouch', 'lastTouch');
     const encounters = db.createObjectStore('encounters', { keyPath: 'id' });
     encounters.createIndex('byPerson', 'personId');
     encounters.createIndex('byEvent', 'eventId');
     encounters.createIndex('byIntroducer', 'introducedById');
-    encounters.createIndex('byDate', 'date');
+    createLegacyIndex(encounters, 'byDate', 'date');
     const events = db.createObjectStore('events', { keyPath: 'id' });
-    events.createIndex('byStart', 'start');
+    createLegacyIndex(events, 'byStart', 'start');
     events.createIndex('byName', 'name');
     db.createObjectStore('photos', { keyPath: 'personId' });
   }
@@ -39,7 +39,7 @@ export async function upgrade(
     // under v1 get their search words (name, company, headline, location, tags, and the places and
     // events of their encounters) and sort name computed here.
     const people = tx.objectStore('people');
-    people.createIndex('bySortName', 'sortName');
+    createLegacyIndex(people, 'bySortName', 'sortName');
     people.createIndex('byTerm', 'terms', { multiEntry: true });
     if (oldVersion >= 1) {
       const events = await tx.objectStore('events').getAll();
@@ -61,4 +61,27 @@ export async function upgrade(
     // v3: a store for facts about the store itself (the receipt of the last import).
     db.createObjectStore('meta', { keyPath: 'key' });
   }
+  if (oldVersion < 4 && to >= 4) {
+    // v4: indexes nothing reads any more go, since every index costs every write (bySortName alone was
+    // ~0.9 s of a 30,000-row import). The network list sorts by name and last touch in memory
+    // (people-list.ts); encounters by date and events by start were never queried. Only indexes go:
+    // every record stays as it is.
+    for (const [store, index] of LEGACY_INDEXES) {
+      const s = tx.objectStore(store) as unknown as IDBObjectStore;
+      if (s.indexNames.contains(index)) s.deleteIndex(index);
+    }
+  }
+}
+
+/** Indexes of earlier versions that v4 drops (not in KithSchema any more). */
+const LEGACY_INDEXES = [
+  ['people', 'bySortName'],
+  ['people', 'byLastTouch'],
+  ['encounters', 'byDate'],
+  ['events', 'byStart'],
+] as const;
+
+/** An index of an earlier version, created by name (the current schema's types no longer know it). */
+function createLegacyIndex(store: unknown, name: string, keyPath: string): void {
+  (store as IDBObjectStore).createIndex(name, keyPath);
 }

@@ -43,9 +43,9 @@ interface Entry {
   /** The person's number in the table: their place in its bitmaps and postings. */
   ord: number;
   id: Id;
-  /** As the bySortName index holds it: people without one are not in the name order. */
+  /** Their sort name: people without one are not in the name order. */
   sortName: string | undefined;
-  /** As the byLastTouch index holds it. */
+  /** The last day anything was logged with them. */
   lastTouch: string | undefined;
   /** As the byDue index holds it. */
   due: string | undefined;
@@ -59,12 +59,12 @@ const EMPTY = new Int32Array(0);
 const EMPTY_TAGS: string[] = [];
 const EMPTY_WORDS: number[] = [];
 
-/** The bySortName index's order: name, then id (IndexedDB compares strings by UTF-16 code units, as `<` does). */
+/** Name order: sort name, then id (strings compared by UTF-16 code units, as IndexedDB did when an index sorted them). */
 function byName(a: Entry, b: Entry): number {
   return a.sortName! < b.sortName! ? -1 : a.sortName! > b.sortName! ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Last touch, newest first (the byLastTouch index read backwards), then everyone never touched, by name. */
+/** Last touch, newest first, then everyone never touched, by name. */
 function byLastTouch(a: Entry, b: Entry): number {
   if (a.lastTouch !== undefined && b.lastTouch !== undefined) {
     return a.lastTouch > b.lastTouch ? -1 : a.lastTouch < b.lastTouch ? 1 : a.id > b.id ? -1 : a.id < b.id ? 1 : 0;

@@ -21,18 +21,6 @@ export function peopleDueBy(db: KithDb, day: LocalDay): Promise<Person[]> {
   return db.getAllFromIndex('people', 'byDue', IDBKeyRange.upperBound(day));
 }
 
-/**
- * The first `limit` people due in [from, to] (either end open), earliest due first: the index is
- * already in due order, so the popup reads only the rows it shows, however far behind the user is.
- */
-export function peopleDueIn(db: KithDb, range: IDBKeyRange, limit: number): Promise<Person[]> {
-  return db.getAllFromIndex('people', 'byDue', range, limit);
-}
-
-export function countDueIn(db: KithDb, range: IDBKeyRange): Promise<number> {
-  return db.countFromIndex('people', 'byDue', range);
-}
-
 /** How many follow-ups are due on or before `day`: a key count, no records loaded (the badge). */
 export function countDueBy(db: KithDb, day: LocalDay): Promise<number> {
   return db.countFromIndex('people', 'byDue', IDBKeyRange.upperBound(day));
@@ -73,23 +61,6 @@ export async function searchPeople(db: KithDb, query: string, limit = 50): Promi
     cursor = await cursor.continue();
   }
   return found.sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0));
-}
-
-/** A page of people in name order (the network list). */
-export async function listPeopleByName(db: KithDb, offset: number, limit: number): Promise<Person[]> {
-  const out: Person[] = [];
-  let cursor = await db.transaction('people').store.index('bySortName').openCursor();
-  if (cursor && offset > 0) cursor = await cursor.advance(offset);
-  while (cursor && out.length < limit) {
-    out.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return out;
-}
-
-/** Whether anyone is saved: one key read (counting 100,000 people walks every key). */
-export async function anyPeople(db: KithDb): Promise<boolean> {
-  return (await db.transaction('people').store.openKeyCursor()) !== null;
 }
 
 export function countPeople(db: KithDb): Promise<number> {

@@ -3,7 +3,7 @@ import type { Encounter, KithEvent, Person, Photo } from '../types';
 
 export const DB_NAME = 'kith';
 /** Bump with a new step in migrations.ts and a test in tests/unit/db/migrations.test.ts. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface KithSchema extends DBSchema {
   people: {
@@ -14,11 +14,9 @@ export interface KithSchema extends DBSchema {
       byKey: string;
       /** followUp.due; people without a due date are not in this index at all. */
       byDue: string;
-      bySortName: string;
       byTag: string;
       /** The search words (multi-entry): prefix search without loading everyone. */
       byTerm: string;
-      byLastTouch: string;
     };
   };
   encounters: {
@@ -28,13 +26,12 @@ export interface KithSchema extends DBSchema {
       byPerson: string;
       byEvent: string;
       byIntroducer: string;
-      byDate: string;
     };
   };
   events: {
     key: string;
     value: KithEvent;
-    indexes: { byStart: string; byName: string };
+    indexes: { byName: string };
   };
   photos: {
     key: string;

@@ -118,7 +118,10 @@ describe('peopleNamed (the suggestion)', () => {
   it('finds saved people with the same name, ignoring case and diacritics, and nobody else', async () => {
     await savePersonFromProfile(db, { ...linkedin, name: 'Łukasz Żółć', keys: ['linkedin:lz'] }, {}, NOW);
     await savePersonFromProfile(db, { ...linkedin, name: 'Łukasz Żółćowski', keys: ['linkedin:lz2'] }, {}, NOW);
+    await savePersonFromProfile(db, { ...linkedin, name: 'Anna-Maria Nowak', keys: ['linkedin:amn'] }, {}, NOW);
     expect((await peopleNamed(db, 'lukasz zolc')).map((p) => p.name)).toEqual(['Łukasz Żółć']);
+    expect((await peopleNamed(db, 'anna-maria nowak')).map((p) => p.name)).toEqual(['Anna-Maria Nowak']);
+    expect(await peopleNamed(db, 'anna nowak')).toEqual([]);
     expect(await peopleNamed(db, '')).toEqual([]);
   });
 });

@@ -15,13 +15,11 @@ describe('upgrade ladder', () => {
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['encounters', 'events', 'meta', 'people', 'photos']);
     const tx = db.transaction(['people', 'encounters', 'events']);
-    expect([...tx.objectStore('people').indexNames].sort()).toEqual(
-      ['byDue', 'byKey', 'byLastTouch', 'bySortName', 'byTag', 'byTerm'].sort(),
-    );
+    expect([...tx.objectStore('people').indexNames].sort()).toEqual(['byDue', 'byKey', 'byTag', 'byTerm'].sort());
     expect(tx.objectStore('people').index('byKey').unique).toBe(true);
     expect(tx.objectStore('people').index('byKey').multiEntry).toBe(true);
-    expect([...tx.objectStore('encounters').indexNames].sort()).toEqual(['byDate', 'byEvent', 'byIntroducer', 'byPerson']);
-    expect([...tx.objectStore('events').indexNames].sort()).toEqual(['byName', 'byStart']);
+    expect([...tx.objectStore('encounters').indexNames].sort()).toEqual(['byEvent', 'byIntroducer', 'byPerson']);
+    expect([...tx.objectStore('events').indexNames].sort()).toEqual(['byName']);
     await closeKithDb(name);
   });
 
@@ -70,6 +68,31 @@ describe('v2 -> v3', () => {
     const db = await openKithDb(name);
     expect([...db.objectStoreNames]).toContain('meta');
     expect((await db.get('people', 'p1'))?.name).toBe('A');
+    await closeKithDb(name);
+  });
+});
+
+describe('v3 -> v4', () => {
+  it('drops the indexes nothing reads, keeps every record and the indexes that are read', async () => {
+    const name = freshName();
+    const v3 = await openDB<KithSchema>(name, 3, { upgrade });
+    const people = v3.transaction('people').store as unknown as IDBObjectStore;
+    expect([...people.indexNames]).toEqual(expect.arrayContaining(['bySortName', 'byLastTouch']));
+    await v3.put('people', { id: 'p1', keys: ['linkedin:a'], name: 'Ala Kot', urls: {}, tags: ['vc'], notes: '', followUp: { due: '2026-12-01' }, terms: ['ala', 'kot', 'vc'], sortName: 'ala kot', lastTouch: '2026-11-01', createdAt: 1, updatedAt: 1 });
+    await v3.put('encounters', { id: 'x1', personId: 'p1', date: '2026-11-01', kind: 'call', createdAt: 1, updatedAt: 1 });
+    await v3.put('events', { id: 'e1', name: 'Meetup', start: '2026-11-01', createdAt: 1, updatedAt: 1 });
+    v3.close();
+    const db = await openKithDb(name);
+    expect(db.version).toBe(4);
+    const tx = db.transaction(['people', 'encounters', 'events']);
+    expect([...tx.objectStore('people').indexNames].sort()).toEqual(['byDue', 'byKey', 'byTag', 'byTerm']);
+    expect([...tx.objectStore('encounters').indexNames]).not.toContain('byDate');
+    expect([...tx.objectStore('events').indexNames]).not.toContain('byStart');
+    expect(await db.get('people', 'p1')).toMatchObject({ name: 'Ala Kot', sortName: 'ala kot', lastTouch: '2026-11-01' });
+    expect(await db.countFromIndex('people', 'byDue', '2026-12-01')).toBe(1);
+    expect((await searchPeople(db, 'kot')).map((p) => p.id)).toEqual(['p1']);
+    expect(await db.get('encounters', 'x1')).toBeTruthy();
+    expect(await db.get('events', 'e1')).toMatchObject({ start: '2026-11-01' });
     await closeKithDb(name);
   });
 });
