@@ -19,8 +19,11 @@ export interface PopupData {
 const GROUP_LIMIT = 25;
 const ALL = 100_000;
 /**
- * Rows in the first render, across the groups: about what the popup shows before scrolling. The rest
- * follow a frame later, so the first paint costs a screenful of rows, not 75 (the budget is 100 ms).
+ * The first render: this many rows per group are asked for (public/popup-early.js asks for them before
+ * the modules have loaded), and this many in all are shown, about what the popup shows before
+ * scrolling. The rest are asked for a frame after the first paint. A smaller first answer comes
+ * sooner (each row reads its encounters and photo), and the first paint costs a screenful of rows, not
+ * 75 (the budget is 100 ms from opening the popup to the list on screen).
  */
 const FIRST_SCREEN = 8;
 
@@ -29,11 +32,11 @@ export async function loadPopupData(limit = GROUP_LIMIT): Promise<PopupData> {
   return { list: await send('followups.list', { limit }) };
 }
 
-/** The popup's first data: the answer public/popup-early.js asked for before the modules loaded, if it fits. */
+/** The popup's first screen: the answer public/popup-early.js asked for before the modules loaded, if it fits. */
 export async function firstPopupData(): Promise<PopupData> {
   const early = (globalThis as { kithEarly?: { limit: number; reply: Promise<unknown> } }).kithEarly;
-  if (early?.limit !== GROUP_LIMIT) return loadPopupData();
-  return { list: await call(() => early.reply, 'followups.list', { limit: GROUP_LIMIT }) };
+  if (early?.limit !== FIRST_SCREEN) return loadPopupData(FIRST_SCREEN);
+  return { list: await call(() => early.reply, 'followups.list', { limit: FIRST_SCREEN }) };
 }
 
 type GroupKey = 'overdue' | 'dueToday' | 'week';
@@ -76,12 +79,12 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
   // The rest of the rows once the first screen has painted.
   useEffect(() => {
     let timer = 0;
-    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setFirstScreen(false))));
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => void refresh().finally(() => setFirstScreen(false)))));
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, []);
+  }, [refresh]);
 
   // Another tab, the sidebar or an import changed someone: show it at once.
   useEffect(() => onPeopleChanged(() => void refresh()), [refresh]);

@@ -1,6 +1,7 @@
 import type { KithDb } from './index';
 import type { KithData } from '../types';
-import { ALL_STORES, type ImportReceipt } from './schema';
+import { unwrap } from 'idb';
+import { ALL_STORES, type ImportReceipt, type StoreName } from './schema';
 
 /**
  * Writes many records in ONE transaction: an import lands whole or not at all. If the worker is
@@ -22,15 +23,21 @@ export async function putAll(
     done++;
     if (onProgress && (done % every === 0 || done === total)) onProgress(done, total);
   };
-  const writes: Promise<unknown>[] = [];
-  // Issue every request up front (no awaits between them, so the transaction never idles), then wait.
-  for (const e of data.events ?? []) writes.push(tx.objectStore('events').put(e).then(tick));
-  for (const p of data.people ?? []) writes.push(tx.objectStore('people').put(p).then(tick));
-  for (const e of data.encounters ?? []) writes.push(tx.objectStore('encounters').put(e).then(tick));
-  for (const ph of data.photos ?? []) writes.push(tx.objectStore('photos').put(ph).then(tick));
-  if (receipt) writes.push(tx.objectStore('meta').put(receipt));
+  // Issue every request up front on the browser's own transaction (no awaits between them, so it never
+  // idles; and no promise per request: idb's wrapper cost ~0.2 s of a 30,000-row import), then wait.
+  // A failed request aborts the transaction, and `tx.done` rejects with its error.
+  const raw = unwrap(tx) as IDBTransaction;
+  const putEach = (store: StoreName, records: readonly unknown[] | undefined) => {
+    const s = raw.objectStore(store);
+    for (const r of records ?? []) s.put(r).onsuccess = tick;
+  };
+  putEach('events', data.events);
+  putEach('people', data.people);
+  putEach('encounters', data.encounters);
+  putEach('photos', data.photos);
+  if (receipt) raw.objectStore('meta').put(receipt);
   try {
-    await Promise.all([...writes, tx.done]);
+    await tx.done;
   } catch (err) {
     try {
       tx.abort();
