@@ -15,6 +15,7 @@ import { pageScenarios } from '../scenarios/pages';
 import { popupScenarios } from '../scenarios/popup';
 import { optionsScenarios } from '../scenarios/options';
 import { networkScenarios } from '../scenarios/network';
+import { siteScenarios } from '../scenarios/sites';
 import { runScenario } from '../scenarios/run';
 
 class ChromiumTab implements Tab {
@@ -169,7 +170,7 @@ class ChromiumKith implements KithBrowser {
   }
 }
 
-const all: Scenario[] = [...sidebarScenarios, ...pageScenarios, ...popupScenarios, ...optionsScenarios, ...networkScenarios];
+const all: Scenario[] = [...sidebarScenarios, ...pageScenarios, ...popupScenarios, ...optionsScenarios, ...networkScenarios, ...siteScenarios];
 
 test.describe('shared scenarios', () => {
   for (const scenario of all) {

@@ -1,0 +1,4 @@
+import { siteScenarios } from '../scenarios/sites';
+import { runInFirefox } from './scenarios';
+
+runInFirefox(siteScenarios);
