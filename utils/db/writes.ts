@@ -4,7 +4,7 @@ import { ALL_STORES, type KithSchema, type StoreName } from './schema';
 import type { Encounter, EncounterKind, FollowUp, Id, KithEvent, LocalDay, PartialDate, Person, SiteId } from '../types';
 import { derivePersonFields } from '../derive';
 import { blankPerson } from '../person';
-import { CAPS, cleanLine, cleanText } from '../text';
+import { CAPS, cleanLine, cleanText, fold } from '../text';
 import { applyTouch, lastTouchAfter } from '../followups';
 import { partialDateLastDay } from '../dates';
 
@@ -163,6 +163,11 @@ async function resolveEvent(tx: PeopleTx, ref: EncounterInput['event'], now: num
   if (!name) return undefined;
   const same = (await tx.objectStore('events').index('byName').get(name)) as KithEvent | undefined;
   if (same) return same.id;
+  // The same name in other case or accents, or a name an event had before it was merged into another
+  // (a user's events are few: read them all).
+  const folded = fold(name);
+  const known = ((await tx.objectStore('events').getAll()) as KithEvent[]).find((ev) => [ev.name, ...(ev.mergedNames ?? [])].some((n) => fold(n) === folded));
+  if (known) return known.id;
   const ev: KithEvent = { id: newId(), name, createdAt: now, updatedAt: now };
   await tx.objectStore('events').put(ev);
   return ev.id;

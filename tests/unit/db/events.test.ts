@@ -171,3 +171,20 @@ describe('merging two events that are the same', () => {
     expect((await listEvents(db)).map((e) => e.name)).toEqual(['A']);
   });
 });
+
+describe('a merged-away name typed again', () => {
+  it('records the encounter at the event it was merged into, not at a new event of that name', async () => {
+    const keep = await createEvent(db, { name: 'Grow Up Start Up 2026' }, NOW);
+    const drop = await createEvent(db, { name: 'GUSU Warsaw' }, NOW);
+    await mergeEvents(db, keep.id, drop.id, NOW + 1);
+    const anna = await meet('anna', 'Anna Nowak', { name: 'gusu warsaw' });
+    expect((await encountersOf(db, anna.id)).map((e) => e.eventId)).toEqual([keep.id]);
+    expect((await listEvents(db)).map((e) => e.name)).toEqual(['Grow Up Start Up 2026']);
+    // The same name in other case or accents is the same event.
+    await meet('ewa', 'Ewa Zając', { name: 'grow up start up 2026' });
+    expect((await listEvents(db)).map((e) => e.name)).toEqual(['Grow Up Start Up 2026']);
+    // A name no event ever had still makes a new one.
+    await meet('bob', 'Bob Stone', { name: 'Meetup' });
+    expect((await listEvents(db)).map((e) => e.name).sort()).toEqual(['Grow Up Start Up 2026', 'Meetup']);
+  });
+});
