@@ -47,14 +47,20 @@ export async function scheduleAlarms(settings: Settings, now = new Date(), fired
   }
 }
 
-/** The words of the daily notification for these people (due on or before today), or undefined for nobody. */
-export function dueNotification(due: Pick<Person, 'name' | 'sortName' | 'followUp'>[]): { title: string; message: string } | undefined {
-  if (due.length === 0) return undefined;
+/**
+ * The words of the daily notification: the first names of these people (due on or before today) and
+ * how many are due in all (`total`, when `due` holds only the first of them), or undefined for nobody.
+ */
+export function dueNotification(
+  due: Pick<Person, 'name' | 'sortName' | 'followUp'>[],
+  total = due.length,
+): { title: string; message: string } | undefined {
+  if (due.length === 0 || total === 0) return undefined;
   const sorted = [...due].sort(byDueThenName);
   const names = sorted.slice(0, NOTIFICATION_NAMES).map((p) => p.name);
-  const more = sorted.length - names.length;
+  const more = Math.max(total, sorted.length) - names.length;
   return {
-    title: plural('popupNotifyTitle', sorted.length),
+    title: plural('popupNotifyTitle', Math.max(total, sorted.length)),
     message: names.join(', ') + (more > 0 ? ` ${t('notificationMore', more)}` : ''),
   };
 }
@@ -65,7 +71,11 @@ export function dueNotification(due: Pick<Person, 'name' | 'sortName' | 'followU
  * Returns the message shown.
  */
 export async function notifyDue(db: KithDb, now = new Date()): Promise<string | undefined> {
-  const text = dueNotification(await peopleDueBy(db, localDay(now)));
+  // The most overdue from the due index (a few more than the names shown, so ties on a day are put in
+  // name order) and a key count for the rest: never everyone who is due.
+  const day = localDay(now);
+  const [first, total] = await Promise.all([peopleDueBy(db, day, NOTIFICATION_NAMES * 10), countDueBy(db, day)]);
+  const text = dueNotification(first, total);
   if (!text) {
     await browser.notifications.clear(DAILY_NOTIFICATION);
     return undefined;

@@ -82,7 +82,27 @@ describe('daily notification text', () => {
   });
 });
 
+describe('daily notification text from the first of many', () => {
+  it('counts everyone due when only the first were read', () => {
+    expect(dueNotification([person('Anna Nowak', '2026-01-01'), person('Bartek Kowalski', '2026-01-02')], 1200)).toEqual({
+      title: 'Kith: 1200 follow-ups due',
+      message: 'Anna Nowak, Bartek Kowalski +1198 more',
+    });
+  });
+});
+
 describe('notifyDue', () => {
+  it('names the most overdue of many, and counts everyone due', async () => {
+    const { name, db } = await freshDb();
+    const today = localDay();
+    // More people due than it reads (10 per name shown): the count still covers everyone.
+    for (let i = 0; i < 40; i++) await seed(db, `Person ${String(i).padStart(2, '0')}`, addDays(today, -1 - (i % 5)));
+    await seed(db, 'Anna Nowak', addDays(today, -30));
+    expect(await notifyDue(db)).toBe('Anna Nowak, Person 04, Person 09 +38 more');
+    expect(fakeBrowser.notifications.getAllCreateOptions()[DAILY_NOTIFICATION]).toMatchObject({ title: 'Kith: 41 follow-ups due' });
+    await closeKithDb(name);
+  });
+
   it('shows who is overdue or due today, not who is due later', async () => {
     const { name, db } = await freshDb();
     const today = localDay();

@@ -17,8 +17,8 @@ export async function findPersonByKeys(db: KithDb, keys: string[]): Promise<Pers
 }
 
 /** People whose follow-up is due on or before `day` (overdue and today), from the due-date index. */
-export function peopleDueBy(db: KithDb, day: LocalDay): Promise<Person[]> {
-  return db.getAllFromIndex('people', 'byDue', IDBKeyRange.upperBound(day));
+export function peopleDueBy(db: KithDb, day: LocalDay, limit?: number): Promise<Person[]> {
+  return db.getAllFromIndex('people', 'byDue', IDBKeyRange.upperBound(day), limit);
 }
 
 /** How many follow-ups are due on or before `day`: a key count, no records loaded (the badge). */
