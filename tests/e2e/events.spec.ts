@@ -1,5 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
-import { expect, serve, test } from './fixtures';
+import { expect, kith, openSidebar as openSidebarAt, serve, test } from './fixtures';
 import { spaPage, type SpaPerson } from './spa-page';
 import { addDays, formatPartialDate, localDay } from '../../utils/dates';
 
@@ -10,28 +10,14 @@ const DAWID: SpaPerson = { slug: 'dawid-wolny', name: 'Dawid Wolny', headline: '
 const PEOPLE = [ANNA, BOB, CELINA, DAWID];
 
 type Chrome = { runtime: { sendMessage: (m: unknown) => Promise<unknown> }; storage: { local: { set: (o: object) => Promise<void>; get: (k: string) => Promise<Record<string, unknown>> } } };
-type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 
 const today = () => localDay(new Date());
 const profileUrl = (slug: string) => `https://www.linkedin.com/in/${slug}/`;
 
 /** Sends one protocol message from an extension page, as Kith's pages do. */
-async function kith<T>(page: Page, name: string, payload: unknown): Promise<T> {
-  const reply = (await page.evaluate(
-    ([n, p]) => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ kith: n, payload: p }),
-    [name, payload] as const,
-  )) as Reply;
-  if (!reply.ok) throw new Error(`${name}: ${reply.error}`);
-  return reply.value as T;
-}
 
 async function openSidebar(page: Page, person: SpaPerson) {
-  await page.goto(profileUrl(person.slug));
-  const tab = page.getByRole('button', { name: /Open Kith|Close Kith/ });
-  await expect(tab).toBeVisible();
-  if ((await tab.getAttribute('aria-expanded')) === 'false') await tab.click();
-  const sidebar = page.getByRole('complementary', { name: `Kith: ${person.name}` });
-  await expect(sidebar).toBeVisible();
+  const sidebar = await openSidebarAt(page, profileUrl(person.slug), person.name);
   // The person's lookup has answered once an action shows.
   await expect(sidebar.getByRole('button', { name: /^(Record encounter|Met here)/ })).toBeVisible();
   return sidebar;

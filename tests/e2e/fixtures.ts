@@ -107,3 +107,15 @@ export async function openSidebar(page: Page, url: string, name: string) {
   await expect(sidebar).toBeVisible();
   return sidebar;
 }
+
+type Reply = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** Sends one protocol message from one of Kith's pages, as the pages do; throws the refusal's reason. */
+export async function kith<T = unknown>(page: Page, name: string, payload: unknown): Promise<T> {
+  const reply = (await page.evaluate(
+    ([n, p]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ kith: n, payload: p }),
+    [name, payload] as const,
+  )) as Reply;
+  if (!reply.ok) throw new Error(`${name}: ${reply.error}`);
+  return reply.value as T;
+}

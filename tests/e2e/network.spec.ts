@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, kith, test } from './fixtures';
 import { exportBackup } from '../../utils/formats/json-backup';
 import { derivePersonFields } from '../../utils/derive';
 import { followUpState } from '../../utils/followups';
@@ -13,16 +13,7 @@ type Chrome = {
     connect: (o: { name: string }) => { postMessage: (m: unknown) => void; onMessage: { addListener: (f: (m: { stage: string; error?: string }) => void) => void } };
   };
 };
-type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 
-async function kith<T>(page: Page, name: string, payload: unknown): Promise<T> {
-  const reply = (await page.evaluate(
-    ([n, p]) => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ kith: n, payload: p }),
-    [name, payload] as const,
-  )) as Reply;
-  if (!reply.ok) throw new Error(`${name}: ${reply.error}`);
-  return reply.value as T;
-}
 
 /** Imports a JSON backup through the import port, as the options page does. */
 async function importBackup(page: Page, text: string): Promise<void> {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Download, Page } from '@playwright/test';
-import { expect, launch, serviceWorker, test } from './fixtures';
+import { expect, kith, launch, serviceWorker, test } from './fixtures';
 
 const FILES = resolve('tests/fixtures/files');
 const file = (name: string) => join(FILES, name);
@@ -11,14 +11,6 @@ type Stats = { people: number; encounters: number; events: number };
 type ChromeLike = { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> } } };
 
 /** Sends one protocol message from an extension page, as Kith's own pages do. */
-async function kith<T>(page: Page, name: string, payload: object): Promise<T> {
-  const reply = await page.evaluate(
-    ([n, p]) => (globalThis as unknown as ChromeLike).chrome.runtime.sendMessage({ kith: n, payload: p }),
-    [name, payload] as const,
-  );
-  if (!reply.ok) throw new Error(`${name}: ${reply.error}`);
-  return reply.value as T;
-}
 const stats = (page: Page) => kith<Stats>(page, 'stats.get', {});
 
 const ANNA = {

@@ -1,5 +1,5 @@
 import type { Locator, Page, Worker } from '@playwright/test';
-import { expect, serve, test } from './fixtures';
+import { expect, kith, serve, test } from './fixtures';
 import { addDays, localDay } from '../../utils/dates';
 
 /** The browser's extension API, as seen from an extension page or the service worker. */
@@ -13,7 +13,6 @@ type Chrome = {
   };
   notifications: { getAll: () => Promise<Record<string, boolean>>; clear: (id: string) => Promise<boolean> };
 };
-type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 
 interface Seed {
   slug: string;
@@ -34,14 +33,6 @@ const today = () => localDay(new Date());
 const profileUrl = (slug: string) => `https://www.linkedin.com/in/${slug}/`;
 
 /** Sends one protocol message from an extension page, as the popup does. */
-async function kith(page: Page, name: string, payload: unknown): Promise<unknown> {
-  const reply = (await page.evaluate(
-    ([kith, payload]) => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ kith, payload }),
-    [name, payload] as const,
-  )) as Reply;
-  if (!reply.ok) throw new Error(`${name}: ${reply.error}`);
-  return reply.value;
-}
 
 /** Saves a person through the protocol (the sidebar's 'encounter.record'); returns their id. */
 async function seed(page: Page, s: Seed): Promise<string> {
