@@ -3,6 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+// The matcher the background checks senders with (Node 22 strips the types of a .ts import).
+import { matchesPattern } from '../utils/match-patterns.ts';
 
 export const CONTENT_SCRIPT_BUDGET = 15 * 1024;
 
@@ -23,21 +25,6 @@ export const RUNTIME_SCRIPTS = {
   mastodon: { url: 'https://mastodon.social/@anna', js: ['content-scripts/mastodon.js'] },
 };
 
-/** Whether a URL matches a manifest match pattern (scheme://host/path with * wildcards). */
-function matches(pattern, url) {
-  const m = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/*]+)(\/.*)$/.exec(pattern);
-  if (!m) return pattern === '<all_urls>';
-  const u = new URL(url);
-  const [, scheme, host, path] = m;
-  if (scheme !== '*' && `${scheme}:` !== u.protocol) return false;
-  if (host !== '*') {
-    const bare = host.replace(/^\*\./, '');
-    if (host.startsWith('*.') ? u.hostname !== bare && !u.hostname.endsWith(`.${bare}`) : u.hostname !== host) return false;
-  }
-  const re = new RegExp(`^${path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return re.test(u.pathname + u.search);
-}
-
 /**
  * The gzipped size of every file injected on `pageUrl` (default: a LinkedIn profile): the manifest's
  * content scripts that match it, and `registered`, files registered there at run time.
@@ -46,7 +33,7 @@ export function contentScriptSize(dir, pageUrl = PROFILE_PAGES.linkedin, registe
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   const files = new Set();
   for (const cs of manifest.content_scripts ?? []) {
-    if (!cs.matches.some((m) => matches(m, pageUrl))) continue;
+    if (!cs.matches.some((m) => matchesPattern(pageUrl, m))) continue;
     for (const f of [...(cs.js ?? []), ...(cs.css ?? [])]) files.add(f);
   }
   for (const f of registered) if (existsSync(join(dir, f))) files.add(f);

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { schemas, type FollowUpRow, type LinkSuggestion, type MessageName, type Origin, type Payload, type PersonView, type Reply, type Responses } from '@/utils/messages';
 import type { KithDb } from '@/utils/db';
-import type { Id, Person } from '@/utils/types';
+import type { Encounter, Id, Person } from '@/utils/types';
 import { findPersonByKeys, getPerson, listTags, searchPeople, countPeople } from '@/utils/db/people';
 import { listIntroductions } from '@/utils/db/people';
 import { pagePeople, PeopleListCache } from '@/utils/db/people-list';
@@ -116,6 +116,14 @@ async function personView(db: KithDb, person: Person): Promise<PersonView> {
   return { person, encounters: views, ...(photo ? { photo: photo.dataUrl } : {}), introduced };
 }
 
+/**
+ * The meeting that makes someone recognisable (the popup's "met at …", the link suggestion): the
+ * newest in person or at an event, else the newest. `encounters` are newest first.
+ */
+function recognisingEncounter(encounters: readonly Encounter[]): Encounter | undefined {
+  return encounters.find((e) => e.kind === 'in-person' || e.kind === 'event') ?? encounters[0];
+}
+
 function followUpRow(p: Person, today: string, read: DueRead): FollowUpRow {
   const row: FollowUpRow = { id: p.id, name: p.name, due: p.followUp.due!, overdueDays: overdueBy(p.followUp, today) };
   if (p.headline) row.headline = p.headline;
@@ -125,9 +133,7 @@ function followUpRow(p: Person, today: string, read: DueRead): FollowUpRow {
   if (url) row.url = url;
   if (p.followUp.cadenceDays) row.cadenceDays = p.followUp.cadenceDays;
   if (p.followUp.note) row.note = p.followUp.note;
-  // The meeting that makes them recognisable: the newest in person or at an event, else the newest.
-  const encounters = read.encounters.get(p.id) ?? [];
-  const met = encounters.find((e) => e.kind === 'in-person' || e.kind === 'event') ?? encounters[0];
+  const met = recognisingEncounter(read.encounters.get(p.id) ?? []);
   if (met) {
     row.context = { date: met.date, kind: met.kind };
     if (met.place) row.context.place = met.place;
@@ -201,8 +207,7 @@ export function createHandler(rawDeps: HandlerDeps) {
       const people = await peopleNamed(db, fold(cleanLine(name, CAPS.name)).trim());
       return Promise.all(
         people.map(async (p): Promise<LinkSuggestion> => {
-          const encounters = await encountersOf(db, p.id);
-          const met = encounters.find((e) => e.kind === 'in-person' || e.kind === 'event') ?? encounters[0];
+          const met = recognisingEncounter(await encountersOf(db, p.id));
           if (!met) return { id: p.id, name: p.name, where: p.headline ?? '' };
           const ev = met.eventId ? await getEvent(db, met.eventId) : undefined;
           return { id: p.id, name: p.name, where: [ev?.name, met.place, formatPartialDate(met.date)].filter(Boolean).join(', ') };
