@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { schemas, type FollowUpRow, type LinkSuggestion, type MessageName, type Origin, type Payload, type PersonView, type Reply, type Responses } from '@/utils/messages';
 import type { KithDb } from '@/utils/db';
-import type { Encounter, Id, Person } from '@/utils/types';
+import type { Encounter, Id, LocalDay, Person } from '@/utils/types';
 import { findPersonByKeys, getPerson, listTags, searchPeople, countPeople } from '@/utils/db/people';
 import { listIntroductions } from '@/utils/db/people';
 import { pagePeople, PeopleListCache } from '@/utils/db/people-list';
@@ -143,6 +143,24 @@ function followUpRow(p: Person, today: string, read: DueRead): FollowUpRow {
   return row;
 }
 
+/** The popup's list: who is overdue, due today and due in the next 7 days, the first `limit` of each. */
+export async function followUpsList(db: KithDb, t: LocalDay, limit: number): Promise<Responses['followups.list']> {
+  const ranges = [IDBKeyRange.upperBound(t, true), IDBKeyRange.only(t), IDBKeyRange.bound(addDays(t, 1), addDays(t, 7))];
+  const read = await readDue(db, ranges, limit);
+  const [overdue, dueToday, week] = read.groups.map((g) => ({
+    rows: g.people.sort(byDueThenName).map((p) => followUpRow(p, t, read)),
+    total: g.total,
+  }));
+  return {
+    today: t,
+    overdue: overdue.rows,
+    dueToday: dueToday.rows,
+    week: week.rows,
+    totals: { overdue: overdue.total, dueToday: dueToday.total, week: week.total },
+    anyone: read.anyone,
+  };
+}
+
 type Handlers = { [N in MessageName]: (payload: Payload<N>, ctx: { db: KithDb; origin: Origin }) => Promise<Responses[N]> };
 
 export function createHandler(rawDeps: HandlerDeps) {
@@ -204,7 +222,7 @@ export function createHandler(rawDeps: HandlerDeps) {
       return personView(db, p);
     },
     async 'person.sameName'({ name }, { db }) {
-      const people = await peopleNamed(db, fold(cleanLine(name, CAPS.name)).trim());
+      const people = await peopleNamed(db, fold(cleanLine(name, CAPS.name)).trim(), 3, listCache);
       return Promise.all(
         people.map(async (p): Promise<LinkSuggestion> => {
           const met = recognisingEncounter(await encountersOf(db, p.id));
@@ -255,25 +273,11 @@ export function createHandler(rawDeps: HandlerDeps) {
       return listEvents(db);
     },
     async 'people.search'({ query, limit }, { db }) {
-      const people = await searchPeople(db, query, limit ?? 20);
+      const people = await searchPeople(db, query, limit ?? 20, listCache);
       return Promise.all(people.map((p) => summary(db, p)));
     },
     async 'followups.list'({ limit }, { db }) {
-      const t = today();
-      const ranges = [IDBKeyRange.upperBound(t, true), IDBKeyRange.only(t), IDBKeyRange.bound(addDays(t, 1), addDays(t, 7))];
-      const read = await readDue(db, ranges, limit ?? 25);
-      const [overdue, dueToday, week] = read.groups.map((g) => ({
-        rows: g.people.sort(byDueThenName).map((p) => followUpRow(p, t, read)),
-        total: g.total,
-      }));
-      return {
-        today: t,
-        overdue: overdue.rows,
-        dueToday: dueToday.rows,
-        week: week.rows,
-        totals: { overdue: overdue.total, dueToday: dueToday.total, week: week.total },
-        anyone: read.anyone,
-      };
+      return followUpsList(db, today(), limit ?? 25);
     },
     async 'followups.done'({ personId, kind }, { db }) {
       await logTouch(db, personId, kind, now(), today());

@@ -35,7 +35,7 @@ const rows = time('Connections.csv 30,000 rows: parseConnections', () => parseCo
 const plan = time('  planConnectionsImport into an empty store', () => planConnectionsImport([], [], rows, Date.now(), []));
 time('  planConnectionsImport again onto those 30,000', () => planConnectionsImport(plan.put, [], rows, Date.now(), []));
 const terms = plan.put.reduce((n, p) => n + p.terms.length, 0) / plan.put.length;
-console.log(`  search terms per imported person: ${terms.toFixed(1)} (rows in the multi-entry byTerm index: ${Math.round(terms * plan.put.length).toLocaleString('en-US')})`);
+console.log(`  search terms per imported person: ${terms.toFixed(1)} (rows a multi-entry index of them would hold, as schema v4 had: ${Math.round(terms * plan.put.length).toLocaleString('en-US')})`);
 
 const data = generateKithData({ seed: 'kith-exports', people: 30_000, today });
 const text = exportBackup(data, new Date().toISOString());

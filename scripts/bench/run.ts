@@ -518,7 +518,14 @@ async function main(): Promise<number> {
   }, (e) => [row('popup.firstPaint', 'popup first paint', 'ms', B.popup, [], e), row('followups.list', 'overdue query', 'ms', B.overdue, [], e)]);
 
   await phase('search', 'search as you type', async () => {
-    await control!.warm();
+    // The first search after the worker starts reads everyone into the table it searches (people-list.ts);
+    // the popup asks for that as its search box gets focus, before the user types.
+    const cold: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await control!.stop();
+      await control!.warm();
+      cold.push(...(await timeMessage(control!.page, 'people.search', { query: 'anna', limit: 20 }, 1)));
+    }
     const typed = keystrokes(TYPED);
     await timeMessage(control!.page, 'people.search', { query: 'warm', limit: 20 }, 3);
     const samples: number[] = [];
@@ -542,6 +549,8 @@ async function main(): Promise<number> {
     rows.push(
       row('search.keystroke', 'search as you type, per keystroke', 'ms', B.search, samples,
         `people.search (limit 20, as the popup) for every prefix of ${TYPED.map((t) => `"${t}"`).join(', ')} (${typed.length} keystrokes × ${RUNS}); slowest: ${slowest.map(([q, v]) => `"${q}" ${v.toFixed(1)} ms`).join(', ')}`),
+      row('search.first', '  the first search after the worker starts (it reads everyone into its table)', 'ms', null, cold,
+        'people.search "anna" right after the stopped worker was woken by another message; the popup asks for this read when its search box gets focus'),
     );
   }, (e) => [row('search.keystroke', 'search as you type', 'ms', B.search, [], e)]);
 
@@ -648,7 +657,7 @@ async function main(): Promise<number> {
       await withFreshBrowser(async (fresh) => {
         // The floor under any import of these rows: the same people written by bare put() calls.
         const people = planConnectionsImport([], [], parseConnections(csv), Date.now(), []).put;
-        for (const variant of ['all indexes', 'without byTerm', 'no index'] as IndexVariant[]) {
+        for (const variant of ['all indexes', 'v4 with byTerm', 'no index'] as IndexVariant[]) {
           const ms = await rawPutFloor(fresh, people, variant);
           const text = `IndexedDB floor: ${people.length} imported people put() in one transaction, ${variant}: ${ms.toFixed(0)} ms`;
           profileNotes.push(text);

@@ -51,4 +51,27 @@ describe('person.sameName, person.link, person.unlink', () => {
     expect(await handle({ kith: 'person.link', payload: { personId: 'gone', profile: annaOnGithub } }, CONTENT)).toEqual({ ok: false, error: expect.stringMatching(/no longer saved/) });
     expect(await handle({ kith: 'person.unlink', payload: { personId: 'gone', site: 'myspace' } }, CONTENT)).toMatchObject({ ok: false });
   });
+
+  it('search and the suggestion answer from the shared table of everyone, current after every write', async () => {
+    const handle = createHandler(deps);
+    const names = async (query: string) => ((await handle({ kith: 'people.search', payload: { query } }, pageSender('popup.html'))) as { value: { name: string }[] }).value.map((p) => p.name);
+    const same = async (name: string) => ((await handle({ kith: 'person.sameName', payload: { name } }, CONTENT)) as { value: { name: string }[] }).value.map((p) => p.name);
+    expect(await names('anna')).toEqual([]); // the table is read now, empty
+    expect(await same('Anna Nowak')).toEqual([]);
+    const saved = await handle({ kith: 'encounter.record', payload: { profile: anna, encounter: { date: '2026-06-19', kind: 'event', place: 'Warsaw', event: { name: 'Grow Up Start Up' } } } }, CONTENT);
+    const id = (saved as { value: { person: { id: string } } }).value.person.id;
+    expect(await names('anna')).toEqual(['Anna Nowak']);
+    expect(await names('grow war')).toEqual(['Anna Nowak']);
+    expect(await same('ANNA nowák')).toEqual(['Anna Nowak']);
+    await handle({ kith: 'person.update', payload: { id, patch: { tags: ['investor'] } } }, pageSender('network.html'));
+    expect(await names('invest')).toEqual(['Anna Nowak']);
+    await handle({ kith: 'person.saveFromProfile', payload: { profile: { ...anna, keys: ['linkedin:anna-nowak'], name: 'Anna Kowalska' }, patch: {} } }, CONTENT);
+    expect(await names('nowak')).toEqual([]);
+    expect(await names('kowal')).toEqual(['Anna Kowalska']);
+    expect(await same('Anna Nowak')).toEqual([]);
+    expect(await same('anna kowalska')).toEqual(['Anna Kowalska']);
+    await handle({ kith: 'person.delete', payload: { id } }, pageSender('network.html'));
+    expect(await names('anna')).toEqual([]);
+    expect(await same('anna kowalska')).toEqual([]);
+  });
 });

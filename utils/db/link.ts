@@ -6,6 +6,7 @@ import type { KithDb } from './index';
 import type { Id, Person, SiteId } from '../types';
 import { adapterForKey } from '../sites';
 import { CAPS, cleanText, words } from '../text';
+import { getPeople, PeopleListCache } from './people-list';
 import { absorbProfile, cleanTags, inWriteTx, NotFoundError, withDerived, type PeopleTx, type ProfileInput } from './writes';
 
 export interface LinkResult {
@@ -130,12 +131,10 @@ export async function unlinkSite(db: KithDb, personId: Id, site: SiteId, now: nu
 }
 
 /**
- * Saved people with exactly this name (folded: case and diacritics), for the "same person?" suggestion:
- * those with the name's longest word among their search words, then the whole name compared.
+ * Saved people with exactly this name (folded: case and diacritics), for the "same person?" suggestion,
+ * from the in-memory table of everyone (`cache`, the background's shared one; people-list.ts).
  */
-export async function peopleNamed(db: KithDb, sortName: string, limit = 3): Promise<Person[]> {
-  const word = words(sortName).reduce((a, b) => (b.length > a.length ? b : a), '');
-  if (!word) return [];
-  const candidates = await db.getAllFromIndex('people', 'byTerm', IDBKeyRange.only(word));
-  return candidates.filter((p) => p.sortName === sortName).slice(0, limit);
+export async function peopleNamed(db: KithDb, sortName: string, limit = 3, cache: PeopleListCache = new PeopleListCache()): Promise<Person[]> {
+  if (words(sortName).length === 0) return [];
+  return getPeople(db, await cache.named(db, sortName, limit));
 }

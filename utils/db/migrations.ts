@@ -40,7 +40,7 @@ export async function upgrade(
     // events of their encounters) and sort name computed here.
     const people = tx.objectStore('people');
     createLegacyIndex(people, 'bySortName', 'sortName');
-    people.createIndex('byTerm', 'terms', { multiEntry: true });
+    createLegacyIndex(people, 'byTerm', 'terms', { multiEntry: true });
     if (oldVersion >= 1) {
       const events = await tx.objectStore('events').getAll();
       const byPerson = new Map<string, Encounter[]>();
@@ -71,6 +71,14 @@ export async function upgrade(
       if (s.indexNames.contains(index)) s.deleteIndex(index);
     }
   }
+  if (oldVersion < 5 && to >= 5) {
+    // v5: the search-word index goes too. Its ~3.7 entries a person were a third of a 30,000-row
+    // import's writes (1.3-1.6 s), and search as you type is answered from the in-memory table of
+    // everyone (people-list.ts), as the network list already was. Every person keeps their `terms`:
+    // the table is built from them.
+    const people = tx.objectStore('people') as unknown as IDBObjectStore;
+    if (people.indexNames.contains('byTerm')) people.deleteIndex('byTerm');
+  }
 }
 
 /** Indexes of earlier versions that v4 drops (not in KithSchema any more). */
@@ -82,6 +90,6 @@ const LEGACY_INDEXES = [
 ] as const;
 
 /** An index of an earlier version, created by name (the current schema's types no longer know it). */
-function createLegacyIndex(store: unknown, name: string, keyPath: string): void {
-  (store as IDBObjectStore).createIndex(name, keyPath);
+function createLegacyIndex(store: unknown, name: string, keyPath: string, options?: IDBIndexParameters): void {
+  (store as IDBObjectStore).createIndex(name, keyPath, options);
 }

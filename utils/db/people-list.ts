@@ -4,7 +4,7 @@
  *
  * Why a table in memory: a one- or two-letter search matches most people, and in IndexedDB every
  * index entry read costs (Chromium checks each against its record), so collecting everyone whose
- * search word starts with "a" from the term index took seconds at 100,000 people; counting them costs
+ * search word starts with "a" from a term index (schema v2-v4 had one) took seconds at 100,000 people; counting them costs
  * the same walk. Reading the records themselves, a batch at a time, is several times cheaper than
  * reading either list order from its index. So the list reads everyone once into a compact table (ids,
  * sort keys, search words as numbers, tags, due dates), keeps it current from the ids of every change
@@ -344,6 +344,18 @@ class PeopleTable {
     return (this.numbered[sort] ??= Int32Array.from(sorted, (e) => e.ord));
   }
 
+  /** The ids of the people whose sort name is exactly `sortName`, in name order, at most `limit`. */
+  named(sortName: string, limit: number): Id[] {
+    this.order('name');
+    const list = this.orders.name!;
+    const ids: Id[] = [];
+    // The name order is by sort name, then id: everyone with this name sits together, from here on.
+    for (let i = lowerBound(list, { sortName, id: '' } as Entry, byName); i < list.length && list[i].sortName === sortName && ids.length < limit; i++) {
+      ids.push(list[i].id);
+    }
+    return ids;
+  }
+
   /** How many match the query, and the ids of its page. */
   async page(db: KithDb, q: PeopleQuery, today: LocalDay): Promise<{ total: number; ids: Id[] }> {
     const version = this.version;
@@ -503,10 +515,15 @@ export class PeopleListCache {
   async page(db: KithDb, q: PeopleQuery, today: LocalDay): Promise<{ total: number; ids: Id[] }> {
     return (await this.tableFor(db)).page(db, q, today);
   }
+
+  /** The ids of the people whose sort name is exactly `sortName`, in name order, at most `limit`. */
+  async named(db: KithDb, sortName: string, limit: number): Promise<Id[]> {
+    return (await this.tableFor(db)).named(sortName, limit);
+  }
 }
 
 /** These people, in this order, in one transaction (ids no longer saved are left out). */
-async function getPeople(db: KithDb, ids: readonly Id[]): Promise<Person[]> {
+export async function getPeople(db: KithDb, ids: readonly Id[]): Promise<Person[]> {
   const store = db.transaction('people').store;
   const found = await Promise.all(ids.map((id) => store.get(id)));
   return found.filter((p): p is Person => p !== undefined);
@@ -514,7 +531,9 @@ async function getPeople(db: KithDb, ids: readonly Id[]): Promise<Person[]> {
 
 /**
  * One page of the network list and how many match in all: the matching is done in memory by the
- * cache's table (see the top of this file); only the page's records are read.
+ * cache's table (see the top of this file); only the page's records are read. The popup's and the
+ * sidebar's search (searchPeople) and the same-name suggestion (peopleNamed) are answered from the
+ * same table: no index of search words is kept in IndexedDB (schema v5).
  */
 export async function pagePeople(
   db: KithDb,

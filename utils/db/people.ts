@@ -1,6 +1,8 @@
 import type { KithDb } from './index';
 import type { Id, LocalDay, Person } from '../types';
 import { words } from '../text';
+import { localDay } from '../dates';
+import { pagePeople, PeopleListCache } from './people-list';
 
 export function getPerson(db: KithDb, id: Id): Promise<Person | undefined> {
   return db.get('people', id);
@@ -39,28 +41,12 @@ export async function listTags(db: KithDb): Promise<string[]> {
 
 /**
  * Search as you type: every word of the query must start a word of the person's name, company,
- * headline, location, tags, places or events. The longest query word walks the term index (a key
- * range, not a scan of everyone); the other words filter those candidates.
+ * headline, location, tags, places or events. The first `limit` matches by name, answered from the
+ * in-memory table of everyone (`cache`, the background's shared one; people-list.ts), not an index.
  */
-export async function searchPeople(db: KithDb, query: string, limit = 50): Promise<Person[]> {
-  const q = [...new Set(words(query))];
-  if (q.length === 0) return [];
-  const lead = q.reduce((a, b) => (b.length > a.length ? b : a));
-  const rest = q.filter((w) => w !== lead);
-  const tx = db.transaction('people');
-  const index = tx.store.index('byTerm');
-  const seen = new Set<string>();
-  const found: Person[] = [];
-  let cursor = await index.openCursor(IDBKeyRange.bound(lead, lead + '\uffff'));
-  while (cursor && found.length < limit) {
-    const p = cursor.value;
-    if (!seen.has(p.id)) {
-      seen.add(p.id);
-      if (rest.every((w) => p.terms.some((t) => t.startsWith(w)))) found.push(p);
-    }
-    cursor = await cursor.continue();
-  }
-  return found.sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0));
+export async function searchPeople(db: KithDb, query: string, limit = 50, cache: PeopleListCache = new PeopleListCache()): Promise<Person[]> {
+  if (words(query).length === 0) return [];
+  return (await pagePeople(db, { offset: 0, limit, sort: 'name', filter: { query } }, localDay(), cache)).people;
 }
 
 export function countPeople(db: KithDb): Promise<number> {

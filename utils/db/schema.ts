@@ -3,7 +3,7 @@ import type { Encounter, KithEvent, Person, Photo } from '../types';
 
 export const DB_NAME = 'kith';
 /** Bump with a new step in migrations.ts and a test in tests/unit/db/migrations.test.ts. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface KithSchema extends DBSchema {
   people: {
@@ -15,8 +15,6 @@ export interface KithSchema extends DBSchema {
       /** followUp.due; people without a due date are not in this index at all. */
       byDue: string;
       byTag: string;
-      /** The search words (multi-entry): prefix search without loading everyone. */
-      byTerm: string;
     };
   };
   encounters: {

@@ -15,7 +15,7 @@ describe('upgrade ladder', () => {
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['encounters', 'events', 'meta', 'people', 'photos']);
     const tx = db.transaction(['people', 'encounters', 'events']);
-    expect([...tx.objectStore('people').indexNames].sort()).toEqual(['byDue', 'byKey', 'byTag', 'byTerm'].sort());
+    expect([...tx.objectStore('people').indexNames].sort()).toEqual(['byDue', 'byKey', 'byTag']);
     expect(tx.objectStore('people').index('byKey').unique).toBe(true);
     expect(tx.objectStore('people').index('byKey').multiEntry).toBe(true);
     expect([...tx.objectStore('encounters').indexNames].sort()).toEqual(['byEvent', 'byIntroducer', 'byPerson']);
@@ -82,7 +82,7 @@ describe('v3 -> v4', () => {
     await v3.put('encounters', { id: 'x1', personId: 'p1', date: '2026-11-01', kind: 'call', createdAt: 1, updatedAt: 1 });
     await v3.put('events', { id: 'e1', name: 'Meetup', start: '2026-11-01', createdAt: 1, updatedAt: 1 });
     v3.close();
-    const db = await openKithDb(name);
+    const db = await openDB<KithSchema>(name, 4, { upgrade });
     expect(db.version).toBe(4);
     const tx = db.transaction(['people', 'encounters', 'events']);
     expect([...tx.objectStore('people').indexNames].sort()).toEqual(['byDue', 'byKey', 'byTag', 'byTerm']);
@@ -93,6 +93,28 @@ describe('v3 -> v4', () => {
     expect((await searchPeople(db, 'kot')).map((p) => p.id)).toEqual(['p1']);
     expect(await db.get('encounters', 'x1')).toBeTruthy();
     expect(await db.get('events', 'e1')).toMatchObject({ start: '2026-11-01' });
+    db.close();
+  });
+});
+
+describe('v4 -> v5', () => {
+  it('drops the search-word index; every person keeps their search words and is still found', async () => {
+    const name = freshName();
+    const v4 = await openDB<KithSchema>(name, 4, { upgrade });
+    expect([...(v4.transaction('people').store as unknown as IDBObjectStore).indexNames]).toContain('byTerm');
+    const ala = { id: 'p1', keys: ['linkedin:a'], name: 'Ala Kot', company: 'Acme', urls: {}, tags: ['vc'], notes: '', followUp: { due: '2026-12-01' }, terms: ['acme', 'ala', 'kot', 'vc'], sortName: 'ala kot', createdAt: 1, updatedAt: 1 };
+    const olek = { ...ala, id: 'p2', keys: ['linkedin:b'], name: 'Olek Kotowski', company: 'Beta', tags: [], terms: ['beta', 'kotowski', 'olek'], sortName: 'olek kotowski', followUp: {} };
+    await v4.put('people', ala);
+    await v4.put('people', olek);
+    v4.close();
+    const db = await openKithDb(name);
+    expect(db.version).toBe(5);
+    expect([...db.transaction('people').store.indexNames].sort()).toEqual(['byDue', 'byKey', 'byTag']);
+    expect(await db.get('people', 'p1')).toEqual(ala);
+    expect(await db.get('people', 'p2')).toEqual(olek);
+    expect((await searchPeople(db, 'kot')).map((p) => p.id)).toEqual(['p1', 'p2']);
+    expect((await searchPeople(db, 'acme k')).map((p) => p.id)).toEqual(['p1']);
+    expect(await db.countFromIndex('people', 'byDue', '2026-12-01')).toBe(1);
     await closeKithDb(name);
   });
 });
