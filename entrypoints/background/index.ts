@@ -9,6 +9,7 @@ import { startMastodon } from './mastodon';
 import { instancePattern } from '@/utils/mastodon-instances';
 import { DAILY_ALARM, DAILY_NOTIFICATION, MIDNIGHT_ALARM, notifyDue, scheduleAlarms, updateBadge } from './reminders';
 import { handleImportPort } from './imports';
+import { firstScreenKeeper } from './first-screen';
 import { IMPORT_PORT } from '@/utils/messages';
 
 // Only wiring here: every listener is registered synchronously so a stopped worker wakes for it.
@@ -16,10 +17,13 @@ export default defineBackground(() => {
   const mastodon = startMastodon();
   const contentPatterns = (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []);
   const refreshBadge = () => openKithDb().then((db) => updateBadge(db)).catch((e) => console.error('Kith: badge', e));
+  // The popup's first screen, kept in storage.session so the popup paints it without waiting for this worker.
+  const firstScreen = firstScreenKeeper(() => openKithDb(), browser.storage.session);
 
   /** Tells every open Kith view (sidebars in tabs, popup, pages) that people changed. */
   const changed = (personIds: string[]) => {
     void refreshBadge();
+    void firstScreen.changed();
     const notice = { kithChanged: personIds };
     browser.runtime.sendMessage(notice).catch(() => undefined);
     // Every tab Kith's sidebar may be in: the profile sites and the granted Mastodon instances.
@@ -74,7 +78,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener(async (alarm) => {
     const settings = await getSettings();
     try {
-      if (alarm.name === MIDNIGHT_ALARM) await refreshBadge();
+      if (alarm.name === MIDNIGHT_ALARM) await Promise.all([refreshBadge(), firstScreen.remake()]);
       if (alarm.name === DAILY_ALARM && settings.notifications.enabled) await notifyDue(await openKithDb());
     } catch (e) {
       console.error('Kith: reminder', e);
@@ -94,4 +98,5 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void getSettings().then((s) => scheduleAlarms(s)));
   browser.runtime.onStartup.addListener(() => void getSettings().then((s) => scheduleAlarms(s)));
   void refreshBadge();
+  void firstScreen.remake();
 });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
-import { call, onPeopleChanged, send } from '@/utils/client';
+import { onPeopleChanged, send } from '@/utils/client';
 import type { FollowUpRow as Row, Responses } from '@/utils/messages';
 import type { EncounterKind } from '@/utils/types';
 import { localDay } from '@/utils/dates';
@@ -10,6 +10,7 @@ import { PopupSearch } from '@/components/PopupSearch';
 import { PopupNothingDue, PopupWelcome } from '@/components/PopupEmpty';
 import { formatDueDay } from '@/components/PopupText';
 import { EventCheckIn } from '@/components/EventCheckIn';
+import { FIRST_SCREEN, FIRST_SCREEN_KEY, isFirstScreenOf } from '@/utils/first-screen';
 
 export interface PopupData {
   list: Responses['followups.list'];
@@ -18,25 +19,28 @@ export interface PopupData {
 /** Rows shown per group before "Show all": the popup stays quick however far behind the user is. */
 const GROUP_LIMIT = 25;
 const ALL = 100_000;
-/**
- * The first render: this many rows per group are asked for (public/popup-early.js asks for them before
- * the modules have loaded), and this many in all are shown, about what the popup shows before
- * scrolling. The rest are asked for a frame after the first paint. A smaller first answer comes
- * sooner (each row reads its encounters and photo), and the first paint costs a screenful of rows, not
- * 75 (the budget is 100 ms from opening the popup to the list on screen).
- */
-const FIRST_SCREEN = 8;
-
 /** Everything the popup shows, in one message (the background reads only who is due, and one key). */
 export async function loadPopupData(limit = GROUP_LIMIT): Promise<PopupData> {
   return { list: await send('followups.list', { limit }) };
 }
 
-/** The popup's first screen: the answer public/popup-early.js asked for before the modules loaded, if it fits. */
+/**
+ * The popup's first screen (FIRST_SCREEN rows a group, about what it shows before scrolling; the rest
+ * are asked for a frame after the first paint): the one the background keeps ready in storage.session
+ * (utils/first-screen.ts), if it is today's, else the background's answer. Reading the kept one takes a
+ * few milliseconds and needs no service worker; only without it is the worker asked (and woken) before
+ * the first paint, which would otherwise compete with the paint for the CPU.
+ */
 export async function firstPopupData(): Promise<PopupData> {
-  const early = (globalThis as { kithEarly?: { limit: number; reply: Promise<unknown> } }).kithEarly;
-  if (early?.limit !== FIRST_SCREEN) return loadPopupData(FIRST_SCREEN);
-  return { list: await call(() => early.reply, 'followups.list', { limit: FIRST_SCREEN }) };
+  const kept = await browser.storage.session
+    ?.get(FIRST_SCREEN_KEY)
+    .then((r) => r[FIRST_SCREEN_KEY])
+    .catch(() => undefined);
+  if (isFirstScreenOf(kept, localDay())) {
+    performance.mark('kith-popup-kept');
+    return { list: kept.list };
+  }
+  return loadPopupData(FIRST_SCREEN);
 }
 
 type GroupKey = 'overdue' | 'dueToday' | 'week';

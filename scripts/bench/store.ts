@@ -3,6 +3,8 @@
  * as you type, exports. Message timings are taken inside the page (performance.now() around
  * chrome.runtime.sendMessage), so Playwright's own round trips are not counted.
  */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { BenchError, currentWorker, extensionPage, type Browser } from './browser.ts';
 
@@ -34,10 +36,16 @@ export interface PopupPaint {
   /** The popup's script started ('kith-popup-start'), ms after navigation start. */
   scriptStart: number;
   rows: number;
+  /** It painted the first screen the background keeps in storage.session (utils/first-screen.ts). */
+  kept: boolean;
 }
 
-/** Opens popup.html in a new tab and reads when it first painted with the follow-ups. */
-export async function popupPaint(b: Browser): Promise<PopupPaint> {
+/**
+ * Opens popup.html in a new tab and reads when it first painted with the follow-ups. `dropKept` first
+ * removes the first screen the background keeps (as a change does, for the moment until it is made again).
+ */
+export async function popupPaint(b: Browser, { dropKept = false } = {}): Promise<PopupPaint> {
+  if (dropKept) await (await currentWorker(b.context)).evaluate(() => chrome.storage.session.remove('popupFirstScreen'));
   const page = await extensionPage(b, 'popup.html');
   try {
     await page.waitForFunction(() => performance.getEntriesByName('kith-popup-rendered').length > 0 && performance.getEntriesByName('first-contentful-paint').length > 0, null, {
@@ -54,10 +62,54 @@ export async function popupPaint(b: Browser): Promise<PopupPaint> {
         rendered: at('kith-popup-rendered'),
         scriptStart: at('kith-popup-start'),
         rows: document.querySelectorAll('.fu-row').length,
+        kept: performance.getEntriesByName('kith-popup-kept').length > 0,
       };
     });
   } finally {
     await page.close().catch(() => undefined);
+  }
+}
+
+/**
+ * The browser's floor under the popup's first paint on this machine: the popup's first screen, as it
+ * rendered it (its DOM the moment the kith-popup-rendered mark was set), served as a static page of the
+ * extension with the same stylesheets and no script, opened `times` times. Returns first-contentful-paint
+ * ms of each opening. The page is written into the unpacked extension (`extensionDir`) and removed after.
+ */
+export async function popupStaticFloor(b: Browser, extensionDir: string, times: number): Promise<number[]> {
+  if (!b.extensionId) throw new BenchError('this browser has no extension');
+  const page = await b.context.newPage();
+  let html: string;
+  try {
+    await page.addInitScript(() => {
+      new PerformanceObserver((list) => {
+        if (list.getEntriesByName('kith-popup-rendered').length === 0) return;
+        const links = [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => `<link rel="stylesheet" href="${l.getAttribute('href')}">`).join('');
+        (globalThis as { kithFirstScreen?: string }).kithFirstScreen =
+          `<!DOCTYPE html><html lang="${document.documentElement.lang}"><head><meta charset="utf-8"><meta name="color-scheme" content="light dark"><title>Kith</title>${links}</head><body>${new XMLSerializer().serializeToString(document.getElementById('app')!)}</body></html>`;
+      }).observe({ type: 'mark' });
+    });
+    await page.goto(`chrome-extension://${b.extensionId}/popup.html`);
+    html = (await (await page.waitForFunction(() => (globalThis as { kithFirstScreen?: string }).kithFirstScreen, null, { timeout: 30_000 })).jsonValue()) as string;
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+  const file = join(extensionDir, 'bench-first-screen.html');
+  writeFileSync(file, html);
+  try {
+    const out: number[] = [];
+    for (let i = 0; i < times; i++) {
+      const p = await extensionPage(b, 'bench-first-screen.html');
+      try {
+        await p.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 30_000, polling: 50 });
+        out.push(await p.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
+      } finally {
+        await p.close().catch(() => undefined);
+      }
+    }
+    return out;
+  } finally {
+    rmSync(file, { force: true });
   }
 }
 

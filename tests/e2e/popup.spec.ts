@@ -285,6 +285,36 @@ test('the list follows changes made elsewhere at once', async ({ openExtensionPa
   await expect.poll(() => names(group(page, 'Overdue'))).toEqual(['Anna Nowak', 'Bartek Kowalski', 'Gosia Nowa']);
 });
 
+test('the first screen is kept ready: a popup opened with the worker stopped paints it, and a change replaces it', async ({ context, openExtensionPage }) => {
+  const page = await openExtensionPage('popup.html');
+  const ids = await seedTeam(page);
+  // Read from an extension page: storage.session is open to Kith's own pages (not to content scripts).
+  const kept = () =>
+    page.evaluate(async () => {
+      const { popupFirstScreen: s } = (await (globalThis as unknown as { chrome: { storage: { session: { get: (k: string) => Promise<Record<string, unknown>> } } } }).chrome.storage.session.get('popupFirstScreen')) as {
+        popupFirstScreen?: { list: { overdue: { name: string }[] } };
+      };
+      return s ? s.list.overdue.map((r) => r.name) : null;
+    });
+  await expect.poll(kept).toEqual(['Anna Nowak', 'Bartek Kowalski']);
+
+  // The worker stops (as it does after 30 s idle): the popup paints the kept screen, the worker wakes.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const fresh = await openExtensionPage('popup.html');
+  await expect(group(fresh, 'Overdue').getByRole('listitem')).toHaveCount(2);
+  expect(await fresh.evaluate(() => performance.getEntriesByName('kith-popup-kept').length)).toBe(1);
+  expect(await names(group(fresh, 'Due today'))).toEqual(['Celina Lis']);
+  await expect(row(fresh, 'Anna Nowak')).toContainText('met at Grow Up Start Up, Warsaw, 1 Jan');
+
+  // Done on Anna elsewhere: the next popup lists only Bartek as overdue, and so does the kept screen.
+  await kith(page, 'followups.done', { personId: ids.anna, kind: 'message' });
+  const after = await openExtensionPage('popup.html');
+  await expect.poll(() => names(group(after, 'Overdue'))).toEqual(['Bartek Kowalski']);
+  await expect.poll(kept).toEqual(['Bartek Kowalski']);
+});
+
 test('keyboard: every row action is reachable with Tab', async ({ openExtensionPage }) => {
   const page = await openExtensionPage('popup.html');
   await seedTeam(page);
