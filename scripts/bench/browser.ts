@@ -95,9 +95,10 @@ export async function fileServer(): Promise<{ url: (name: string) => string; put
 }
 
 /** Opens one of the extension's pages in a new tab. */
-export async function extensionPage(b: Browser, path: string): Promise<Page> {
+export async function extensionPage(b: Browser, path: string, viewport?: { width: number; height: number }): Promise<Page> {
   if (!b.extensionId) throw new BenchError('this browser has no extension');
   const page = await b.context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
   await page.goto(`chrome-extension://${b.extensionId}/${path}`);
   return page;
 }

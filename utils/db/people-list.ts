@@ -117,7 +117,7 @@ function passesRest(e: Entry, t: Test): boolean {
 
 /** How the list's table reads and keeps itself; the defaults suit 100,000 people, tests use small ones. */
 export interface PeopleListLimits {
-  /** Records read per request while building: a few megabytes at a time. */
+  /** Records read per request while building: small enough that other messages get their turn between batches. */
   batch: number;
   /** More people than this changed since the word postings were made: make them again (in memory). */
   repost: number;
@@ -125,7 +125,7 @@ export interface PeopleListLimits {
   reread: number;
 }
 
-const LIMITS: PeopleListLimits = { batch: 10_000, repost: 5_000, reread: 2_000 };
+const LIMITS: PeopleListLimits = { batch: 2_500, repost: 5_000, reread: 2_000 };
 
 /** The filter apart from its words: results can narrow one another only when this is the same. */
 interface Shape {
