@@ -9,7 +9,7 @@ import { startMastodon } from './mastodon';
 import { instancePattern } from '@/utils/mastodon-instances';
 import { DAILY_ALARM, DAILY_NOTIFICATION, MIDNIGHT_ALARM, notifyDue, scheduleAlarms, updateBadge } from './reminders';
 import { handleImportPort } from './imports';
-import { firstScreenKeeper } from './first-screen';
+import { firstScreenKeeper, REMAKE_AFTER_START_MS } from './first-screen';
 import { IMPORT_PORT } from '@/utils/messages';
 
 // Only wiring here: every listener is registered synchronously so a stopped worker wakes for it.
@@ -98,5 +98,6 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void getSettings().then((s) => scheduleAlarms(s)));
   browser.runtime.onStartup.addListener(() => void getSettings().then((s) => scheduleAlarms(s)));
   void refreshBadge();
-  void firstScreen.remake();
+  // Not at once: the message that woke the worker (a sidebar's lookup, most often) is answered first.
+  setTimeout(() => void firstScreen.remake(), REMAKE_AFTER_START_MS);
 });
