@@ -4,8 +4,8 @@
  *
  * Why a table in memory: a one- or two-letter search matches most people, and in IndexedDB every
  * index entry read costs (Chromium checks each against its record), so collecting everyone whose
- * search word starts with "a" from a term index (schema v2-v4 had one) took seconds at 100,000 people; counting them costs
- * the same walk. Reading the records themselves, a batch at a time, is several times cheaper than
+ * search word starts with "a" from a term index (schema v2-v4 had one) took seconds at 100,000
+ * people; counting them costs the same walk. Reading the records themselves, a batch at a time, is several times cheaper than
  * reading either list order from its index. So the list reads everyone once into a compact table (ids,
  * sort keys, search words as numbers, tags, due dates), keeps it current from the ids of every change
  * (`changed`), and answers each keystroke from it: every person is tested in memory, in list order, so
@@ -117,7 +117,7 @@ function passesRest(e: Entry, t: Test): boolean {
 
 /** How the list's table reads and keeps itself; the defaults suit 100,000 people, tests use small ones. */
 export interface PeopleListLimits {
-  /** Records read per request while building: small enough that other messages get their turn between batches. */
+  /** Records read per request while building: few enough that other messages get their turn between batches. */
   batch: number;
   /** More people than this changed since the word postings were made: make them again (in memory). */
   repost: number;
