@@ -6,6 +6,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { FIRST_SCREEN_KEY } from '../../utils/first-screen.ts';
 import { BenchError, currentWorker, extensionPage, type Browser } from './browser.ts';
 
 /** Times `times` sends of one message from an extension page; returns each round trip in ms. */
@@ -51,7 +52,7 @@ export interface PopupPaint {
  * removes the first screen the background keeps (as a change does, for the moment until it is made again).
  */
 export async function popupPaint(b: Browser, { dropKept = false } = {}): Promise<PopupPaint> {
-  if (dropKept) await (await currentWorker(b.context)).evaluate(() => chrome.storage.session.remove('popupFirstScreen'));
+  if (dropKept) await (await currentWorker(b.context)).evaluate((key) => chrome.storage.session.remove(key), FIRST_SCREEN_KEY);
   const page = await extensionPage(b, 'popup.html', POPUP_VIEWPORT);
   try {
     await page.waitForFunction(() => performance.getEntriesByName('kith-popup-rendered').length > 0 && performance.getEntriesByName('first-contentful-paint').length > 0, null, {

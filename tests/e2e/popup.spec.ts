@@ -1,6 +1,7 @@
 import type { Locator, Page, Worker } from '@playwright/test';
 import { expect, kith, serve, test } from './fixtures';
 import { addDays, localDay } from '../../utils/dates';
+import { FIRST_SCREEN_KEY, type FirstScreen } from '../../utils/first-screen';
 
 /** The browser's extension API, as seen from an extension page or the service worker. */
 type Chrome = {
@@ -290,12 +291,11 @@ test('the first screen is kept ready: a popup opened with the worker stopped pai
   const ids = await seedTeam(page);
   // Read from an extension page: storage.session is open to Kith's own pages (not to content scripts).
   const kept = () =>
-    page.evaluate(async () => {
-      const { popupFirstScreen: s } = (await (globalThis as unknown as { chrome: { storage: { session: { get: (k: string) => Promise<Record<string, unknown>> } } } }).chrome.storage.session.get('popupFirstScreen')) as {
-        popupFirstScreen?: { list: { overdue: { name: string }[] } };
-      };
+    page.evaluate(async (key) => {
+      const session = (globalThis as unknown as { chrome: { storage: { session: { get: (k: string) => Promise<Record<string, FirstScreen | undefined>> } } } }).chrome.storage.session;
+      const s = (await session.get(key))[key];
       return s ? s.list.overdue.map((r) => r.name) : null;
-    });
+    }, FIRST_SCREEN_KEY);
   await expect.poll(kept).toEqual(['Anna Nowak', 'Bartek Kowalski']);
 
   // The worker stops (as it does after 30 s idle): the popup paints the kept screen, the worker wakes.
