@@ -47,7 +47,7 @@ export function FollowUpItem({ row, today, busy, onDone, onSnooze, onOpen }: Fol
 
   return (
     <li class={`fu-row${busy ? ' fu-busy' : ''}`} data-person={row.id} aria-busy={busy ? 'true' : undefined}>
-      <Avatar name={row.name} src={row.photo} size={44} />
+      <Avatar name={row.name} src={row.photo} size={44} pending={Boolean(row.hasPhoto && !row.photo)} />
       <div class="fu-main">
         <div class="fu-top">
           <h3 class="fu-name" id={nameId} title={row.name}>

@@ -112,9 +112,17 @@ export const schemas = {
   },
   'followups.list': {
     from: ['page'],
-    /** Rows per group (the first `limit`, most overdue first); totals always count everyone. */
-    payload: v.strictObject({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))) }),
+    /**
+     * Rows per group (the first `limit`, most overdue first); totals always count everyone. `photos: false`
+     * leaves the faces out (rows say `hasPhoto`; 'people.photos' brings them): the reply is a fifth the size.
+     */
+    payload: v.strictObject({
+      limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))),
+      photos: v.optional(v.boolean()),
+    }),
   },
+  /** The stored faces of these people (data: URLs), by id; people without one are left out. */
+  'people.photos': { from: ['page'], payload: v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(500)) }) },
   'followups.done': { from: ['page'], payload: v.strictObject({ personId: id, kind: v.picklist(ENCOUNTER_KINDS) }) },
   'followups.snooze': {
     from: ['page'],
@@ -197,7 +205,9 @@ export interface FollowUpRow {
   id: string;
   name: string;
   headline?: string;
+  /** The face, unless it was asked for without (then `hasPhoto` says there is one). */
   photo?: string;
+  hasPhoto?: true;
   url?: string;
   due: LocalDay;
   cadenceDays?: number;
@@ -251,6 +261,7 @@ export interface Responses {
     /** Whether anyone is saved at all (the popup's welcome for a new user). */
     anyone: boolean;
   };
+  'people.photos': Record<string, string>;
   'followups.done': null;
   'followups.snooze': null;
   'data.export': { filename: string; mime: string; text: string };

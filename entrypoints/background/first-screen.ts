@@ -1,5 +1,6 @@
 import type { Storage } from 'webextension-polyfill';
 import type { KithDb } from '@/utils/db';
+import type { DueTotals } from '@/utils/db/due-totals';
 import { localDay } from '@/utils/dates';
 import { FIRST_SCREEN, FIRST_SCREEN_KEY, type FirstScreen } from '@/utils/first-screen';
 import { followUpsList } from './messages';
@@ -15,7 +16,13 @@ export const REMAKE_AFTER_START_MS = 1000;
  * change's removal: the popup never finds a screen older than the last change it was told of for
  * long. Without storage.session (an older browser) it does nothing and the popup asks the worker.
  */
-export function firstScreenKeeper(db: () => Promise<KithDb>, area: Storage.StorageArea | undefined, now: () => Date = () => new Date(), delayMs = FIRST_SCREEN_DELAY_MS) {
+export function firstScreenKeeper(
+  db: () => Promise<KithDb>,
+  area: Storage.StorageArea | undefined,
+  now: () => Date = () => new Date(),
+  delayMs = FIRST_SCREEN_DELAY_MS,
+  dueTotals?: DueTotals,
+) {
   let queue: Promise<void> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const run = (step: (area: Storage.StorageArea) => Promise<void>): Promise<void> => {
@@ -24,7 +31,7 @@ export function firstScreenKeeper(db: () => Promise<KithDb>, area: Storage.Stora
     return queue;
   };
   const make = async (area: Storage.StorageArea) => {
-    const value: FirstScreen = { limit: FIRST_SCREEN, list: await followUpsList(await db(), localDay(now()), FIRST_SCREEN) };
+    const value: FirstScreen = { limit: FIRST_SCREEN, list: await followUpsList(await db(), localDay(now()), FIRST_SCREEN, true, dueTotals) };
     await area.set({ [FIRST_SCREEN_KEY]: value });
   };
   return {

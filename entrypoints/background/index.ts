@@ -4,6 +4,7 @@ import { getSettings, watchSettings } from '@/utils/settings';
 import { matchesPattern } from '@/utils/match-patterns';
 import { createHandler } from './messages';
 import { PeopleListCache } from '@/utils/db/people-list';
+import { DueTotals } from '@/utils/db/due-totals';
 import { thumbnail } from './thumbnail';
 import { startMastodon } from './mastodon';
 import { instancePattern } from '@/utils/mastodon-instances';
@@ -17,11 +18,14 @@ export default defineBackground(() => {
   const mastodon = startMastodon();
   const contentPatterns = (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []);
   const refreshBadge = () => openKithDb().then((db) => updateBadge(db)).catch((e) => console.error('Kith: badge', e));
+  // The follow-up groups' sizes, counted once per change (the popup and its first screen both show them).
+  const dueTotals = new DueTotals();
   // The popup's first screen, kept in storage.session so the popup paints it without waiting for this worker.
-  const firstScreen = firstScreenKeeper(() => openKithDb(), browser.storage.session);
+  const firstScreen = firstScreenKeeper(() => openKithDb(), browser.storage.session, undefined, undefined, dueTotals);
 
   /** Tells every open Kith view (sidebars in tabs, popup, pages) that people changed. */
   const changed = (personIds: string[]) => {
+    dueTotals.changed();
     void refreshBadge();
     void firstScreen.changed();
     const notice = { kithChanged: personIds };
@@ -37,6 +41,7 @@ export default defineBackground(() => {
   const listCache = new PeopleListCache();
   const handle = createHandler({
     listCache,
+    dueTotals,
     db: () => openKithDb(),
     reopenDb: () => closeKithDb(),
     extensionId: browser.runtime.id,

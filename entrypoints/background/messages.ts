@@ -4,10 +4,11 @@ import type { KithDb } from '@/utils/db';
 import type { Encounter, Id, LocalDay, Person } from '@/utils/types';
 import { findPersonByKeys, getPerson, listTags, searchPeople, countPeople } from '@/utils/db/people';
 import { listIntroductions } from '@/utils/db/people';
+import { DueTotals } from '@/utils/db/due-totals';
 import { pagePeople, PeopleListCache } from '@/utils/db/people-list';
 import { createEvent, eventsWithCounts, mergeEvents, updateEvent } from '@/utils/db/events';
 import { deleteEncounter, updateEncounter, deletePerson, logTouch, recordEncounter, savePersonFromProfile, updatePerson, NotFoundError } from '@/utils/db/writes';
-import { encountersOf, getEvent, getPhoto, introductionsBy, listEvents, readAll, readDue, type DueRead } from '@/utils/db/reads';
+import { encountersOf, getEvent, getPhoto, introductionsBy, listEvents, photosOf, readAll, readDue, type DueRead } from '@/utils/db/reads';
 import { clearAll, importReceipt } from '@/utils/db/bulk';
 import { linkProfile, peopleNamed, unlinkSite } from '@/utils/db/link';
 import { CAPS, cleanLine, fold } from '@/utils/text';
@@ -37,6 +38,8 @@ export interface HandlerDeps {
    * port) must report their changes to it too; otherwise the handler keeps its own.
    */
   listCache?: PeopleListCache;
+  /** The follow-up groups' sizes, kept between changes; like `listCache`, given when others write too. */
+  dueTotals?: DueTotals;
 }
 
 /** Chromium: "The database connection is closing." (an InvalidStateError from db.transaction). */
@@ -129,6 +132,7 @@ function followUpRow(p: Person, today: string, read: DueRead): FollowUpRow {
   if (p.headline) row.headline = p.headline;
   const photo = read.photos.get(p.id);
   if (photo) row.photo = photo.dataUrl;
+  if (p.hasPhoto) row.hasPhoto = true;
   const url = Object.values(p.urls)[0];
   if (url) row.url = url;
   if (p.followUp.cadenceDays) row.cadenceDays = p.followUp.cadenceDays;
@@ -143,10 +147,16 @@ function followUpRow(p: Person, today: string, read: DueRead): FollowUpRow {
   return row;
 }
 
-/** The popup's list: who is overdue, due today and due in the next 7 days, the first `limit` of each. */
-export async function followUpsList(db: KithDb, t: LocalDay, limit: number): Promise<Responses['followups.list']> {
+/**
+ * The popup's list: who is overdue, due today and due in the next 7 days, the first `limit` of each,
+ * with their faces unless `photos` is false (faces are most of the reply: 119 KB of 144 at 75 rows).
+ */
+export async function followUpsList(db: KithDb, t: LocalDay, limit: number, photos = true, dueTotals?: DueTotals): Promise<Responses['followups.list']> {
   const ranges = [IDBKeyRange.upperBound(t, true), IDBKeyRange.only(t), IDBKeyRange.bound(addDays(t, 1), addDays(t, 7))];
-  const read = await readDue(db, ranges, limit);
+  const known = dueTotals?.get(t);
+  const generation = dueTotals?.begin() ?? 0;
+  const read = await readDue(db, ranges, limit, { photos, totals: known });
+  if (dueTotals && !known) dueTotals.keep(generation, t, read.groups.map((g) => g.total));
   const [overdue, dueToday, week] = read.groups.map((g) => ({
     rows: g.people.sort(byDueThenName).map((p) => followUpRow(p, t, read)),
     total: g.total,
@@ -167,6 +177,7 @@ export function createHandler(rawDeps: HandlerDeps) {
   // The network list's table of everyone, read once and kept current from the people every write
   // touched: every write here reports them (below), and so do imports (the background's wiring).
   const listCache = rawDeps.listCache ?? new PeopleListCache();
+  const dueTotals = rawDeps.dueTotals ?? new DueTotals();
   // Counts the changes announced, so a failed message can tell whether a write may have landed:
   // every handler announces its change as soon as its write commits (or returns right after it).
   let changes = 0;
@@ -175,6 +186,7 @@ export function createHandler(rawDeps: HandlerDeps) {
     changed: (ids) => {
       changes++;
       listCache.changed(ids);
+      dueTotals.changed();
       rawDeps.changed(ids);
     },
   };
@@ -276,8 +288,12 @@ export function createHandler(rawDeps: HandlerDeps) {
       const people = await searchPeople(db, query, limit ?? 20, listCache);
       return Promise.all(people.map((p) => summary(db, p)));
     },
-    async 'followups.list'({ limit }, { db }) {
-      return followUpsList(db, today(), limit ?? 25);
+    async 'followups.list'({ limit, photos }, { db }) {
+      return followUpsList(db, today(), limit ?? 25, photos ?? true, dueTotals);
+    },
+    async 'people.photos'({ ids }, { db }) {
+      const photos = await photosOf(db, ids);
+      return Object.fromEntries([...photos].map(([id, p]) => [id, p.dataUrl]));
     },
     async 'followups.done'({ personId, kind }, { db }) {
       await logTouch(db, personId, kind, now(), today());

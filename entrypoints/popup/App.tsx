@@ -11,6 +11,7 @@ import { PopupNothingDue, PopupWelcome } from '@/components/PopupEmpty';
 import { formatDueDay } from '@/components/PopupText';
 import { EventCheckIn } from '@/components/EventCheckIn';
 import { FIRST_SCREEN, FIRST_SCREEN_KEY, isFirstScreenOf } from '@/utils/first-screen';
+import { FACES_PER_REQUEST, FaceCache } from './faces';
 
 export interface PopupData {
   list: Responses['followups.list'];
@@ -62,6 +63,12 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
   const [expanded, setExpanded] = useState<Partial<Record<GroupKey, boolean>>>({});
   const [firstScreen, setFirstScreen] = useState(true);
   const seq = useRef(0);
+  /** The faces shown so far: a refresh asks for the list without them, then for the new ones only. */
+  const faces = useRef<FaceCache | null>(null);
+  if (!faces.current) {
+    faces.current = new FaceCache();
+    if (initial) faces.current.learn(initial.list);
+  }
   /** Once the user asks for a whole group, later refreshes fetch every row. */
   const showAll = useRef(false);
   /** After an action, the place in the list where the keyboard focus goes back to. */
@@ -69,14 +76,27 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
 
   const refresh = useCallback(async () => {
     const mine = ++seq.current;
+    const cache = faces.current!;
+    let list: PopupData['list'];
     try {
-      const next = await loadPopupData(showAll.current ? ALL : GROUP_LIMIT);
-      if (seq.current === mine) {
-        setData(next);
-        setError('');
-      }
+      list = await send('followups.list', { limit: showAll.current ? ALL : GROUP_LIMIT, photos: false });
+      if (seq.current !== mine) return;
+      setData({ list: cache.fill(list) });
+      setError('');
     } catch (e) {
       if (seq.current === mine) setError((e as Error).message);
+      return;
+    }
+    // The faces not shown before (rows show a blank circle meanwhile): a row without one is still usable.
+    const missing = cache.missing(list);
+    try {
+      for (let i = 0; i < missing.length; i += FACES_PER_REQUEST) {
+        cache.add(await send('people.photos', { ids: missing.slice(i, i + FACES_PER_REQUEST) }));
+        if (seq.current !== mine) return;
+        setData({ list: cache.fill(list) });
+      }
+    } catch (e) {
+      console.error('Kith: faces', e);
     }
   }, []);
 
@@ -91,7 +111,14 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
   }, [refresh]);
 
   // Another tab, the sidebar or an import changed someone: show it at once.
-  useEffect(() => onPeopleChanged(() => void refresh()), [refresh]);
+  useEffect(
+    () =>
+      onPeopleChanged((ids) => {
+        faces.current!.forget(ids); // a new photo, or someone deleted
+        void refresh();
+      }),
+    [refresh],
+  );
 
   // A row that was acted on moves or goes: keep the keyboard at the same place in the list.
   useEffect(() => {

@@ -13,7 +13,7 @@ import { chromiumPath, HOW_TO_GET_CHROMIUM } from '../../tests/e2e/browsers.ts';
 import type { TraceEvent } from './trace.ts';
 
 /** The flags tests/e2e/fixtures.ts launches with, minus the extension ones. */
-const FLAGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const FLAGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 export class BenchError extends Error {}
 

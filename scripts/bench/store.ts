@@ -7,7 +7,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { FIRST_SCREEN_KEY } from '../../utils/first-screen.ts';
-import { BenchError, currentWorker, extensionPage, type Browser } from './browser.ts';
+import { BenchError, currentWorker, type Browser } from './browser.ts';
+import type { BareBrowser, BareWorkerControl } from './bare.ts';
 
 /** Times `times` sends of one message from an extension page; returns each round trip in ms. */
 export async function timeMessage(page: Page, name: string, payload: unknown, times: number): Promise<number[]> {
@@ -47,72 +48,71 @@ export interface PopupPaint {
   kept: boolean;
 }
 
+/** What the popup page marks, read in the page once it has painted (the protocol's JSON). */
+const POPUP_MARKS = `JSON.stringify((() => {
+  const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+  return {
+    firstPaint: at('first-contentful-paint'),
+    dataArrived: at('kith-popup-data'),
+    rendered: at('kith-popup-rendered'),
+    scriptStart: at('kith-popup-start'),
+    rows: document.querySelectorAll('.fu-row').length,
+    kept: performance.getEntriesByName('kith-popup-kept').length > 0,
+  };
+})())`;
+const PAINTED = "performance.getEntriesByName('first-contentful-paint').length > 0";
+/** Nothing is evaluated in a page being measured before this: its first paint is due well before. */
+const QUIET_MS = 1_000;
+
 /**
- * Opens popup.html in a new tab and reads when it first painted with the follow-ups. `dropKept` first
- * removes the first screen the background keeps (as a change does, for the moment until it is made again).
+ * Opens popup.html in a window of the popup's size in a bare browser (bare.ts: no automation library in
+ * the page) and reads when it first painted with the follow-ups. `dropKept` first removes the first screen
+ * the background keeps (as a change does, for the moment until it is made again).
  */
-export async function popupPaint(b: Browser, { dropKept = false } = {}): Promise<PopupPaint> {
-  if (dropKept) await (await currentWorker(b.context)).evaluate((key) => chrome.storage.session.remove(key), FIRST_SCREEN_KEY);
-  const page = await extensionPage(b, 'popup.html', POPUP_VIEWPORT);
+export async function popupPaint(b: BareBrowser, control: BareWorkerControl, { dropKept = false } = {}): Promise<PopupPaint> {
+  if (dropKept) await control.page.evaluate(`chrome.storage.session.remove(${JSON.stringify(FIRST_SCREEN_KEY)})`);
+  const page = await b.open('popup.html', POPUP_VIEWPORT);
   try {
-    await page.waitForFunction(() => performance.getEntriesByName('kith-popup-rendered').length > 0 && performance.getEntriesByName('first-contentful-paint').length > 0, null, {
-      timeout: 30_000,
-      polling: 50,
-    }).catch(() => {
-      throw new BenchError('the popup never rendered (no kith-popup-rendered mark and first paint)');
-    });
-    return await page.evaluate(() => {
-      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-      return {
-        firstPaint: at('first-contentful-paint'),
-        dataArrived: at('kith-popup-data'),
-        rendered: at('kith-popup-rendered'),
-        scriptStart: at('kith-popup-start'),
-        rows: document.querySelectorAll('.fu-row').length,
-        kept: performance.getEntriesByName('kith-popup-kept').length > 0,
-      };
-    });
+    await page.until(`performance.getEntriesByName('kith-popup-rendered').length > 0 && ${PAINTED}`, 'the popup never rendered (no kith-popup-rendered mark and first paint)', QUIET_MS);
+    return JSON.parse(await page.evaluate<string>(POPUP_MARKS)) as PopupPaint;
   } finally {
-    await page.close().catch(() => undefined);
+    await page.close();
   }
 }
 
 /**
  * The browser's floor under the popup's first paint on this machine: the popup's first screen, as it
  * rendered it (its DOM the moment the kith-popup-rendered mark was set), served as a static page of the
- * extension with the same stylesheets and no script, opened `times` times. Returns first-contentful-paint
- * ms of each opening. The page is written into the unpacked extension (`extensionDir`) and removed after.
+ * extension with the same stylesheets and no script, opened `times` times (after `settle()`). Returns
+ * first-contentful-paint ms of each opening. The page is written into the unpacked extension
+ * (`extensionDir`) and removed after.
  */
-export async function popupStaticFloor(b: Browser, extensionDir: string, times: number): Promise<number[]> {
-  if (!b.extensionId) throw new BenchError('this browser has no extension');
-  const page = await b.context.newPage();
-  await page.setViewportSize(POPUP_VIEWPORT);
+export async function popupStaticFloor(b: BareBrowser, extensionDir: string, times: number, settle: () => Promise<void>): Promise<number[]> {
+  const capture = `new PerformanceObserver((list) => {
+    if (list.getEntriesByName('kith-popup-rendered').length === 0) return;
+    const links = [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => '<link rel="stylesheet" href="' + l.getAttribute('href') + '">').join('');
+    globalThis.kithFirstScreen = '<!DOCTYPE html><html lang="' + document.documentElement.lang + '"><head><meta charset="utf-8"><meta name="color-scheme" content="light dark"><title>Kith</title>' + links + '</head><body>' + new XMLSerializer().serializeToString(document.getElementById('app')) + '</body></html>';
+  }).observe({ type: 'mark' });`;
+  const page = await b.open('popup.html', POPUP_VIEWPORT, capture);
   let html: string;
   try {
-    await page.addInitScript(() => {
-      new PerformanceObserver((list) => {
-        if (list.getEntriesByName('kith-popup-rendered').length === 0) return;
-        const links = [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => `<link rel="stylesheet" href="${l.getAttribute('href')}">`).join('');
-        (globalThis as { kithFirstScreen?: string }).kithFirstScreen =
-          `<!DOCTYPE html><html lang="${document.documentElement.lang}"><head><meta charset="utf-8"><meta name="color-scheme" content="light dark"><title>Kith</title>${links}</head><body>${new XMLSerializer().serializeToString(document.getElementById('app')!)}</body></html>`;
-      }).observe({ type: 'mark' });
-    });
-    await page.goto(`chrome-extension://${b.extensionId}/popup.html`);
-    html = (await (await page.waitForFunction(() => (globalThis as { kithFirstScreen?: string }).kithFirstScreen, null, { timeout: 30_000 })).jsonValue()) as string;
+    await page.until('globalThis.kithFirstScreen', 'the popup never rendered its first screen', 200);
+    html = await page.evaluate<string>('globalThis.kithFirstScreen');
   } finally {
-    await page.close().catch(() => undefined);
+    await page.close();
   }
   const file = join(extensionDir, 'bench-first-screen.html');
   writeFileSync(file, html);
   try {
+    await settle(); // what the popup that was opened to capture it set the worker doing
     const out: number[] = [];
     for (let i = 0; i < times; i++) {
-      const p = await extensionPage(b, 'bench-first-screen.html', POPUP_VIEWPORT);
+      const p = await b.open('bench-first-screen.html', POPUP_VIEWPORT);
       try {
-        await p.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 30_000, polling: 50 });
-        out.push(await p.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
+        await p.until(PAINTED, 'the static first screen never painted', QUIET_MS);
+        out.push(await p.evaluate<number>("performance.getEntriesByName('first-contentful-paint')[0].startTime"));
       } finally {
-        await p.close().catch(() => undefined);
+        await p.close();
       }
     }
     return out;

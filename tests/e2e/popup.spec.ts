@@ -1,5 +1,5 @@
 import type { Locator, Page, Worker } from '@playwright/test';
-import { expect, kith, serve, test } from './fixtures';
+import { expect, kith, PHOTO_PNG, serve, test } from './fixtures';
 import { addDays, localDay } from '../../utils/dates';
 import { FIRST_SCREEN_KEY, type FirstScreen } from '../../utils/first-screen';
 
@@ -28,6 +28,8 @@ interface Seed {
   /** Applied after the encounter with person.update. */
   followUp?: { due?: string; cadenceDays?: number; note?: string };
   tags?: string[];
+  /** The photo the page showed (the background fetches it from LinkedIn's CDN). */
+  photoUrl?: string;
 }
 
 const today = () => localDay(new Date());
@@ -46,6 +48,7 @@ async function seed(page: Page, s: Seed): Promise<string> {
       ...(s.event ? { event: { name: s.event } } : {}),
     },
     ...(s.due ? { followUpDue: s.due } : {}),
+    ...(s.photoUrl ? { photoUrl: s.photoUrl } : {}),
   })) as { person: { id: string } };
   const id = view.person.id;
   const patch = { ...(s.followUp ? { followUp: s.followUp } : {}), ...(s.tags ? { tags: s.tags } : {}) };
@@ -313,6 +316,26 @@ test('the first screen is kept ready: a popup opened with the worker stopped pai
   const after = await openExtensionPage('popup.html');
   await expect.poll(() => names(group(after, 'Overdue'))).toEqual(['Bartek Kowalski']);
   await expect.poll(kept).toEqual(['Bartek Kowalski']);
+});
+
+test('faces: every row shows its own, below the first screen too, and a face saved later shows in an open popup', async ({ context, openExtensionPage }) => {
+  await context.route(/^https:\/\/media\.licdn\.com\//, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PHOTO_PNG }));
+  const page = await openExtensionPage('popup.html');
+  const photo = (slug: string) => `https://media.licdn.com/dms/image/${slug}/profile-displayphoto-shrink_400_400/0/1`;
+  // 12 with a photo and one without: more rows than the first screen (8) holds.
+  for (let i = 0; i < 12; i++) await seed(page, { slug: `face-${i}`, name: `Face ${String(i).padStart(2, '0')}`, due: addDays(today(), -1 - i), photoUrl: photo(`face-${i}`) });
+  await seed(page, { slug: 'no-face', name: 'No Face', due: addDays(today(), -30) });
+
+  const popup = await openExtensionPage('popup.html');
+  await expect(group(popup, 'Overdue').getByRole('listitem')).toHaveCount(13);
+  for (let i = 0; i < 12; i++) await expect(row(popup, `Face ${String(i).padStart(2, '0')}`).locator('img.kith-avatar')).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+  await expect(row(popup, 'No Face').locator('.kith-initials')).toHaveText('NF');
+  await expect(popup.locator('.kith-face-pending')).toHaveCount(0);
+
+  // No Face is saved again from a page that shows a photo: the open popup shows it.
+  await seed(page, { slug: 'no-face', name: 'No Face', due: addDays(today(), -30), photoUrl: photo('no-face') });
+  await expect(row(popup, 'No Face').locator('img.kith-avatar')).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+  await expect(row(popup, 'No Face').locator('.kith-initials')).toHaveCount(0);
 });
 
 test('keyboard: every row action is reachable with Tab', async ({ openExtensionPage }) => {

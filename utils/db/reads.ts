@@ -46,49 +46,80 @@ export async function readAll(db: KithDb): Promise<KithData> {
 
 /** What the popup's follow-up list needs, read in one transaction (see `readDue`). */
 export interface DueRead {
-  /** Per range: the first `limit` people due in it (in due order), and how many there are in all. */
+  /** Per range: the first `limit` people due in it (in due order), and how many there are in all (`totals`, when given). */
   groups: { people: Person[]; total: number }[];
   /** Whether anyone is saved at all. */
   anyone: boolean;
   /** Each listed person's encounters, newest first. */
   encounters: Map<Id, Encounter[]>;
+  /** Their photos (none read when `readDue` was asked without). */
   photos: Map<Id, Photo>;
   /** The events those encounters were at. */
   events: Map<Id, KithEvent>;
 }
 
 /**
- * The follow-ups due in each range with everything their rows show, in one read-only transaction with
- * every request issued at once: a transaction per lookup cost the popup ~20 ms at 75 rows.
+ * The follow-ups due in each range with everything their rows show, in one read-only transaction: a
+ * transaction per lookup cost the popup ~20 ms at 75 rows. Each read is asked for as soon as what it
+ * needs has arrived (a group's people, then each one's encounters and photo, then their events), never
+ * after a whole step is done, so the store always has the next request waiting.
  */
-export async function readDue(db: KithDb, ranges: IDBKeyRange[], limit: number): Promise<DueRead> {
+export async function readDue(
+  db: KithDb,
+  ranges: IDBKeyRange[],
+  limit: number,
+  { photos: withPhotos = true, totals }: { photos?: boolean; totals?: readonly number[] | undefined } = {},
+): Promise<DueRead> {
   const tx = db.transaction(['people', 'encounters', 'photos', 'events']);
   const people = tx.objectStore('people');
   const byDue = people.index('byDue');
+  const byPerson = tx.objectStore('encounters').index('byPerson');
+  const photoStore = tx.objectStore('photos');
+  const eventStore = tx.objectStore('events');
+  const encounters = new Map<Id, Encounter[]>();
+  const photos = new Map<Id, Photo>();
+  const events = new Map<Id, KithEvent>();
+  const eventReads = new Map<Id, Promise<void>>();
+  const readEvent = (id: Id): Promise<void> => {
+    let read = eventReads.get(id);
+    if (!read) {
+      read = eventStore.get(id).then((ev) => void (ev && events.set(id, ev)));
+      eventReads.set(id, read);
+    }
+    return read;
+  };
+  const readPerson = async (p: Person): Promise<void> => {
+    const [list, photo] = await Promise.all([byPerson.getAll(p.id), withPhotos && p.hasPhoto ? photoStore.get(p.id) : undefined]);
+    encounters.set(p.id, list.sort((a, b) => comparePartialDates(b.date, a.date) || b.createdAt - a.createdAt));
+    if (photo) photos.set(p.id, photo);
+    await Promise.all(list.flatMap((e) => (e.eventId ? [readEvent(e.eventId)] : [])));
+  };
   const [groups, anyone] = await Promise.all([
-    Promise.all(ranges.map(async (r) => {
-      const [list, total] = await Promise.all([byDue.getAll(r, limit), byDue.count(r)]);
+    Promise.all(ranges.map(async (r, i) => {
+      const [list, total] = await Promise.all([
+        byDue.getAll(r, limit).then(async (list) => {
+          await Promise.all(list.map(readPerson));
+          return list;
+        }),
+        totals?.[i] ?? byDue.count(r),
+      ]);
       return { people: list, total };
     })),
     people.openKeyCursor().then((c) => c !== null),
   ]);
-  const listed = groups.flatMap((g) => g.people);
-  const encounters = new Map<Id, Encounter[]>();
-  const photos = new Map<Id, Photo>();
-  const byPerson = tx.objectStore('encounters').index('byPerson');
-  const photoStore = tx.objectStore('photos');
-  await Promise.all(listed.map(async (p) => {
-    const [list, photo] = await Promise.all([byPerson.getAll(p.id), p.hasPhoto ? photoStore.get(p.id) : undefined]);
-    encounters.set(p.id, list.sort((a, b) => comparePartialDates(b.date, a.date) || b.createdAt - a.createdAt));
-    if (photo) photos.set(p.id, photo);
-  }));
-  const eventIds = new Set([...encounters.values()].flat().flatMap((e) => (e.eventId ? [e.eventId] : [])));
-  const eventStore = tx.objectStore('events');
-  const events = new Map<Id, KithEvent>();
-  await Promise.all([...eventIds].map(async (id) => {
-    const ev = await eventStore.get(id);
-    if (ev) events.set(id, ev);
-  }));
   await tx.done;
   return { groups, anyone, encounters, photos, events };
+}
+
+/** The photos of these people, by id, in one transaction (people without one are left out). */
+export async function photosOf(db: KithDb, ids: readonly Id[]): Promise<Map<Id, Photo>> {
+  const tx = db.transaction('photos');
+  const store = tx.objectStore('photos');
+  const out = new Map<Id, Photo>();
+  await Promise.all([...new Set(ids)].map(async (id) => {
+    const photo = await store.get(id);
+    if (photo) out.set(id, photo);
+  }));
+  await tx.done;
+  return out;
 }
