@@ -12,7 +12,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { BenchError, FLAGS, requireChromium } from './browser.ts';
+import { BenchError, controlPage, FLAGS, requireChromium } from './browser.ts';
 
 type Message = { id?: number; method?: string; params?: Record<string, unknown>; result?: unknown; error?: { message: string }; sessionId?: string };
 
@@ -143,8 +143,8 @@ export class BareWorkerControl {
 
   private constructor(private readonly b: BareBrowser, readonly page: BarePage) {}
 
-  static async open(b: BareBrowser): Promise<BareWorkerControl> {
-    const page = await b.open('options.html', { width: 800, height: 600 });
+  static async open(b: BareBrowser, extensionDir: string): Promise<BareWorkerControl> {
+    const page = await b.open(controlPage(extensionDir), { width: 800, height: 600 });
     const control = new BareWorkerControl(b, page);
     b.on((m) => {
       if (m.method !== 'ServiceWorker.workerVersionUpdated' || m.sessionId !== page.sessionId) return;

@@ -4,7 +4,7 @@
  * the measurements need: stopping the service worker, page metrics, traces.
  */
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -109,6 +109,16 @@ export async function currentWorker(context: BrowserContext): Promise<Worker> {
 }
 
 /**
+ * A blank page of the extension to send messages from (written into the unpacked extension at
+ * `extensionDir`): Kith's own pages answer every change with requests of their own (the options page
+ * counts everyone, 300 ms at 100,000 people), which would land in the middle of what is measured.
+ */
+export function controlPage(extensionDir: string): string {
+  writeFileSync(join(extensionDir, 'bench-control.html'), '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Kith benchmark</title></head><body></body></html>');
+  return 'bench-control.html';
+}
+
+/**
  * Controls the extension's service worker through the DevTools protocol (the ServiceWorker domain of an
  * extension page's session: same storage partition as the worker). `stop()` resolves once the worker
  * reports "stopped"; the next message or event starts it again, as after the browser stopped it idle.
@@ -119,8 +129,8 @@ export class WorkerControl {
 
   private constructor(private readonly cdp: CDPSession, readonly page: Page) {}
 
-  static async open(b: Browser): Promise<WorkerControl> {
-    const page = await extensionPage(b, 'options.html');
+  static async open(b: Browser, extensionDir: string): Promise<WorkerControl> {
+    const page = await extensionPage(b, controlPage(extensionDir));
     const cdp = await b.context.newCDPSession(page);
     const control = new WorkerControl(cdp, page);
     cdp.on('ServiceWorker.workerVersionUpdated', (e) => {

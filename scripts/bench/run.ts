@@ -400,7 +400,7 @@ async function main(): Promise<number> {
     storeDir = seeded.dir;
     chromium = await chromiumVersion(ext);
     await serveFixtures(ext, page);
-    control = await WorkerControl.open(ext);
+    control = await WorkerControl.open(ext, EXTENSION_DIR);
     cleanups.unshift(() => control?.dispose());
   }
 
@@ -504,6 +504,16 @@ async function main(): Promise<number> {
     const shown = new Set(groups.flatMap((g) => g.slice(0, FIRST_SCREEN)).map((r) => r.id));
     const missing = groups.flat().filter((r) => r.hasPhoto && !shown.has(r.id)).map((r) => r.id);
     const faces = missing.length ? await timeMessage(control!.page, 'people.photos', { ids: missing }, RUNS * 10) : [];
+    // Right after a change: the groups are counted again (the worker keeps their sizes between changes).
+    const afterChange: number[] = [];
+    const someone = list.overdue[0] ?? list.dueToday[0] ?? list.week[0];
+    if (someone) {
+      for (let i = 0; i < RUNS * 2; i++) {
+        await kith(control!.page, 'person.update', { id: someone.id, patch: { notes: `benchmark ${i}` } });
+        afterChange.push(...(await timeMessage(control!.page, 'followups.list', asked, 1)));
+        await new Promise((resolve) => setTimeout(resolve, 300)); // the first screen is made again after 100 ms
+      }
+    }
     const idb = await overdueQueryInWorker(ext!, RUNS * 10);
     const t = list.totals;
 
@@ -517,7 +527,7 @@ async function main(): Promise<number> {
     let floor: number[];
     const bare = await BareBrowser.launch(storeDir, EXTENSION_DIR);
     try {
-      const bc = await BareWorkerControl.open(bare);
+      const bc = await BareWorkerControl.open(bare, EXTENSION_DIR);
       // Running and idle, as when the user just used Kith elsewhere. A worker that was just woken is still
       // opening the store and making the badge and the first screen (after REMAKE_AFTER_START_MS), and
       // every popup asks it to read everyone into its search table (2 s at 100,000 people) once its search
@@ -553,7 +563,7 @@ async function main(): Promise<number> {
       const relaunched = ext;
       cleanups.push(() => relaunched.close());
       await serveFixtures(ext, page);
-      control = await WorkerControl.open(ext);
+      control = await WorkerControl.open(ext, EXTENSION_DIR);
     }
     const at = (list: PopupPaint[], k: keyof PopupPaint) => median(list.map((p) => Number(p[k]))).toFixed(0);
     const kept = (list: PopupPaint[]) => `${list.filter((p) => p.kept).length} of ${list.length} painted the kept first screen`;
@@ -571,7 +581,9 @@ async function main(): Promise<number> {
       row('popup.firstPaint.notKept', '  the same with no first screen kept (just after a change), warm worker', 'ms', null, notKept.map((p) => p.firstPaint),
         `the kept first screen removed from storage.session before each opening, so the list comes from a followups.list message; medians: script starts ${at(notKept, 'scriptStart')} ms, list arrives ${at(notKept, 'dataArrived')} ms, rendered ${at(notKept, 'rendered')} ms`),
       row('followups.list', 'overdue query: followups.list message round trip', 'ms', B.overdue, query,
-        `performance.now() around chrome.runtime.sendMessage in an extension page, ${JSON.stringify(asked)} (what the popup asks once its first screen is painted): three groups, ${groups.flat().length} rows with their encounters, faces left out`),
+        `performance.now() around chrome.runtime.sendMessage in an extension page, ${JSON.stringify(asked)} (what the popup asks once its first screen is painted): three groups, ${groups.flat().length} rows with their encounters, faces left out; the groups' sizes as the worker counted them after the last change`),
+      row('followups.list.changed', '  the same right after a change (the groups counted again)', 'ms', null, afterChange,
+        'a person.update of one listed person, then at once the same message, while the worker also counts the badge and drops the first screen'),
       row('followups.photos', '  then the faces the popup has not shown yet: people.photos round trip', 'ms', null, faces,
         `the ${missing.length} faces of listed people with one, but for the first ${FIRST_SCREEN} rows of each group (the first screen brought theirs)`),
       row('followups.list.photos', '  the same list with its faces in it (one message)', 'ms', null, withPhotos, '{"limit":25}: the reply the popup got before it asked for faces apart'),
