@@ -47,7 +47,12 @@ export function FollowUpItem({ row, today, busy, onDone, onSnooze, onOpen }: Fol
 
   return (
     <li class={`fu-row${busy ? ' fu-busy' : ''}`} data-person={row.id} aria-busy={busy ? 'true' : undefined}>
-      <Avatar name={row.name} src={row.photo} size={44} pending={Boolean(row.hasPhoto && !row.photo)} />
+      {row.hasPhoto && !row.photo ? (
+        // The face is on its way (the popup asks for faces after the list): a blank circle, not initials.
+        <span class="kith-avatar kith-face-pending" aria-hidden="true" style={{ width: '44px', height: '44px' }} />
+      ) : (
+        <Avatar name={row.name} src={row.photo} size={44} />
+      )}
       <div class="fu-main">
         <div class="fu-top">
           <h3 class="fu-name" id={nameId} title={row.name}>
