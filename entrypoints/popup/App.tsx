@@ -20,11 +20,6 @@ export interface PopupData {
 /** Rows shown per group before "Show all": the popup stays quick however far behind the user is. */
 const GROUP_LIMIT = 25;
 const ALL = 100_000;
-/** Everything the popup shows, in one message (the background reads only who is due, and one key). */
-export async function loadPopupData(limit = GROUP_LIMIT): Promise<PopupData> {
-  return { list: await send('followups.list', { limit }) };
-}
-
 /**
  * The popup's first screen (FIRST_SCREEN rows a group, about what it shows before scrolling; the rest
  * are asked for a frame after the first paint): the one the background keeps ready in storage.session
@@ -41,7 +36,7 @@ export async function firstPopupData(): Promise<PopupData> {
     performance.mark('kith-popup-kept');
     return { list: kept.list };
   }
-  return loadPopupData(FIRST_SCREEN);
+  return { list: await send('followups.list', { limit: FIRST_SCREEN }) };
 }
 
 type GroupKey = 'overdue' | 'dueToday' | 'week';

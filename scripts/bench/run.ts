@@ -541,7 +541,7 @@ async function main(): Promise<number> {
       await idle(true);
       await popupPaint(bare, bc); // warm-up
       for (let i = 0; i < RUNS; i++) {
-        await idle(i === 0 ? false : true); // the cold opening before this one started the worker
+        await idle(i > 0); // after the first, the cold opening before this one started the worker
         const p = await popupPaint(bare, bc);
         if (p.firstPaint + 0.5 < p.rendered) throw new BenchError(`the popup painted (${p.firstPaint} ms) before it rendered the list (${p.rendered} ms)`);
         warm.push(p);

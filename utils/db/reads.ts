@@ -2,10 +2,14 @@ import type { KithDb } from './index';
 import type { Encounter, Id, KithData, KithEvent, Person, Photo } from '../types';
 import { comparePartialDates } from '../dates';
 
+/** Encounters newest first: by date, then the later recorded first. */
+function newestFirst(a: Encounter, b: Encounter): number {
+  return comparePartialDates(b.date, a.date) || b.createdAt - a.createdAt;
+}
+
 /** A person's encounters, newest first. */
 export async function encountersOf(db: KithDb, personId: Id): Promise<Encounter[]> {
-  const list = await db.getAllFromIndex('encounters', 'byPerson', personId);
-  return list.sort((a, b) => comparePartialDates(b.date, a.date) || b.createdAt - a.createdAt);
+  return (await db.getAllFromIndex('encounters', 'byPerson', personId)).sort(newestFirst);
 }
 
 /** Encounters in which this person introduced you to someone. */
@@ -90,7 +94,7 @@ export async function readDue(
   };
   const readPerson = async (p: Person): Promise<void> => {
     const [list, photo] = await Promise.all([byPerson.getAll(p.id), withPhotos && p.hasPhoto ? photoStore.get(p.id) : undefined]);
-    encounters.set(p.id, list.sort((a, b) => comparePartialDates(b.date, a.date) || b.createdAt - a.createdAt));
+    encounters.set(p.id, list.sort(newestFirst));
     if (photo) photos.set(p.id, photo);
     await Promise.all(list.flatMap((e) => (e.eventId ? [readEvent(e.eventId)] : [])));
   };
