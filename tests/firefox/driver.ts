@@ -296,6 +296,11 @@ export class FirefoxKith implements KithBrowser {
         'browser.download.useDownloadDir': true,
         'browser.download.always_ask_before_handling_new_types': false,
         'browser.download.alwaysOpenPanel': false,
+        // Firefox on Linux shows notifications through libnotify (D-Bus) by default. A headless machine
+        // has no notification daemon on the session bus: Firefox 153.8 then closes each notification at
+        // once (onClosed with byUser true) and getAll() stays empty, so the daily reminder would look
+        // as if it never fired. Firefox's own alert windows need no daemon.
+        'alerts.useSystemBackend': false,
       },
     });
     await this.intercept();
