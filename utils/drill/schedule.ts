@@ -130,6 +130,11 @@ export function isNew(card: DrillCard): boolean {
   return card.state === State.New;
 }
 
+/** True for a card in its (re)learning steps: due again within minutes, not days. */
+export function isLearning(card: DrillCard): boolean {
+  return card.state === State.Learning || card.state === State.Relearning;
+}
+
 export interface ReviewOptions {
   /** The verdict on a typed answer; without it the grade says it (a revealed name, self-graded). */
   verdict?: Verdict;
