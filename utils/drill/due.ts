@@ -10,13 +10,17 @@
  */
 import { directionFor, isLearning, isNew, newCard, type DrillCard, type DrillDirection } from './schedule';
 
-/** What the due list needs of a person. `Person` has all but `hasContext`. */
+/**
+ * What the due list needs of a person: `Person` records serve as they are (with `withContext` in the
+ * options), so 30,000 of them are not copied to build it.
+ */
 export interface DrillSubject {
   id: string;
   hasPhoto?: boolean;
   /**
    * True when there is something to recall about them without a face: an encounter (where, when, who
-   * introduced you) or a memory hook. A person with neither and no face has no card.
+   * introduced you) or a memory hook. A person with neither and no face has no card. Or say it for
+   * everyone at once with DueOptions.withContext.
    */
   hasContext?: boolean;
   /** When they were saved: new cards come newest first. */
@@ -41,6 +45,8 @@ export interface DueOptions {
   newSeenToday?: number;
   /** How far ahead cards in their learning steps are taken (default 20 minutes). */
   learnAheadMs?: number;
+  /** The ids of the people with something to recall besides a face (see DrillSubject.hasContext). */
+  withContext?: ReadonlySet<string>;
 }
 
 export interface DueList {
@@ -60,9 +66,9 @@ export interface DueList {
 export const LEARN_AHEAD_MS = 20 * 60_000;
 
 /** The direction a subject is drilled in, or undefined when they have nothing to drill. */
-export function drillDirection(subject: DrillSubject): DrillDirection | undefined {
+export function drillDirection(subject: DrillSubject, withContext?: ReadonlySet<string>): DrillDirection | undefined {
   if (subject.hasPhoto) return directionFor(subject);
-  return subject.hasContext ? 'name-to-context' : undefined;
+  return subject.hasContext || withContext?.has(subject.id) ? 'name-to-context' : undefined;
 }
 
 /** Newer first, then by id: the order new cards are offered in. */
@@ -87,8 +93,9 @@ export function buildDueList(subjects: readonly DrillSubject[], cards: Iterable<
   const fresh: { subject: DrillSubject; direction: DrillDirection; stored?: DrillCard }[] = [];
   let newWaiting = 0;
 
+  const { withContext } = options;
   for (const subject of subjects) {
-    const direction = drillDirection(subject);
+    const direction = drillDirection(subject, withContext);
     if (!direction) continue;
     const stored = byPerson.get(subject.id);
     if (stored && stored.direction === direction && !isNew(stored)) {

@@ -129,8 +129,22 @@ export function earlierEditions(event: RefresherEvent, events: readonly Refreshe
 
 /** True when `tag` names this event: its name, a merged name, or either without the year. */
 export function isTagFor(tag: string, event: RefresherEvent): boolean {
-  const t = seriesName(tag);
-  return namesOf(event).some((n) => sameSeries(t, n));
+  return tagsFor(event)(tag);
+}
+
+/** isTagFor for one event, remembering each tag's answer: 30,000 people share a few hundred tags. */
+function tagsFor(event: RefresherEvent): (tag: string) => boolean {
+  const names = namesOf(event);
+  const known = new Map<string, boolean>();
+  return (tag) => {
+    let yes = known.get(tag);
+    if (yes === undefined) {
+      const t = seriesName(tag);
+      yes = names.some((n) => sameSeries(t, n));
+      known.set(tag, yes);
+    }
+    return yes;
+  };
 }
 
 export interface RefresherInput {
@@ -147,7 +161,7 @@ export function refresherDeck({ event, events, encounters, people, limit = REFRE
   const byId = new Map(people.map((p) => [p.id, p]));
   const nameOf = (id: string): string => {
     const p = byId.get(id)!;
-    return p.sortName ?? foldName(p.name);
+    return p.sortName || foldName(p.name);
   };
   const byName = (a: string, b: string): number => {
     const x = nameOf(a);
@@ -188,7 +202,8 @@ export function refresherDeck({ event, events, encounters, people, limit = REFRE
     add({ personId: id, reason: eventId === event.id ? 'this-event' : 'earlier-edition', eventId });
   }
 
-  const tagged = people.filter((p) => !taken.has(p.id) && p.tags.some((t) => isTagFor(t, event))).map((p) => p.id);
+  const isTag = tagsFor(event);
+  const tagged = people.filter((p) => !taken.has(p.id) && p.tags.some(isTag)).map((p) => p.id);
   for (const id of tagged.sort(byName)) add({ personId: id, reason: 'tagged' });
 
   // Introducers of the tagged, from any of their encounters (they were not met at an edition).

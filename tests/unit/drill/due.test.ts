@@ -20,10 +20,21 @@ describe('due list', () => {
     expect(drillDirection({ id: 'a', hasPhoto: true, hasContext: true, createdAt: 0 })).toBe('face-to-name');
     expect(drillDirection({ id: 'a', hasContext: true, createdAt: 0 })).toBe('name-to-context');
     expect(drillDirection({ id: 'a', createdAt: 0 })).toBeUndefined();
+    expect(drillDirection({ id: 'a', createdAt: 0 }, new Set(['a']))).toBe('name-to-context');
+    expect(drillDirection({ id: 'a', createdAt: 0 }, new Set(['b']))).toBeUndefined();
     const list = buildDueList([face('a'), { id: 'b', hasContext: true, createdAt: 0 }, { id: 'c', createdAt: 0 }], [], { now: NOW, newPerDay: 20 });
     expect(list.cards.map((c) => [c.personId, c.direction])).toEqual([
       ['a', 'face-to-name'],
       ['b', 'name-to-context'],
+    ]);
+  });
+
+  it('takes who has context from a set of ids, so Person records serve as they are', () => {
+    const people = [face('a'), { id: 'b', createdAt: 0 }, { id: 'c', createdAt: 0 }];
+    const list = buildDueList(people, [], { now: NOW, newPerDay: 20, withContext: new Set(['c']) });
+    expect(list.cards.map((c) => [c.personId, c.direction])).toEqual([
+      ['a', 'face-to-name'],
+      ['c', 'name-to-context'],
     ]);
   });
 
