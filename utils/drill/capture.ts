@@ -6,7 +6,7 @@
  * and a captured "Agnieszka" the profile "Agnieszka Wiśniewska"), ranked by how sure it is. The same
  * serves a search: pass what the user typed as the name.
  */
-import { compareNames, type NameMatch, type NameMatchKind } from './names';
+import { compareSpelledNames, nameSpellings, type NameMatch, type NameMatchKind, type NameWords } from './names';
 
 /** What matching needs of a person (`Person` has it). */
 export interface CaptureSubject {
@@ -55,7 +55,11 @@ function closer(a: NameMatch, b: NameMatch): NameMatch {
 
 /** How sure it is that someone captured as `captured` is `name`, or null when they cannot be. */
 export function captureMatch(captured: string, name: string): Omit<CaptureCandidate, 'personId'> | null {
-  const match = closer(compareNames(captured, name), compareNames(name, captured));
+  return matchSpelled(nameSpellings(captured), nameSpellings(name));
+}
+
+function matchSpelled(captured: NameWords[], name: NameWords[]): Omit<CaptureCandidate, 'personId'> | null {
+  const match = closer(compareSpelledNames(captured, name), compareSpelledNames(name, captured));
   if (match.kind === 'none') return null;
   const { reason, score } = REASONS[match.kind];
   // Each forgiven typo makes it a little less sure.
@@ -75,9 +79,10 @@ export interface CaptureOptions {
 export function captureCandidates(name: string, people: Iterable<CaptureSubject>, options: CaptureOptions = {}): CaptureCandidate[] {
   const limit = options.limit ?? CAPTURE_CANDIDATES;
   const found: (CaptureCandidate & { createdAt: number })[] = [];
+  const spelled = nameSpellings(name);
   for (const p of people) {
     if (!isCaptured(p) || p.id === options.exceptId) continue;
-    const match = captureMatch(p.name, name);
+    const match = matchSpelled(nameSpellings(p.name), spelled);
     if (match) found.push({ personId: p.id, ...match, createdAt: p.createdAt });
   }
   found.sort((a, b) => b.score - a.score || b.createdAt - a.createdAt || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));

@@ -1,4 +1,6 @@
 /**
+ * The drill's words, without the scheduler (ts-fsrs), for the modules and pages that need no more.
+ *
  * The four grades of a drill answer, as the keys 1-4 press them. The numbers are FSRS's own ratings
  * (ts-fsrs `Rating.Again` .. `Rating.Easy`), so a grade is stored and passed as it is.
  */
@@ -20,4 +22,12 @@ export function verdictOfGrade(grade: DrillGrade): Verdict {
 
 export function isDrillGrade(value: unknown): value is DrillGrade {
   return value === 1 || value === 2 || value === 3 || value === 4;
+}
+
+export const DRILL_DIRECTIONS = ['face-to-name', 'name-to-context'] as const;
+export type DrillDirection = (typeof DRILL_DIRECTIONS)[number];
+
+/** The way a person is drilled: by face when there is one, else name to context. */
+export function directionFor(person: { hasPhoto?: boolean }): DrillDirection {
+  return person.hasPhoto ? 'face-to-name' : 'name-to-context';
 }

@@ -33,7 +33,7 @@ const TRANSLITERATED: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', �
 const TRANSLIT_RE = /[äöüåø]/g;
 
 // Titles and letters after a name that are not part of it ("Dr. Anna Nowak", "Anna Nowak PhD").
-const TITLES_BEFORE = new Set(['dr', 'prof', 'mr', 'mrs', 'ms', 'mx', 'miss', 'sir', 'dame', 'mgr', 'inz', 'ing', 'hab', 'dipl', 'lic', 'eng']);
+const TITLES_BEFORE = new Set(['dr', 'prof', 'mr', 'mrs', 'ms', 'mx', 'miss', 'sir', 'dame', 'mgr', 'inz', 'ing', 'hab', 'dipl', 'lic']);
 const LETTERS_AFTER = new Set(['phd', 'mba', 'md', 'jr', 'sr', 'msc', 'bsc', 'cfa', 'cpa', 'pmp']);
 
 // Apostrophes join a name ("O'Brien" is one word); everything else that is not a letter or digit splits.
@@ -68,7 +68,10 @@ function wordsOf(folded: string): NameWords {
   const words: string[] = [];
   const parts: number[] = [];
   split.forEach((part, i) => {
-    for (const w of part) words.push(w), parts.push(i);
+    for (const w of part) {
+      words.push(w);
+      parts.push(i);
+    }
   });
   return { words, parts };
 }
@@ -82,7 +85,8 @@ export function nameSpellings(name: string): NameWords[] {
   const cut = bare.split(AFTER_NAME)[0]!;
   // "Anna Nowak, PhD" is cut at the comma; ", Anna" (nothing before it) keeps the whole.
   const kept = /\p{L}/u.test(cut) ? cut : bare;
-  const lower = kept.toLowerCase();
+  // Composed first, so that an umlaut typed as u + combining diaeresis is still one to write out.
+  const lower = kept.normalize('NFC').toLowerCase();
   const plain = wordsOf(foldName(lower));
   if (!/[äöüåø]/.test(lower)) return [plain];
   const written = wordsOf(foldName(lower.replace(TRANSLIT_RE, (c) => TRANSLITERATED[c]!)));
@@ -177,7 +181,10 @@ function pairWords(said: string[], whole: string[]): Pairing | null {
   let initials = 0;
   for (let i = 0; i < said.length; i++) {
     const j = whole.findIndex((w, k) => !taken[k] && w === said[i]);
-    if (j >= 0) (at[i] = j), (taken[j] = true);
+    if (j >= 0) {
+      at[i] = j;
+      taken[j] = true;
+    }
   }
   for (let i = 0; i < said.length; i++) {
     if (at[i]! >= 0 || said[i]!.length === 1) continue;
@@ -187,7 +194,10 @@ function pairWords(said: string[], whole: string[]): Pairing | null {
       if (taken[k]) continue;
       const allowed = typosAllowed(whole[k]!.length);
       const d = typoDistance(said[i]!, whole[k]!, allowed);
-      if (d <= allowed && d < bestD) (best = k), (bestD = d);
+      if (d <= allowed && d < bestD) {
+        best = k;
+        bestD = d;
+      }
     }
     if (best < 0) return null;
     at[i] = best;
@@ -261,7 +271,12 @@ function compareSpellings(said: NameWords, whole: NameWords): NameMatch {
 
 /** How `said` stands to `name` (see NameMatchKind): the best over both names' spellings. */
 export function compareNames(said: string, name: string): NameMatch {
+  return compareSpelledNames(nameSpellings(said), nameSpellings(name));
+}
+
+/** compareNames for names already taken apart by nameSpellings (to compare one name with many). */
+export function compareSpelledNames(said: readonly NameWords[], name: readonly NameWords[]): NameMatch {
   let best = NONE;
-  for (const s of nameSpellings(said)) for (const w of nameSpellings(name)) best = better(best, compareSpellings(s, w));
+  for (const s of said) for (const w of name) best = better(best, compareSpellings(s, w));
   return best;
 }

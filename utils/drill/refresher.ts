@@ -12,7 +12,7 @@
  * In that order, each person once, at most `limit`. Deterministic: ties go by name, then id.
  */
 import { foldName } from './names';
-import { directionFor, type DrillDirection } from './schedule';
+import { directionFor, type DrillDirection } from './grades';
 
 /** What the refresher needs of an event (`KithEvent` has it). */
 export interface RefresherEvent {

@@ -10,10 +10,10 @@
  */
 import { createEmptyCard, fsrs, State, type Card, type FSRS } from 'ts-fsrs';
 import { addDays, isLocalDay, localDay } from '../dates';
-import { isDrillGrade, verdictOfGrade, type DrillGrade, type Verdict } from './grades';
+import { DRILL_DIRECTIONS, isDrillGrade, verdictOfGrade, type DrillDirection, type DrillGrade, type Verdict } from './grades';
 
-export const DRILL_DIRECTIONS = ['face-to-name', 'name-to-context'] as const;
-export type DrillDirection = (typeof DRILL_DIRECTIONS)[number];
+export { DRILL_DIRECTIONS, directionFor, type DrillDirection } from './grades';
+
 
 /** FSRS's card states: New 0, Learning 1, Review 2, Relearning 3 (ts-fsrs `State`). */
 export type CardState = 0 | 1 | 2 | 3;
@@ -74,11 +74,6 @@ let scheduler: FSRS | undefined;
  */
 function fsrsScheduler(): FSRS {
   return (scheduler ??= fsrs({ enable_fuzz: true }));
-}
-
-/** The way a person is drilled: by face when there is one. */
-export function directionFor(person: { hasPhoto?: boolean }): DrillDirection {
-  return person.hasPhoto ? 'face-to-name' : 'name-to-context';
 }
 
 function fromLibrary(personId: string, direction: DrillDirection, card: Card, now: number): DrillCard {

@@ -26,6 +26,8 @@ describe('answer matching', () => {
     expect(verdict('Jürgen Mueller', 'Jürgen Müller')).toBe('right');
     expect(verdict('Juergen Müller', 'Jurgen Muller')).toBe('almost'); // a typo away, not a known spelling of "Muller"
     expect(verdict('Jurgen Muller', 'Jürgen Müller')).toBe('right');
+    expect(verdict('Juergen Mueller', 'Ju\u0308rgen Mu\u0308ller')).toBe('right'); // decomposed umlauts
+    expect(verdict('Soeren Oestergaard', 'Søren Østergaard')).toBe('right');
   });
 
   it('ignores case, extra spaces and punctuation, and how a name is joined', () => {
