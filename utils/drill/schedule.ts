@@ -237,64 +237,76 @@ export function recallHistory(reviews: Iterable<Pick<DrillReview, 'day' | 'verdi
 }
 
 // Reading records back (backup import, sync): a record that is not a card is refused, not guessed at.
+// Each field with its check, in the order the records are written (the backup keeps keys in order).
 
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isCount = (v: unknown): v is number => isNumber(v) && Number.isInteger(v) && v >= 0;
-const isState = (v: unknown): v is CardState => v === 0 || v === 1 || v === 2 || v === 3;
-const isDirection = (v: unknown): v is DrillDirection => (DRILL_DIRECTIONS as readonly unknown[]).includes(v);
-const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 100;
-const isVerdict = (v: unknown): v is Verdict => v === 'right' || v === 'almost' || v === 'wrong';
+type Check = (v: unknown) => boolean;
+const isNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);
+const isCount: Check = (v) => isNumber(v) && Number.isInteger(v as number) && (v as number) >= 0;
+const isState: Check = (v) => v === 0 || v === 1 || v === 2 || v === 3;
+const isDirection: Check = (v) => (DRILL_DIRECTIONS as readonly unknown[]).includes(v);
+const isId: Check = (v) => typeof v === 'string' && v.length > 0 && v.length <= 100;
+const isVerdict: Check = (v) => v === 'right' || v === 'almost' || v === 'wrong';
+const isDay: Check = (v) => typeof v === 'string' && isLocalDay(v);
+const isBoolean: Check = (v) => typeof v === 'boolean';
+
+const CARD_FIELDS: [keyof DrillCard, Check][] = [
+  ['personId', isId],
+  ['direction', isDirection],
+  ['due', isNumber],
+  ['stability', isNumber],
+  ['difficulty', isNumber],
+  ['elapsedDays', isCount],
+  ['scheduledDays', isCount],
+  ['learningSteps', isCount],
+  ['reps', isCount],
+  ['lapses', isCount],
+  ['state', isState],
+  ['updatedAt', isNumber],
+];
+const CARD_OPTIONAL: [keyof DrillCard, Check][] = [['lastReview', isNumber]];
+
+const REVIEW_FIELDS: [keyof DrillReview, Check][] = [
+  ['id', isId],
+  ['personId', isId],
+  ['direction', isDirection],
+  ['at', isNumber],
+  ['day', isDay],
+  ['grade', isDrillGrade],
+  ['verdict', isVerdict],
+  ['typed', isBoolean],
+  ['state', isState],
+  ['due', isNumber],
+  ['stability', isNumber],
+  ['difficulty', isNumber],
+  ['elapsedDays', isCount],
+  ['lastElapsedDays', isCount],
+  ['scheduledDays', isCount],
+  ['learningSteps', isCount],
+];
+
+/** The record's known fields when each passes its check (optional ones may be absent), else null. */
+function readRecord<T>(raw: unknown, fields: [keyof T, Check][], optional: [keyof T, Check][] = []): T | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const r = raw as Record<keyof T, unknown>;
+  const out = {} as Record<keyof T, unknown>;
+  for (const [key, check] of fields) {
+    if (!check(r[key])) return null;
+    out[key] = r[key];
+  }
+  for (const [key, check] of optional) {
+    if (r[key] === undefined) continue;
+    if (!check(r[key])) return null;
+    out[key] = r[key];
+  }
+  return out as T;
+}
 
 /** A stored card read back and checked, with only the known fields; null when it is not one. */
 export function parseCard(raw: unknown): DrillCard | null {
-  if (!raw || typeof raw !== 'object') return null;
-  const r = raw as Record<string, unknown>;
-  if (!isId(r.personId) || !isDirection(r.direction) || !isState(r.state)) return null;
-  if (![r.due, r.stability, r.difficulty, r.updatedAt].every(isNumber)) return null;
-  if (![r.elapsedDays, r.scheduledDays, r.learningSteps, r.reps, r.lapses].every(isCount)) return null;
-  if (r.lastReview !== undefined && !isNumber(r.lastReview)) return null;
-  const card: DrillCard = {
-    personId: r.personId,
-    direction: r.direction,
-    due: r.due as number,
-    stability: r.stability as number,
-    difficulty: r.difficulty as number,
-    elapsedDays: r.elapsedDays as number,
-    scheduledDays: r.scheduledDays as number,
-    learningSteps: r.learningSteps as number,
-    reps: r.reps as number,
-    lapses: r.lapses as number,
-    state: r.state,
-    updatedAt: r.updatedAt as number,
-  };
-  if (r.lastReview !== undefined) card.lastReview = r.lastReview as number;
-  return card;
+  return readRecord<DrillCard>(raw, CARD_FIELDS, CARD_OPTIONAL);
 }
 
 /** A stored review read back and checked, with only the known fields; null when it is not one. */
 export function parseReview(raw: unknown): DrillReview | null {
-  if (!raw || typeof raw !== 'object') return null;
-  const r = raw as Record<string, unknown>;
-  if (!isId(r.id) || !isId(r.personId) || !isDirection(r.direction) || !isState(r.state)) return null;
-  if (typeof r.day !== 'string' || !isLocalDay(r.day) || !isDrillGrade(r.grade) || !isVerdict(r.verdict) || typeof r.typed !== 'boolean') return null;
-  if (![r.at, r.due, r.stability, r.difficulty].every(isNumber)) return null;
-  if (![r.elapsedDays, r.lastElapsedDays, r.scheduledDays, r.learningSteps].every(isCount)) return null;
-  return {
-    id: r.id,
-    personId: r.personId,
-    direction: r.direction,
-    at: r.at as number,
-    day: r.day,
-    grade: r.grade,
-    verdict: r.verdict,
-    typed: r.typed,
-    state: r.state,
-    due: r.due as number,
-    stability: r.stability as number,
-    difficulty: r.difficulty as number,
-    elapsedDays: r.elapsedDays as number,
-    lastElapsedDays: r.lastElapsedDays as number,
-    scheduledDays: r.scheduledDays as number,
-    learningSteps: r.learningSteps as number,
-  };
+  return readRecord<DrillReview>(raw, REVIEW_FIELDS);
 }
