@@ -70,7 +70,7 @@ export class MemoryStore implements LocalStore {
     return n;
   }
 
-  async applyRemote(batch: RemoteVersion[], resolve: Resolver, checkpoint?: Checkpoint): Promise<void> {
+  async applyRemote(batch: RemoteVersion[], resolve: Resolver, checkpoint?: Checkpoint): Promise<number> {
     if (this.failNextApply) {
       const e = this.failNextApply;
       this.failNextApply = undefined;
@@ -88,6 +88,7 @@ export class MemoryStore implements LocalStore {
     }
     for (const [key, entry] of writes) this.entries.set(key, structuredClone(entry));
     if (checkpoint) this.checkpoint = { ...checkpoint };
+    return writes.length;
   }
 
   async markSynced(items: { key: RecordKey; seq: number; rev: string; version: Version }[]): Promise<void> {

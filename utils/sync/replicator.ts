@@ -164,8 +164,7 @@ export class Replicator {
       const page = await client.changes(since, this.batchSize);
       if (page.pending !== undefined) total = done + page.results.length + page.pending;
       const remotes = await this.decodeChanges(page.results, report);
-      await store.applyRemote(remotes, this.resolver, { syncId: meta.syncId, seq: page.last_seq });
-      report.pulled += remotes.length;
+      report.pulled += await store.applyRemote(remotes, this.resolver, { syncId: meta.syncId, seq: page.last_seq });
       done += page.results.length;
       since = page.last_seq;
       this.progress('pull', done, total);
@@ -221,8 +220,7 @@ export class Replicator {
       // Another device saved these first: take the server's versions in, merged with ours, and retry.
       const current = await client.getDocs(conflicted.map((c) => c.docId));
       const remotes = (await Promise.all(current.map((doc) => this.decode(doc)))).filter((r): r is RemoteVersion => !!r);
-      await store.applyRemote(remotes, this.resolver);
-      report.merged += remotes.length;
+      report.merged += await store.applyRemote(remotes, this.resolver);
       pending = await store.listDirty({ limit: conflicted.length, keys: conflicted.map((c) => c.key) });
     }
   }

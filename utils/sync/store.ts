@@ -65,9 +65,10 @@ export interface LocalStore {
   countDirty(): Promise<number>;
   /**
    * In one transaction: resolve each remote version against the local state and write what the
-   * resolver says, then (when given) the checkpoint. All of it or none of it is stored.
+   * resolver says, then (when given) the checkpoint. All of it or none of it is stored. Returns how
+   * many records it wrote (our own pushes coming back are not written again).
    */
-  applyRemote(batch: RemoteVersion[], resolve: Resolver, checkpoint?: Checkpoint): Promise<void>;
+  applyRemote(batch: RemoteVersion[], resolve: Resolver, checkpoint?: Checkpoint): Promise<number>;
   /**
    * After a push: the server now has `version` at `rev`. Records the rev and base, and clears the
    * dirty mark where the record's seq is still `seq`.
