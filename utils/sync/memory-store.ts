@@ -14,6 +14,8 @@ interface Entry {
 export class MemoryStore implements LocalStore {
   private readonly entries = new Map<RecordKey, Entry>();
   private checkpoint?: Checkpoint;
+  /** The keys in order, kept until a key is added or removed (an IndexedDB cursor gives this for free). */
+  private sortedKeys?: RecordKey[];
   private seq = 0;
   /** Set by a test to make the next applyRemote fail before it stores anything (a closing browser). */
   failNextApply?: Error;
@@ -34,6 +36,7 @@ export class MemoryStore implements LocalStore {
     const key = recordKey(type, id);
     const e = this.entries.get(key) ?? {};
     const base = e.dirty ? e.dirty.base : e.rev ? e.current : undefined;
+    if (!this.entries.has(key)) this.sortedKeys = undefined;
     this.entries.set(key, { current: version, rev: e.rev, dirty: { seq: ++this.seq, base } });
   }
 
@@ -53,7 +56,17 @@ export class MemoryStore implements LocalStore {
   }
 
   async listDirty(options: { limit: number; after?: RecordKey; keys?: RecordKey[] }): Promise<DirtyRecord[]> {
-    const keys = options.keys ?? [...this.entries.keys()].sort().filter((k) => options.after === undefined || k > options.after!);
+    const sorted = (this.sortedKeys ??= [...this.entries.keys()].sort());
+    let start = 0;
+    if (options.after !== undefined) {
+      let hi = sorted.length;
+      while (start < hi) {
+        const mid = (start + hi) >>> 1;
+        if (sorted[mid] <= options.after) start = mid + 1;
+        else hi = mid;
+      }
+    }
+    const keys = options.keys ?? sorted.slice(start);
     const out: DirtyRecord[] = [];
     for (const key of keys) {
       const e = this.entries.get(key);
@@ -86,7 +99,10 @@ export class MemoryStore implements LocalStore {
       if (!r) continue;
       writes.push([key, { current: r.current ?? e.current, rev: r.rev, dirty: r.dirty ? { seq: e.dirty?.seq ?? ++this.seq, base: r.dirty.base } : undefined }]);
     }
-    for (const [key, entry] of writes) this.entries.set(key, structuredClone(entry));
+    for (const [key, entry] of writes) {
+      if (!this.entries.has(key)) this.sortedKeys = undefined;
+      this.entries.set(key, structuredClone(entry));
+    }
     if (checkpoint) this.checkpoint = { ...checkpoint };
     return writes.length;
   }
@@ -104,7 +120,10 @@ export class MemoryStore implements LocalStore {
   async dropDirty(items: { key: RecordKey; seq: number }[]): Promise<void> {
     for (const item of items) {
       const e = this.entries.get(item.key);
-      if (e?.dirty?.seq === item.seq && !e.rev) this.entries.delete(item.key);
+      if (e?.dirty?.seq === item.seq && !e.rev) {
+        this.entries.delete(item.key);
+        this.sortedKeys = undefined;
+      }
     }
   }
 

@@ -82,7 +82,8 @@ export function resolveRemote(remote: RemoteVersion, local: Parameters<Resolver>
     if (ours?.deleted && !theirs.deleted) return { current: ours, rev: remote.rev, dirty: { base: theirs } };
     return { current: theirs, rev: remote.rev, dirty: null };
   }
-  const merged = merge(local.dirty.base, ours!, theirs, options);
+  const base = local.dirty.base && withoutDerived(local.dirty.base);
+  const merged = merge(base, ours!, theirs, options);
   if (same(merged.value, theirs.value) && !!merged.deleted === !!theirs.deleted) return { current: theirs, rev: remote.rev, dirty: null };
   return { current: merged, rev: remote.rev, dirty: { base: theirs } };
 }
@@ -180,29 +181,45 @@ export class Replicator {
     const { store } = this.options;
     const total = await store.countDirty();
     let done = 0;
-    let after: RecordKey | undefined;
     if (total) this.progress('push', 0, total);
-    for (;;) {
+    // The next batch is read and encrypted while the current one is on its way to the server.
+    const prepare = async (after: RecordKey | undefined) => {
       const batch = await store.listDirty({ limit: this.batchSize, after });
-      if (!batch.length) break;
-      after = batch[batch.length - 1].key;
-      await this.pushBatch(client, batch, report);
-      done += batch.length;
-      this.progress('push', done, total);
+      return { batch, docs: await this.encodeAll(batch) };
+    };
+    let next = prepare(undefined);
+    try {
+      for (;;) {
+        const { batch, docs } = await next;
+        if (!batch.length) break;
+        next = prepare(batch[batch.length - 1].key);
+        await this.pushBatch(client, batch, docs, report);
+        done += batch.length;
+        this.progress('push', done, total);
+      }
+    } finally {
+      // A push that failed leaves the batch it prepared unused; its failure, if any, is not news.
+      next.catch(() => {});
     }
   }
 
-  private async pushBatch(client: CouchClient, batch: DirtyRecord[], report: SyncReport): Promise<void> {
+  /** The documents for these records; undefined for one never sent that is now deleted (nothing to send). */
+  private encodeAll(batch: DirtyRecord[]): Promise<(KithDoc | undefined)[]> {
+    return Promise.all(batch.map((d) => (d.current.deleted && !d.rev ? undefined : this.encode(d.current, d.rev))));
+  }
+
+  private async pushBatch(client: CouchClient, batch: DirtyRecord[], encoded: (KithDoc | undefined)[], report: SyncReport): Promise<void> {
     const { store } = this.options;
     let pending = batch;
     for (let round = 0; pending.length; round++) {
       if (round === CONFLICT_ROUNDS) throw new SyncError('conflict', `${pending.length} records kept changing on the server`);
+      const all = round === 0 ? encoded : await this.encodeAll(pending);
       // Created and deleted here before it ever synced: no other device can have it.
-      const neverSent = pending.filter((d) => d.current.deleted && !d.rev);
+      const neverSent = pending.filter((_d, i) => !all[i]);
       if (neverSent.length) await store.dropDirty(neverSent.map((d) => ({ key: d.key, seq: d.seq })));
-      const send = pending.filter((d) => !(d.current.deleted && !d.rev));
+      const send = pending.filter((_d, i) => all[i]);
+      const docs = all.filter((d): d is KithDoc => !!d);
       if (!send.length) return;
-      const docs = await Promise.all(send.map((d) => this.encode(d.current, d.rev)));
       const results = await client.bulkDocs(docs);
       const byId = new Map(results.map((r) => [r.id, r]));
       const synced: { key: RecordKey; seq: number; rev: string; version: Version }[] = [];

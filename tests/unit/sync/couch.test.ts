@@ -30,8 +30,8 @@ function throwing(error: unknown): typeof fetch {
   };
 }
 
-const client = (fetch: typeof fetch, extra: Partial<ConstructorParameters<typeof CouchClient>[0]> = {}) =>
-  new CouchClient({ url: 'https://couch.example.org/', db: 'kith', username: 'anna', password: 'pw', fetch, ...extra });
+const client = (f: typeof fetch, extra: Partial<ConstructorParameters<typeof CouchClient>[0]> = {}) =>
+  new CouchClient({ url: 'https://couch.example.org/', db: 'kith', username: 'anna', password: 'pw', fetch: f, ...extra });
 
 describe('server URL and database name', () => {
   it('takes https anywhere and http only on this machine', () => {
@@ -89,7 +89,7 @@ describe('failures against a fake fetch', () => {
 
   it('sends basic auth in a header and nothing in cookies', async () => {
     let seen: RequestInit | undefined;
-    await client(async (_u, init) => {
+    await client(async (_u: RequestInfo | URL, init?: RequestInit) => {
       seen = init;
       return new Response('{"couchdb":"Welcome"}');
     }, { password: 'pąss' }).welcome();

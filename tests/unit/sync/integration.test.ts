@@ -157,7 +157,6 @@ describe('a first pull stopped part way', () => {
     const b = await device('B', db, PASSPHRASE, {});
     const stop = new AbortController();
     const opened = await openSync(new CouchClient(options(db)), PASSPHRASE);
-    let applied = 0;
     const replicator = new Replicator({
       client: b.client,
       store: b.store,
@@ -171,7 +170,7 @@ describe('a first pull stopped part way', () => {
     });
     const first = await replicator.sync(stop.signal).catch((e: unknown) => e);
     expect(first).toMatchObject({ code: 'aborted' });
-    applied = Object.keys(b.store.snapshot()).length;
+    const applied = Object.keys(b.store.snapshot()).length;
     expect(applied).toBe(39); // two batches of 20, less the kith-sync document
     const resumed = await replicator.sync();
     expect(resumed.pulled).toBe(95 - applied);
