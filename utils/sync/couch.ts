@@ -264,6 +264,23 @@ export class CouchClient {
     return this.must<ChangesPage>('_changes', { query: { since, limit, include_docs: true } });
   }
 
+  /**
+   * Waits (up to `timeoutMs`, on the server) for anything after `since`: the live feed while a Kith
+   * page is open. Returns the sequence to wait from next and whether something changed.
+   */
+  async waitForChanges(since: string | number, timeoutMs = 25_000): Promise<{ changed: boolean; lastSeq: string | number }> {
+    // PouchDB Server ignores `timeout` on a longpoll and waits for a change: our own timeout, a little
+    // later than the server's, ends a quiet wait as "nothing changed".
+    const waiting = Object.assign(Object.create(CouchClient.prototype) as CouchClient, this, { timeoutMs: timeoutMs + Math.min(timeoutMs, 5_000) });
+    try {
+      const page = await waiting.must<ChangesPage>('_changes', { query: { feed: 'longpoll', since, timeout: timeoutMs, limit: 1 } });
+      return { changed: page.results.length > 0, lastSeq: page.last_seq };
+    } catch (e) {
+      if (e instanceof SyncError && e.code === 'timeout') return { changed: false, lastSeq: since };
+      throw e;
+    }
+  }
+
   getLocal<T extends object>(name: string): Promise<(T & CouchDoc) | undefined> {
     return this.request<T & CouchDoc>(`_local/${encodeURIComponent(name)}`, { missingOk: true });
   }

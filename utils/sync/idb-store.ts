@@ -76,6 +76,29 @@ export async function markDirty(tx: IDBPTransaction<any, string[], 'readwrite'>,
   await outbox.put(entry);
 }
 
+/**
+ * On connecting: every record already here is to be sent (the server has none of them yet), one
+ * transaction per record store. Records already in the outbox keep their entry.
+ */
+export async function markAllDirty(db: Db, types: RecordType[] = ['person', 'encounter', 'event', 'photo']): Promise<number> {
+  let count = 0;
+  for (const type of types) {
+    const tx = db.transaction([recordStore(type), 'syncOutbox'], 'readwrite');
+    const outbox = tx.objectStore('syncOutbox');
+    const ids = (await tx.objectStore(recordStore(type)).getAllKeys()) as string[];
+    const existing = new Set((await outbox.getAllKeys()) as string[]);
+    const writes: Promise<unknown>[] = [];
+    for (const id of ids) {
+      const key = recordKey(type, id);
+      if (!existing.has(key)) writes.push(outbox.put({ key, type, id, seq: 1 } satisfies OutboxEntry));
+    }
+    await Promise.all(writes);
+    await tx.done;
+    count += writes.length;
+  }
+  return count;
+}
+
 export interface IdbSyncStoreOptions {
   deviceId: string;
   /**

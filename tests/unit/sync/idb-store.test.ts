@@ -5,7 +5,7 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { CouchClient } from '../../../utils/sync/couch';
-import { IdbSyncStore, markDirty, RECORD_STORES } from '../../../utils/sync/idb-store';
+import { IdbSyncStore, markAllDirty, markDirty, RECORD_STORES } from '../../../utils/sync/idb-store';
 import type { RecordType } from '../../../utils/sync/records';
 import { Replicator } from '../../../utils/sync/replicator';
 import { FakeCouch } from './fake-couch';
@@ -77,5 +77,22 @@ describe('IdbSyncStore', () => {
     expect(await a.db.get('syncRevs', 'person:p2')).toMatchObject({ deleted: true });
     expect(await a.store.countDirty()).toBe(0);
     expect(await b.store.countDirty()).toBe(0);
+  });
+
+  it('on connecting, queues every record already stored, once', async () => {
+    const couch = new FakeCouch();
+    await setUpDatabase(new CouchClient({ url: 'https://couch.example.org/', db: 'kith', fetch: couch.fetch }));
+    const a = await device(couch, 'A');
+    // Records stored before sync existed: no outbox entries.
+    await a.db.put('people', { id: 'old1', name: 'Before sync', updatedAt: 1 });
+    await a.db.put('encounters', { id: 'enc-old', personId: 'old1', date: '2020', kind: 'other', updatedAt: 1 });
+    await a.write('person', { id: 'new1', name: 'After', updatedAt: 2 }, 'new1');
+    expect(await markAllDirty(a.db)).toBe(2);
+    expect(await a.store.countDirty()).toBe(3);
+    await a.replicator.sync();
+    const b = await device(couch, 'B');
+    await b.replicator.sync();
+    expect(await b.get('people', 'old1')).toMatchObject({ name: 'Before sync', sortName: 'before sync' });
+    expect(await b.get('encounters', 'enc-old')).toBeDefined();
   });
 });

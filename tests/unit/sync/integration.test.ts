@@ -141,6 +141,19 @@ describe('two devices through PouchDB Server', () => {
     expect(await rawDocs(db)).toBe(before);
   });
 
+  it('the live feed wakes B when A saves something', async () => {
+    const info = await b.client.info();
+    const waiting = b.client.waitForChanges(info.update_seq, 10_000);
+    await new Promise((r) => setTimeout(r, 200));
+    a.store.put('person', 'person-live', anna({ id: 'person-live', name: 'Live' }), 30);
+    await a.sync();
+    expect((await waiting).changed).toBe(true);
+    await b.sync();
+    expect(b.store.get('person', 'person-live')).toMatchObject({ name: 'Live' });
+    const quiet = await b.client.waitForChanges((await b.client.info()).update_seq, 300);
+    expect(quiet.changed).toBe(false);
+  });
+
   it('a wrong couch password is 401 before any passphrase is tried', async () => {
     const client = new CouchClient(options(db, { password: 'nope' }));
     await expect(openSync(client, PASSPHRASE)).rejects.toMatchObject({ code: 'unauthorized' });
