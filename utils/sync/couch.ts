@@ -271,7 +271,8 @@ export class CouchClient {
   async waitForChanges(since: string | number, timeoutMs = 25_000): Promise<{ changed: boolean; lastSeq: string | number }> {
     // PouchDB Server ignores `timeout` on a longpoll and waits for a change: our own timeout, a little
     // later than the server's, ends a quiet wait as "nothing changed".
-    const waiting = Object.assign(Object.create(CouchClient.prototype) as CouchClient, this, { timeoutMs: timeoutMs + Math.min(timeoutMs, 5_000) });
+    const waiting = Object.create(CouchClient.prototype) as CouchClient;
+    Object.assign(waiting, this, { timeoutMs: timeoutMs + Math.min(timeoutMs, 5_000) });
     try {
       const page = await waiting.must<ChangesPage>('_changes', { query: { feed: 'longpoll', since, timeout: timeoutMs, limit: 1 } });
       return { changed: page.results.length > 0, lastSeq: page.last_seq };
