@@ -8,14 +8,14 @@ const noHtmlFromData = { selector: "JSXAttribute[name.name='dangerouslySetInnerH
 
 // Attributes people read (or hear from a screen reader) take their words from locales/, like JSX text:
 // a string with a letter in it there, whether written directly, in braces, in a template or as one
-// branch of a condition, fails. Strings passed to a call (t('key')) are message keys, and an address
+// branch of a condition, fails. Strings passed straight to a call (t('key')) are message keys, and an address
 // shown as an example ('https://', 'mastodon.social') reads the same in every language.
 const USER_FACING = "JSXAttribute[name.name=/^(aria-label|aria-description|aria-placeholder|aria-roledescription|aria-valuetext|title|placeholder|alt|label)$/]";
 const WORDS_MESSAGE = 'Words people read come from the i18n messages (locales/<lang>/*.json): use t().';
 const ADDRESS = '/^(https?:\\x2F\\x2F[\\w.-]*|[\\w-]+(\\.[\\w-]+)+)$/';
 const noLiteralInAttributes = [
-  `${USER_FACING} Literal[value=/\\p{L}/u]:not([value=${ADDRESS}]):not(CallExpression *)`,
-  `${USER_FACING} TemplateElement[value.raw=/\\p{L}/u]:not(CallExpression *)`,
+  `${USER_FACING} Literal[value=/\\p{L}/u]:not([value=${ADDRESS}]):not(CallExpression > Literal)`,
+  `${USER_FACING} TemplateElement[value.raw=/\\p{L}/u]:not(CallExpression > TemplateLiteral > TemplateElement)`,
   // JSX text written as an expression ({'Close'}, {open ? 'Hide' : 'Show'}), which the plugin's
   // jsx-text-only mode does not look at.
   `:matches(JSXElement, JSXFragment) > JSXExpressionContainer > Literal[value=/\\p{L}/u]`,
