@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n';
+import { countedMessage, t } from '@/utils/i18n';
 
 /**
  * The language the messages are written in (not the browser's UI language: a Polish browser shows the
@@ -10,7 +10,6 @@ export function optionsLocale(): string {
 }
 
 let numbers: Intl.NumberFormat | undefined;
-let plurals: Intl.PluralRules | undefined;
 
 /** 30000 -> "30,000" in the messages' language. */
 export function formatCount(n: number): string {
@@ -18,15 +17,9 @@ export function formatCount(n: number): string {
   return numbers.format(n);
 }
 
-/**
- * A counted phrase: `${base}_${category}` by the messages' plural rules ("1 person", "3 people"; Polish
- * will add _few and _many), falling back to `${base}_other` when a locale lacks a category.
- */
+/** A counted phrase in the messages' language, with the count formatted as $1 (see countedMessage). */
 export function countPhrase(base: string, n: number): string {
-  plurals ??= new Intl.PluralRules(optionsLocale());
-  const key = `${base}_${plurals.select(n)}`;
-  const message = t(key, formatCount(n));
-  return message === key ? t(`${base}_other`, formatCount(n)) : message;
+  return countedMessage(base, n, optionsLocale(), formatCount(n));
 }
 
 /** The text of an error, for a message the user reads. */

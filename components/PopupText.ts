@@ -4,7 +4,7 @@
  * so a Polish translation formats its dates in Polish.
  */
 import { addDays, formatPartialDate } from '@/utils/dates';
-import { t } from '@/utils/i18n';
+import { countedMessage, t } from '@/utils/i18n';
 import type { FollowUpRow } from '@/utils/messages';
 import type { LocalDay } from '@/utils/types';
 import { KIND_MESSAGE } from './kinds';
@@ -28,17 +28,9 @@ export function messagesLocale(): string {
 /** 'en' alone means day-month-year (en-GB), like formatPartialDate. */
 const intlLocale = () => (messagesLocale() === 'en' ? 'en-GB' : messagesLocale());
 
-/**
- * A counted message: `${base}_${plural category}` ('_one', '_few', '_many', '_other'...), falling back
- * to `${base}_other`, with the count as $1.
- */
-let pluralRules: Intl.PluralRules | undefined;
+/** A counted message in the messages' language, with the count as $1 (see countedMessage). */
 export function plural(base: string, n: number): string {
-  pluralRules ??= new Intl.PluralRules(messagesLocale());
-  const category = pluralRules.select(n);
-  const key = `${base}_${category}`;
-  const message = t(key, n);
-  return message === key ? t(`${base}_other`, n) : message;
+  return countedMessage(base, n, messagesLocale());
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

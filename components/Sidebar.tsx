@@ -119,7 +119,7 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
   return (
     <div class={`kith-root${open ? ' kith-open' : ''}`}>
       <button type="button" class="kith-tab" aria-expanded={open} aria-controls="kith-panel" aria-label={open ? t('sidebarClose') : t('sidebarOpen')} onClick={onToggle}>
-        {view ? '✓ Kith' : 'Kith'}
+        {view ? t('sidebarTabSaved') : t('sidebarTab')}
       </button>
       <aside id="kith-panel" aria-label={label} hidden={!open}>
         {!profile ? (

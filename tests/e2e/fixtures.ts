@@ -8,14 +8,19 @@ export const EXTENSION_DIR = resolve(process.env.KITH_OUT_DIR ?? '.output', 'chr
 export const SHARED_PAGES = resolve('../shared/fixtures/real-pages');
 export const OWN_PAGES = resolve('tests/fixtures/linkedin');
 
+/** The browser's language: its UI (which picks the extension's messages) and the pages' locale. */
+export type BrowserLanguage = { lang: string; locale: string };
+
 /** Launches Chromium with the built extension on a profile directory (reuse the dir to "restart"). */
-export async function launch(userDataDir: string, extensionDir: string = EXTENSION_DIR): Promise<BrowserContext> {
+export async function launch(userDataDir: string, extensionDir: string = EXTENSION_DIR, language?: BrowserLanguage): Promise<BrowserContext> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
+    ...(language ? { locale: language.locale } : {}),
     args: [
+      ...(language ? [`--lang=${language.lang}`] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',
@@ -60,6 +65,8 @@ export function removeDir(dir: string): void {
 }
 
 type Fixtures = {
+  /** The browser's language (test.use({ browserLanguage: { lang: 'pl', locale: 'pl-PL' } })); English when unset. */
+  browserLanguage: BrowserLanguage | undefined;
   userDataDir: string;
   context: BrowserContext;
   extensionId: string;
@@ -69,14 +76,15 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  browserLanguage: [undefined, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   userDataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'kith-e2e-'));
     await use(dir);
     removeDir(dir);
   },
-  context: async ({ userDataDir }, use) => {
-    const context = await launch(userDataDir);
+  context: async ({ userDataDir, browserLanguage }, use) => {
+    const context = await launch(userDataDir, EXTENSION_DIR, browserLanguage);
     await use(context);
     await context.close();
   },
