@@ -8,19 +8,19 @@ import type { ChangedNotice, MessageName, Payload, Reply, Request, Responses } f
 
 export class KithError extends Error {}
 
-/**
- * This view's random id (one sidebar, the popup, a page), sent with each of its requests. The notice
- * of a change names the view whose request made it, and that view does not ask again for what the
- * reply already carried. Every other view hears it. None after `hearOwnChanges`.
- */
-let self: string | undefined = crypto.randomUUID();
+/** This page's random id on its requests, once it is `ownChangesAnswered`. */
+let page: string | undefined;
 
 /**
- * For a page whose parts show each other's changes (the network page: the list shows a name its
- * person panel just saved): it hears the notices of its own changes too.
+ * For a page that is one view (the popup, the options page): the notice of a change its own request
+ * made is not announced to it, since the reply already carried the result (and it would only ask
+ * again). Its requests carry a random id, and the background's notice names the id whose request
+ * made the change. A page of several views (the network page: its list shows what its person panel
+ * saved) does not call this, and hears every change. A tab's sidebar needs neither: the background
+ * leaves the tab that asked out of a change's notices (entrypoints/background/changes.ts).
  */
-export function hearOwnChanges(): void {
-  self = undefined;
+export function ownChangesAnswered(): void {
+  page = crypto.randomUUID();
 }
 
 /**
@@ -34,7 +34,7 @@ export async function call<N extends MessageName>(
 ): Promise<Responses[N]> {
   let reply: Reply<Responses[N]> | undefined;
   try {
-    reply = (await send({ kith: name, payload, client: self })) as Reply<Responses[N]> | undefined;
+    reply = (await send({ kith: name, payload, ...(page ? { client: page } : {}) })) as Reply<Responses[N]> | undefined;
   } catch (e) {
     throw new KithError(t('errorNoAnswer', e instanceof Error ? e.message : String(e)));
   }
@@ -49,19 +49,24 @@ export function send<N extends MessageName>(name: N, payload: Payload<N>): Promi
 }
 
 /**
- * Whether a message is a change notice: utils/messages.ts' `notices.changed`, checked by hand since
- * valibot would not fit in the content script's budget (tests/unit/notices.test.ts keeps them the same).
+ * Whether a message is a change notice: `notices.changed` in utils/messages.ts, checked by hand
+ * because valibot would not fit in the content script's size budget (tests/unit/notices.test.ts
+ * holds the two to the same answers). Its `client` is only ever compared with this page's id, so a
+ * wrong one is harmless and is not checked (the bytes are the content script's).
  */
 export function isChangedNotice(message: unknown): message is ChangedNotice {
   const n = message as Partial<ChangedNotice> | null;
-  return Array.isArray(n?.kithChanged) && n.kithChanged.every((id) => typeof id === 'string') && ['string', 'undefined'].includes(typeof n.client);
+  return Array.isArray(n?.kithChanged) && n.kithChanged.every((id) => typeof id === 'string');
 }
 
-/** Calls back when the background says people changed (ids; empty means "anything may have"), unless this view changed them. */
+/**
+ * Calls back when the background says people changed (ids; empty means "anything may have"), but
+ * not for this page's own changes once it is `ownChangesAnswered`.
+ */
 export function onPeopleChanged(callback: (ids: string[]) => void): () => void {
   const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     // Only the background (our id, not from a tab) announces changes.
-    if (sender.id === browser.runtime.id && !sender.tab && isChangedNotice(message) && (!self || message.client !== self)) callback(message.kithChanged);
+    if (sender.id === browser.runtime.id && !sender.tab && isChangedNotice(message) && !(page && message.client === page)) callback(message.kithChanged);
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

@@ -13,16 +13,28 @@ export interface Changes {
   readonly listCache: PeopleListCache;
   readonly dueTotals: DueTotals;
   /**
-   * People changed (their ids; none: anyone may have). `client` names the view whose request made the
-   * change, which already has the result in its reply: the notice says so and that view ignores it.
+   * People changed (their ids; none: anyone may have). `by` is the view whose request made the change
+   * (none for an import): it has the result in its reply already, so the notice is not announced to it.
    */
-  changed(personIds: Id[], client?: string): void;
+  changed(personIds: Id[], by?: Asker): void;
   /** How many changes were reported so far: one reported while a message ran means its write may have landed. */
   readonly count: number;
 }
 
+/**
+ * The view whose request made a change: a Kith page by the random id its requests carry
+ * (utils/client.ts), a sidebar by its tab, as the browser stamped it on the request.
+ */
+export interface Asker {
+  client?: string;
+  sidebarTab?: number;
+}
+
+/** Tells every view but the one that asked (`skipTab`: the tab whose sidebar asked). */
+export type Announce = (notice: ChangedNotice, skipTab?: number) => void;
+
 export function createChanges(deps: {
-  announce: (notice: ChangedNotice) => void;
+  announce: Announce;
   listCache?: PeopleListCache;
   dueTotals?: DueTotals;
 }): Changes {
@@ -32,12 +44,12 @@ export function createChanges(deps: {
   return {
     listCache,
     dueTotals,
-    changed(personIds, client) {
+    changed(personIds, by = {}) {
       count++;
       // The caches first: whatever the announcement wakes (the first screen, a view's next request) reads through them.
       listCache.changed(personIds);
       dueTotals.changed();
-      deps.announce({ kithChanged: personIds, ...(client ? { client } : {}) });
+      deps.announce({ kithChanged: personIds, ...(by.client ? { client: by.client } : {}) }, by.sidebarTab);
     },
     get count() {
       return count;
@@ -48,20 +60,21 @@ export function createChanges(deps: {
 /**
  * Announces a change in the browser: the toolbar badge and the popup's first screen are made again,
  * and every open Kith view hears the notice: the extension's pages (popup, options, network) by
- * runtime message, the sidebars by a message to each tab Kith's content script may be in.
+ * runtime message, the sidebars by a message to each tab Kith's content script may be in, but the
+ * one whose sidebar asked.
  */
 export function announceInBrowser(deps: {
   refreshBadge: () => unknown;
   firstScreen: { changed: () => unknown };
   /** The match patterns of every tab the sidebar may be in (the profile sites, the granted Mastodon instances). */
   sidebarTabs: () => string[];
-}): (notice: ChangedNotice) => void {
-  return (notice) => {
+}): Announce {
+  return (notice, skipTab) => {
     void deps.refreshBadge();
     void deps.firstScreen.changed();
     browser.runtime.sendMessage(notice).catch(() => undefined);
     void browser.tabs.query({ url: deps.sidebarTabs() }).then((tabs) => {
-      for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, notice).catch(() => undefined);
+      for (const tab of tabs) if (tab.id !== undefined && tab.id !== skipTab) browser.tabs.sendMessage(tab.id, notice).catch(() => undefined);
     });
   };
 }

@@ -5,6 +5,7 @@ import { NotFoundError } from '@/utils/db/writes';
 import { t } from '@/utils/i18n';
 import { createHandlers } from './handlers';
 import type { Context, World } from './handlers/context';
+import type { Asker } from './changes';
 
 /** What the router needs from the world besides what the handlers need; tests pass fakes. */
 export interface HandlerDeps extends World {
@@ -90,12 +91,14 @@ export function createHandler(deps: HandlerDeps) {
     if (!parsed.success) return { ok: false, error: malformed(name, parsed.issues) };
     const handler = handlers[name as MessageName] as (p: unknown, c: Context) => Promise<unknown>;
     const tabId = sender.tab?.id;
+    // The view that asked: a page by the id its request carries, a sidebar by its tab.
+    const by: Asker = origin === 'content' ? { sidebarTab: tabId } : client ? { client } : {};
     const run = async () =>
       handler(parsed.output, {
         db: await deps.db(),
         origin,
         ...(tabId !== undefined ? { tabId } : {}),
-        changed: (ids) => changes.changed(ids, client),
+        changed: (ids) => changes.changed(ids, by),
       });
     const changesBefore = changes.count;
     try {

@@ -16,8 +16,11 @@ export const BASE = `chrome-extension://${EXT}/`;
 export const CONTENT: SenderInfo = { id: EXT, url: 'https://www.linkedin.com/in/anna-nowak/', tab: { id: 7 }, frameId: 0 };
 export const pageSender = (page: string): SenderInfo => ({ id: EXT, url: `${BASE}${page}` });
 
-/** Deps for createHandler on a database of its own; `changed` hears every change notice (its people, then the whole notice). */
-export function handlerDeps(dbName: string, now: Date, changed: (ids: string[], notice: ChangedNotice) => void): HandlerDeps {
+/**
+ * Deps for createHandler on a database of its own; `changed` hears every change notice (its people,
+ * the whole notice, and the tab left out of it: the one whose sidebar asked).
+ */
+export function handlerDeps(dbName: string, now: Date, changed: (ids: string[], notice: ChangedNotice, skipTab?: number) => void): HandlerDeps {
   return {
     db: () => openKithDb(dbName),
     extensionId: EXT,
@@ -26,6 +29,6 @@ export function handlerDeps(dbName: string, now: Date, changed: (ids: string[], 
     now: () => now,
     settings: async () => DEFAULT_SETTINGS,
     thumbnail: vi.fn(async () => undefined as string | undefined),
-    changes: createChanges({ announce: (notice) => changed(notice.kithChanged, notice) }),
+    changes: createChanges({ announce: (notice, skipTab) => changed(notice.kithChanged, notice, skipTab) }),
   };
 }
