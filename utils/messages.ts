@@ -275,12 +275,12 @@ export interface Responses {
 }
 
 /**
- * Names the sender of a request: a random id each client (one view's listener and the requests it
- * sends, utils/client.ts) chooses for itself, so the notice of a change it made is not announced back to it.
+ * Names the Kith page that sent a request: a random id a page that is one view chooses for itself
+ * (utils/client.ts), so the notice of a change it made is not announced back to it.
  */
 const client = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 
-/** What goes over the wire: the message, and which client sent it (not part of the payload). */
+/** What goes over the wire: the message, and which page sent it (beside the payload, not in it). */
 export const request = v.strictObject({ kith: v.string(), payload: v.optional(v.unknown()), client: v.optional(client) });
 export interface Request<N extends MessageName = MessageName> {
   kith: N;
@@ -291,11 +291,14 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /**
  * Notices the background sends to Kith's views. The content script receives them too, where valibot
- * would cost more than the room left in its 15 KB, so receivers there check them by hand against
- * these schemas (tests/unit/notices.test.ts holds the two together).
+ * would not fit in its size budget, so receivers check them by hand against these schemas
+ * (utils/client.ts; tests/unit/notices.test.ts holds the two together).
  */
 export const notices = {
-  /** After a change, so every open view refreshes: the people it touched (none: anyone may have), and the client whose request made it. */
+  /**
+   * After a change, so every open view refreshes: the people it touched (none: anyone may have), and
+   * the page whose request made it, if it named itself. (A sidebar's own tab is not sent the notice.)
+   */
   changed: v.object({ kithChanged: v.array(v.string()), client: v.optional(v.string()) }),
   /** To a tab when the user presses the sidebar shortcut. */
   toggleSidebar: v.object({ kithToggleSidebar: v.literal(true) }),
