@@ -309,7 +309,7 @@ export type ToggleNotice = v.InferOutput<typeof notices.toggleSidebar>;
 /** Imports run over a port of this name, so the page can show progress. */
 export const IMPORT_PORT = 'kith-import';
 
-export const IMPORT_KINDS = ['backup', 'connections'] as const;
+const IMPORT_KINDS = ['backup', 'connections'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** The import port's messages, each way. */

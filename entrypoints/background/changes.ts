@@ -31,7 +31,7 @@ export interface Asker {
 }
 
 /** Tells every view but the one that asked (`skipTab`: the tab whose sidebar asked). */
-export type Announce = (notice: ChangedNotice, skipTab?: number) => void;
+type Announce = (notice: ChangedNotice, skipTab?: number) => void;
 
 export function createChanges(deps: {
   announce: Announce;
