@@ -83,7 +83,6 @@ export const schemas = {
   'person.lookup': { from: ['content', 'page'], payload: v.strictObject({ keys: v.pipe(v.array(key), v.minLength(1), v.maxLength(10)) }) },
   'person.get': { from: ['content', 'page'], payload: v.strictObject({ id }) },
   'person.update': { from: ['content', 'page'], payload: v.strictObject({ id, patch }) },
-  'person.saveFromProfile': { from: ['content'], payload: v.strictObject({ profile, patch }) },
   'person.delete': { from: ['page'], payload: v.strictObject({ id }) },
   /** "This profile is the same person as someone saved": the profile joins them (merging a separate record of it). */
   'person.link': { from: ['content'], payload: v.strictObject({ personId: id, profile }) },
@@ -241,7 +240,6 @@ export interface Responses {
   'person.lookup': PersonView | null;
   'person.get': PersonView | null;
   'person.update': PersonView;
-  'person.saveFromProfile': PersonView;
   'person.link': PersonView;
   'person.unlink': PersonView;
   'person.sameName': LinkSuggestion[];
@@ -276,38 +274,59 @@ export interface Responses {
   'introductions.list': IntroductionView[];
 }
 
-/** What goes over the wire. */
+/**
+ * Names the Kith page that sent a request: a random id a page that is one view chooses for itself
+ * (utils/client.ts), so the notice of a change it made is not announced back to it.
+ */
+const client = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+
+/** What goes over the wire: the message, and which page sent it (beside the payload, not in it). */
+export const request = v.strictObject({ kith: v.string(), payload: v.optional(v.unknown()), client: v.optional(client) });
 export interface Request<N extends MessageName = MessageName> {
   kith: N;
   payload: Payload<N>;
+  client?: string;
 }
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** Sent by the background to tabs and pages after a change, so every open view refreshes. */
-export interface ChangedNotice {
-  kithChanged: string[];
-}
-/** Sent by the background to a tab when the user presses the sidebar shortcut. */
-export interface ToggleNotice {
-  kithToggleSidebar: true;
-}
+/**
+ * Notices the background sends to Kith's views. The content script receives them too, where valibot
+ * would not fit in its size budget, so receivers check them by hand against these schemas
+ * (utils/client.ts; tests/unit/notices.test.ts holds the two together).
+ */
+export const notices = {
+  /**
+   * After a change, so every open view refreshes: the people it touched (none: anyone may have), and
+   * the page whose request made it, if it named itself. (A sidebar's own tab is not sent the notice.)
+   */
+  changed: v.object({ kithChanged: v.array(v.string()), client: v.optional(v.string()) }),
+  /** To a tab when the user presses the sidebar shortcut. */
+  toggleSidebar: v.object({ kithToggleSidebar: v.literal(true) }),
+};
+export type ChangedNotice = v.InferOutput<typeof notices.changed>;
+export type ToggleNotice = v.InferOutput<typeof notices.toggleSidebar>;
 
 /** Imports run over a port of this name, so the page can show progress. */
 export const IMPORT_PORT = 'kith-import';
 
-export type ImportKind = 'backup' | 'connections';
-/** One part of an import: files over Chromium's 64 MiB message limit go in parts, `more` on all but the last. */
-export interface ImportRequest {
-  kind: ImportKind;
-  text: string;
-  more?: boolean;
-  /** A random id the page chooses; 'import.status' tells later whether this import landed. */
-  id?: string;
-}
-/** Messages the background posts back on the import port. */
-export type ImportProgress =
-  | { stage: 'checking' }
-  | { stage: 'writing'; done: number; total: number }
-  | { stage: 'done'; report: unknown }
-  | { stage: 'failed'; error: string; line?: number };
+const IMPORT_KINDS = ['backup', 'connections'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 
+/** The import port's messages, each way. */
+export const importPort = {
+  /**
+   * One part of an import, page to background. Files over Chromium's 64 MiB message limit go in parts,
+   * `more` on all but the last; `id` is a random id the page chooses, and 'import.status' tells later
+   * whether the import with that id landed.
+   */
+  request: v.strictObject({ kind: v.picklist(IMPORT_KINDS), text: v.string(), more: v.optional(v.boolean()), id: v.optional(id) }),
+  /** Progress, background to page. */
+  progress: v.variant('stage', [
+    v.object({ stage: v.literal('checking') }),
+    v.object({ stage: v.literal('writing'), done: v.number(), total: v.number() }),
+    v.object({ stage: v.literal('done'), report: v.unknown() }),
+    v.object({ stage: v.literal('failed'), error: v.string(), line: v.optional(v.number()) }),
+  ]),
+};
+export type ImportRequest = v.InferOutput<typeof importPort.request>;
+export type ImportProgress = v.InferOutput<typeof importPort.progress>;

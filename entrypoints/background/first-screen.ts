@@ -3,7 +3,7 @@ import type { KithDb } from '@/utils/db';
 import type { DueTotals } from '@/utils/db/due-totals';
 import { localDay } from '@/utils/dates';
 import { FIRST_SCREEN, FIRST_SCREEN_KEY, type FirstScreen } from '@/utils/first-screen';
-import { followUpsList } from './messages';
+import { followUpsList } from './views';
 
 /** How long changes must pause before the first screen is made again (a burst of edits makes it once). */
 export const FIRST_SCREEN_DELAY_MS = 100;

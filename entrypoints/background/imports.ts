@@ -1,4 +1,5 @@
 import type { Runtime } from 'webextension-polyfill';
+import * as v from 'valibot';
 import { browser } from '#imports';
 import { openKithDb, type KithDb } from '@/utils/db';
 import { readAll } from '@/utils/db/reads';
@@ -8,7 +9,9 @@ import { mergeData } from '@/utils/formats/merge';
 import { parseConnections, planConnectionsImport } from '@/utils/formats/linkedin-connections';
 import { ImportError } from '@/utils/formats/errors';
 import type { KithData } from '@/utils/types';
-import type { ImportKind, ImportProgress, ImportRequest } from '@/utils/messages';
+import { importPort, type ImportKind, type ImportProgress } from '@/utils/messages';
+import { t } from '@/utils/i18n';
+import type { Changes } from './changes';
 
 /**
  * The longest import text accepted, in characters. The options page refuses files over 100 MB before
@@ -19,7 +22,7 @@ export const MAX_IMPORT_CHARS = 100 * 1024 * 1024;
 /**
  * A browser refuses a single extension message over 64 MiB (Chromium: "Message exceeded maximum
  * allowed size of 64MiB"), so the page sends a big file in parts: every part but the last carries
- * `more: true`. A request without `more` is a whole file, as ImportRequest describes.
+ * `more: true`. A request without `more` is a whole file (the port's messages: utils/messages.ts).
  */
 
 /** One import at a time across all ports: each reads the store, then writes, so two at once could both add a person. */
@@ -30,7 +33,7 @@ let queue: Promise<unknown> = Promise.resolve();
  * written; then all records go in ONE transaction, so a failure (or a stopped worker) leaves the
  * store exactly as it was.
  */
-export function handleImportPort(port: Runtime.Port, deps: { changed: (ids: string[]) => void }) {
+export function handleImportPort(port: Runtime.Port, changes: Pick<Changes, 'changed'>) {
   const sender = port.sender;
   if (sender?.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) {
     port.disconnect();
@@ -55,27 +58,24 @@ export function handleImportPort(port: Runtime.Port, deps: { changed: (ids: stri
   };
 
   port.onMessage.addListener((raw: unknown) => {
-    const req = raw as Partial<ImportRequest>;
-    if (started) return refuse('Refused: one import per connection.');
-    if (!req || (req.kind !== 'backup' && req.kind !== 'connections') || typeof req.text !== 'string') {
-      return refuse('Refused: malformed import request.');
-    }
-    if (kind !== undefined && req.kind !== kind) return refuse('Refused: malformed import request.');
+    if (started) return refuse(t('errorImportOnePerPort'));
+    const parsed = v.safeParse(importPort.request, raw);
+    if (!parsed.success) return refuse(t('errorImportMalformed'));
+    const req = parsed.output;
+    // Every part of one import is of the same kind, and names the same import if it names one.
+    if ((kind !== undefined && req.kind !== kind) || (id !== undefined && req.id !== undefined && req.id !== id)) return refuse(t('errorImportMalformed'));
     kind = req.kind;
-    if (req.id !== undefined) {
-      if (typeof req.id !== 'string' || req.id.length > 100 || (id !== undefined && req.id !== id)) return refuse('Refused: malformed import request.');
-      id = req.id;
-    }
+    id = req.id ?? id;
     size += req.text.length;
     if (size > MAX_IMPORT_CHARS) {
-      return refuse(`The file is too big to import (over ${MAX_IMPORT_CHARS / (1024 * 1024)} MB); nothing was changed.`);
+      return refuse(t('errorImportTooBig', MAX_IMPORT_CHARS / (1024 * 1024)));
     }
     parts.push(req.text);
     if (req.more === true) return;
     started = true;
     const text = parts.join('');
     parts = [];
-    const run = () => runImport(kind!, text, id, post, deps);
+    const run = () => runImport(req.kind, text, id, post, changes);
     queue = queue.then(run, run);
   });
 }
@@ -85,7 +85,7 @@ async function runImport(
   text: string,
   id: string | undefined,
   post: (m: ImportProgress) => void,
-  deps: { changed: (ids: string[]) => void },
+  changes: Pick<Changes, 'changed'>,
 ): Promise<void> {
   try {
     post({ stage: 'checking' });
@@ -93,11 +93,11 @@ async function runImport(
       id,
       onProgress: (done, total) => post({ stage: 'writing', done, total }),
     });
-    deps.changed(personIds);
+    changes.changed(personIds);
     post({ stage: 'done', report });
   } catch (e) {
     if (e instanceof ImportError) post({ stage: 'failed', error: e.message, ...(e.line ? { line: e.line } : {}) });
-    else post({ stage: 'failed', error: `The import failed and nothing was changed: ${e instanceof Error ? e.message : String(e)}` });
+    else post({ stage: 'failed', error: t('errorImportFailed', e instanceof Error ? e.message : String(e)) });
   }
 }
 

@@ -2,8 +2,8 @@ import { browser, defineBackground } from '#imports';
 import { closeKithDb, openKithDb } from '@/utils/db';
 import { getSettings, watchSettings } from '@/utils/settings';
 import { matchesPattern } from '@/utils/match-patterns';
-import { createHandler } from './messages';
-import { PeopleListCache } from '@/utils/db/people-list';
+import { createHandler } from './router';
+import { announceInBrowser, createChanges } from './changes';
 import { DueTotals } from '@/utils/db/due-totals';
 import { thumbnail } from './thumbnail';
 import { startMastodon } from './mastodon';
@@ -11,37 +11,29 @@ import { instancePattern } from '@/utils/mastodon-instances';
 import { DAILY_ALARM, DAILY_NOTIFICATION, MIDNIGHT_ALARM, notifyDue, scheduleAlarms, updateBadge } from './reminders';
 import { handleImportPort } from './imports';
 import { firstScreenKeeper, REMAKE_AFTER_START_MS } from './first-screen';
-import { IMPORT_PORT } from '@/utils/messages';
+import { IMPORT_PORT, type ToggleNotice } from '@/utils/messages';
 
 // Only wiring here: every listener is registered synchronously so a stopped worker wakes for it.
 export default defineBackground(() => {
   const mastodon = startMastodon();
   const contentPatterns = (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []);
   const refreshBadge = () => openKithDb().then((db) => updateBadge(db)).catch((e) => console.error('Kith: badge', e));
+  const isProfileSite = (url: string) => contentPatterns.some((p) => matchesPattern(url, p));
   // The follow-up groups' sizes, counted once per change (the popup and its first screen both show them).
   const dueTotals = new DueTotals();
   // The popup's first screen, kept in storage.session so the popup paints it without waiting for this worker.
   const firstScreen = firstScreenKeeper(() => openKithDb(), browser.storage.session, undefined, undefined, dueTotals);
-
-  /** Tells every open Kith view (sidebars in tabs, popup, pages) that people changed. */
-  const changed = (personIds: string[]) => {
-    dueTotals.changed();
-    void refreshBadge();
-    void firstScreen.changed();
-    const notice = { kithChanged: personIds };
-    browser.runtime.sendMessage(notice).catch(() => undefined);
-    // Every tab Kith's sidebar may be in: the profile sites and the granted Mastodon instances.
-    void browser.tabs.query({ url: [...contentPatterns, ...mastodon.hosts().map(instancePattern)] }).then((tabs) => {
-      for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, notice).catch(() => undefined);
-    });
-  };
-
-  const isProfileSite = (url: string) => contentPatterns.some((p) => matchesPattern(url, p));
-  // The network list's table of everyone: the handler's writes and the imports both keep it current.
-  const listCache = new PeopleListCache();
-  const handle = createHandler({
-    listCache,
+  // Every change, from a message or an import, is reported here (changes.ts).
+  const changes = createChanges({
     dueTotals,
+    announce: announceInBrowser({
+      refreshBadge,
+      firstScreen,
+      sidebarTabs: () => [...contentPatterns, ...mastodon.hosts().map(instancePattern)],
+    }),
+  });
+  const handle = createHandler({
+    changes,
     db: () => openKithDb(),
     reopenDb: () => closeKithDb(),
     extensionId: browser.runtime.id,
@@ -52,7 +44,6 @@ export default defineBackground(() => {
     now: () => new Date(),
     settings: getSettings,
     thumbnail: (url) => thumbnail(url, mastodon.hosts()),
-    changed,
   });
 
   browser.runtime.onMessage.addListener((message, sender) => {
@@ -65,19 +56,14 @@ export default defineBackground(() => {
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === IMPORT_PORT) {
-      handleImportPort(port, {
-        changed: (ids) => {
-          listCache.changed(ids);
-          changed(ids);
-        },
-      });
+      handleImportPort(port, changes);
     }
   });
 
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== 'toggle-sidebar') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) browser.tabs.sendMessage(tab.id, { kithToggleSidebar: true }).catch(() => undefined);
+    if (tab?.id !== undefined) browser.tabs.sendMessage(tab.id, { kithToggleSidebar: true } satisfies ToggleNotice).catch(() => undefined);
   });
 
   browser.alarms.onAlarm.addListener(async (alarm) => {

@@ -1,10 +1,13 @@
 import { render } from 'preact';
 import { t } from '@/utils/i18n';
+import { ownChangesAnswered } from '@/utils/client';
 import { App, firstPopupData } from './App';
 import '@/components/pages.css';
 import './style.css';
 
 document.title = t('popupTitle');
+// One view: what its own requests changed is in their replies, not in notices (utils/client.ts).
+ownChangesAnswered();
 document.documentElement.lang = t('popupDateLocale');
 
 // Ask for the list before anything renders, and render once with it: the first paint shows who is due,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandler, type HandlerDeps } from '../../entrypoints/background/messages';
+import { createHandler, type HandlerDeps } from '../../entrypoints/background/router';
 import { CONTENT, handlerDeps, pageSender } from './handler-harness';
 import { closeKithDb } from '../../utils/db';
 
@@ -65,7 +65,8 @@ describe('person.sameName, person.link, person.unlink', () => {
     expect(await same('ANNA nowák')).toEqual(['Anna Nowak']);
     await handle({ kith: 'person.update', payload: { id, patch: { tags: ['investor'] } } }, pageSender('network.html'));
     expect(await names('invest')).toEqual(['Anna Nowak']);
-    await handle({ kith: 'person.saveFromProfile', payload: { profile: { ...anna, keys: ['linkedin:anna-nowak'], name: 'Anna Kowalska' }, patch: {} } }, CONTENT);
+    // Her profile shows a new name: the next encounter recorded from it takes the name.
+    await handle({ kith: 'encounter.record', payload: { profile: { ...anna, name: 'Anna Kowalska' }, encounter: { date: '2026-06-20', kind: 'message' } } }, CONTENT);
     expect(await names('nowak')).toEqual([]);
     expect(await names('kowal')).toEqual(['Anna Kowalska']);
     expect(await same('Anna Nowak')).toEqual([]);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHandler, originOf, type HandlerDeps } from '../../entrypoints/background/messages';
+import { createHandler, originOf, type HandlerDeps } from '../../entrypoints/background/router';
 import { BASE, CONTENT, EXT, handlerDeps, pageSender } from './handler-harness';
 import { closeKithDb, openKithDb } from '../../utils/db';
 import { call, KithError } from '../../utils/client';

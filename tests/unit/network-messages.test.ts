@@ -1,6 +1,7 @@
 /** The network page's messages: who may send them, what they accept, and that pages stay right after changes. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandler, type HandlerDeps, type SenderInfo } from '../../entrypoints/background/messages';
+import { createHandler, type HandlerDeps, type SenderInfo } from '../../entrypoints/background/router';
+import { createChanges } from '../../entrypoints/background/changes';
 import { CONTENT, handlerDeps, pageSender } from './handler-harness';
 import { closeKithDb, openKithDb } from '../../utils/db';
 import { putAll } from '../../utils/db/bulk';
@@ -102,7 +103,7 @@ describe('the network messages', () => {
 
   it('a change reported to the list cache the background shares with its imports shows without `fresh`', async () => {
     const listCache = new PeopleListCache();
-    deps = { ...deps, listCache };
+    deps = { ...deps, changes: createChanges({ listCache, announce: ({ kithChanged }) => changed.push(kithChanged) }) };
     const kith = client();
     await kith('encounter.record', { profile: profile('bob', 'Bob Stone'), encounter: { date: '2026-06-19', kind: 'call' } }, CONTENT);
     const bob = (await kith<{ rows: NetworkRow[] }>('people.list', list)).rows[0]!;

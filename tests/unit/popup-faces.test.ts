@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandler } from '../../entrypoints/background/messages';
+import { createHandler } from '../../entrypoints/background/router';
 import { FaceCache } from '../../entrypoints/popup/faces';
 import { closeKithDb } from '../../utils/db';
 import type { FollowUpRow, Responses } from '../../utils/messages';

@@ -1,6 +1,7 @@
 /** The background under storage pressure: a failed write is reported, tried once more when that is safe, never applied twice. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHandler, failureText, type HandlerDeps } from '../../entrypoints/background/messages';
+import { createHandler, failureText, type HandlerDeps } from '../../entrypoints/background/router';
+import { createChanges } from '../../entrypoints/background/changes';
 import { CONTENT, handlerDeps, pageSender } from './handler-harness';
 import { closeKithDb } from '../../utils/db';
 
@@ -92,10 +93,12 @@ describe('a failure after the write landed', () => {
     });
     const handle = createHandler({
       ...deps,
-      changed: (ids) => {
-        landed = true;
-        changed.push(ids);
-      },
+      changes: createChanges({
+        announce: ({ kithChanged }) => {
+          landed = true;
+          changed.push(kithChanged);
+        },
+      }),
     });
     const reply = await handle({ kith: 'encounter.record', payload: record }, CONTENT);
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/could not write Kith's data/) });

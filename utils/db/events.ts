@@ -11,6 +11,7 @@ import { derivePersonFields } from '../derive';
 import { CAPS, cleanLine, cleanText, fold, otherNames } from '../text';
 import { isLocalDay } from '../dates';
 import { NotFoundError } from './writes';
+import { t } from '../i18n';
 
 export interface EventInput {
   name: string;
@@ -32,7 +33,7 @@ function applyEventPatch(ev: KithEvent, patch: EventPatch): KithEvent {
   const next: KithEvent = { ...ev };
   if (patch.name !== undefined) {
     const name = cleanLine(patch.name, CAPS.eventName);
-    if (!name) throw new RangeError('An event needs a name.');
+    if (!name) throw new RangeError(t('errorEventNameNeeded'));
     next.name = name;
     const others = otherNames(name, ev.mergedNames);
     if (others) next.mergedNames = others;
@@ -42,10 +43,10 @@ function applyEventPatch(ev: KithEvent, patch: EventPatch): KithEvent {
     const v = patch[f];
     if (v === undefined) continue;
     if (v === '') delete next[f];
-    else if (!isLocalDay(v)) throw new RangeError(`Not a day: ${v}`);
+    else if (!isLocalDay(v)) throw new RangeError(t('errorEventDay', v));
     else next[f] = v;
   }
-  if (next.start && next.end && next.end < next.start) throw new RangeError('An event cannot end before it starts.');
+  if (next.start && next.end && next.end < next.start) throw new RangeError(t('errorEventEndsFirst'));
   if (patch.place !== undefined) {
     const place = cleanLine(patch.place, CAPS.place);
     if (place) next.place = place;
@@ -53,7 +54,7 @@ function applyEventPatch(ev: KithEvent, patch: EventPatch): KithEvent {
   }
   if (patch.url !== undefined) {
     const url = cleanLine(patch.url, CAPS.url);
-    if (url && !/^https?:\/\/\S/i.test(url)) throw new RangeError('An event’s link must be a web address (https://...).');
+    if (url && !/^https?:\/\/\S/i.test(url)) throw new RangeError(t('errorEventLink'));
     if (url) next.url = url;
     else delete next.url;
   }
@@ -73,7 +74,7 @@ async function checkNameFree(tx: EventsTx, name: string, self?: Id): Promise<voi
   const folded = fold(name);
   for (const ev of await tx.objectStore('events').getAll()) {
     if (ev.id !== self && fold(ev.name) === folded) {
-      throw new RangeError(`There is already an event named “${ev.name}”. Merge the two instead.`);
+      throw new RangeError(t('errorEventNameTaken', ev.name));
     }
   }
 }
@@ -111,7 +112,7 @@ export async function createEvent(db: KithDb, input: EventInput, now: number): P
 export async function updateEvent(db: KithDb, id: Id, patch: EventPatch, now: number): Promise<{ event: KithEvent; personIds: Id[] }> {
   const tx = db.transaction([...STORES], 'readwrite');
   const current = await tx.objectStore('events').get(id);
-  if (!current) throw new NotFoundError('This event no longer exists.');
+  if (!current) throw new NotFoundError(t('errorEventGone'));
   const event = { ...applyEventPatch(current, patch), updatedAt: now };
   let personIds: Id[] = [];
   if (event.name !== current.name) {
@@ -144,11 +145,11 @@ export async function mergeEvents(
   dropId: Id,
   now: number,
 ): Promise<{ event: KithEvent; moved: number; personIds: Id[] }> {
-  if (keepId === dropId) throw new RangeError('An event cannot be merged into itself.');
+  if (keepId === dropId) throw new RangeError(t('errorEventMergeSelf'));
   const tx = db.transaction([...STORES], 'readwrite');
   const events = tx.objectStore('events');
   const [keep, drop] = await Promise.all([events.get(keepId), events.get(dropId)]);
-  if (!keep || !drop) throw new NotFoundError('One of these events no longer exists.');
+  if (!keep || !drop) throw new NotFoundError(t('errorEventsGone'));
   const event: KithEvent = { ...keep, updatedAt: now };
   if (!event.start && !event.end) {
     if (drop.start) event.start = drop.start;

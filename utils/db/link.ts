@@ -8,6 +8,7 @@ import { adapterForKey } from '../sites';
 import { CAPS, cleanText, words } from '../text';
 import { getPeople, PeopleListCache } from './people-list';
 import { absorbProfile, cleanTags, inWriteTx, NotFoundError, withDerived, type PeopleTx, type ProfileInput } from './writes';
+import { t } from '../i18n';
 
 export interface LinkResult {
   person: Person;
@@ -91,7 +92,7 @@ async function absorbPerson(tx: PeopleTx, keep: Person, other: Person): Promise<
 export async function linkProfile(db: KithDb, personId: Id, profile: ProfileInput, now: number): Promise<LinkResult> {
   return inWriteTx(db, async (tx) => {
     let person = await tx.objectStore('people').get(personId);
-    if (!person) throw new NotFoundError('This person is no longer saved.');
+    if (!person) throw new NotFoundError(t('errorPersonGone'));
     let mergedId: Id | undefined;
     for (const key of profile.keys) {
       const owner = await tx.objectStore('people').index('byKey').get(key);
@@ -118,10 +119,10 @@ export async function linkProfile(db: KithDb, personId: Id, profile: ProfileInpu
 export async function unlinkSite(db: KithDb, personId: Id, site: SiteId, now: number): Promise<Person> {
   return inWriteTx(db, async (tx) => {
     const person = await tx.objectStore('people').get(personId);
-    if (!person) throw new NotFoundError('This person is no longer saved.');
+    if (!person) throw new NotFoundError(t('errorPersonGone'));
     const keys = person.keys.filter((k) => siteOfKey(k) !== site);
-    if (keys.length === person.keys.length) throw new RangeError('That profile is not linked to this person.');
-    if (keys.length === 0) throw new RangeError('This is their only profile: it cannot be unlinked.');
+    if (keys.length === person.keys.length) throw new RangeError(t('errorProfileNotLinked'));
+    if (keys.length === 0) throw new RangeError(t('errorOnlyProfile'));
     const urls = { ...person.urls };
     delete urls[site];
     const next = await withDerived(tx, { ...person, keys, urls, updatedAt: now });

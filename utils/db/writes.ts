@@ -7,6 +7,7 @@ import { blankPerson } from '../person';
 import { CAPS, cleanLine, cleanText, fold } from '../text';
 import { applyTouch, lastTouchAfter } from '../followups';
 import { partialDateLastDay } from '../dates';
+import { t } from '../i18n';
 
 /** Fields a page (or the user, when the page could not be read) gives for a person. */
 export interface ProfileInput {
@@ -156,7 +157,7 @@ async function resolveEvent(tx: PeopleTx, ref: EncounterInput['event'], now: num
   if (!ref) return undefined;
   if ('id' in ref) {
     const ev = await tx.objectStore('events').get(ref.id);
-    if (!ev) throw new NotFoundError('That event no longer exists.');
+    if (!ev) throw new NotFoundError(t('errorChosenEventGone'));
     return ref.id;
   }
   const name = cleanLine(ref.name, CAPS.eventName);
@@ -180,9 +181,9 @@ async function fillEncounter(tx: PeopleTx, encounter: Encounter, e: EncounterInp
   const eventId = await resolveEvent(tx, e.event, now);
   if (eventId) encounter.eventId = eventId;
   if (e.introducedBy && 'id' in e.introducedBy) {
-    if (e.introducedBy.id === encounter.personId) throw new RangeError('Nobody introduces you to themselves.');
+    if (e.introducedBy.id === encounter.personId) throw new RangeError(t('errorSelfIntroduction'));
     if (!(await tx.objectStore('people').get(e.introducedBy.id))) {
-      throw new NotFoundError('The person who introduced you is no longer saved.');
+      throw new NotFoundError(t('errorIntroducerGone'));
     }
     encounter.introducedById = e.introducedBy.id;
   } else if (e.introducedBy) {
@@ -222,20 +223,20 @@ export async function recordEncounter(
     let person: Person | undefined;
     if (input.personId) {
       person = await tx.objectStore('people').get(input.personId);
-      if (!person) throw new NotFoundError('This person is no longer saved.');
+      if (!person) throw new NotFoundError(t('errorPersonGone'));
     } else if (input.profile) {
       person = await findByKeys(tx, input.profile.keys);
     }
     const isNew = !person;
     if (!person) {
       if (!input.profile || !cleanLine(input.profile.name, CAPS.name)) {
-        throw new RangeError('A name is needed to save a new person.');
+        throw new RangeError(t('errorNameNeeded'));
       }
       person = newPerson(input.profile, now);
       if (input.defaultCadenceDays) person.followUp = { cadenceDays: input.defaultCadenceDays };
     }
     if (input.profile) person = await absorbProfile(tx, person, input.profile);
-    if (person.keys.length === 0) throw new RangeError('A profile key is needed to save a new person.');
+    if (person.keys.length === 0) throw new RangeError(t('errorKeyNeeded'));
 
     const e = input.encounter;
     const encounter: Encounter = {
@@ -265,32 +266,11 @@ export async function recordEncounter(
   });
 }
 
-/** Saves a person from a profile without an encounter (e.g. adding a tag or note first). */
-export async function savePersonFromProfile(
-  db: KithDb,
-  profile: ProfileInput,
-  patch: PersonPatch,
-  now: number,
-): Promise<Person> {
-  return inWriteTx(db, async (tx) => {
-    let person = await findByKeys(tx, profile.keys);
-    if (!person) {
-      if (!cleanLine(profile.name, CAPS.name)) throw new RangeError('A name is needed to save a new person.');
-      person = newPerson(profile, now);
-    }
-    person = applyPatch(await absorbProfile(tx, person, profile), patch);
-    person.updatedAt = now;
-    person = await withDerived(tx, person);
-    await tx.objectStore('people').put(person);
-    return person;
-  });
-}
-
 /** Changes some fields of a person; the fields not in the patch keep what is stored now. */
 export async function updatePerson(db: KithDb, id: Id, patch: PersonPatch, now: number): Promise<Person> {
   return inWriteTx(db, async (tx) => {
     const current = await tx.objectStore('people').get(id);
-    if (!current) throw new NotFoundError('This person is no longer saved.');
+    if (!current) throw new NotFoundError(t('errorPersonGone'));
     let person = applyPatch(current, patch);
     person.updatedAt = now;
     person = await withDerived(tx, person);
@@ -312,12 +292,12 @@ export function logTouch(db: KithDb, personId: Id, kind: EncounterKind, now: num
 export async function updateEncounter(db: KithDb, id: Id, input: EncounterInput, now: number): Promise<Person> {
   return inWriteTx(db, async (tx) => {
     const current = await tx.objectStore('encounters').get(id);
-    if (!current) throw new NotFoundError('This encounter is no longer saved.');
+    if (!current) throw new NotFoundError(t('errorEncounterGone'));
     const encounter: Encounter = { id, personId: current.personId, date: input.date, kind: input.kind, createdAt: current.createdAt, updatedAt: now };
     await fillEncounter(tx, encounter, input, now);
     await tx.objectStore('encounters').put(encounter);
     const person = await tx.objectStore('people').get(current.personId);
-    if (!person) throw new NotFoundError('This person is no longer saved.');
+    if (!person) throw new NotFoundError(t('errorPersonGone'));
     let lastTouch: string | undefined;
     for (const e of await tx.objectStore('encounters').index('byPerson').getAll(person.id)) {
       lastTouch = lastTouchAfter(lastTouch, partialDateLastDay(e.date));
@@ -331,10 +311,10 @@ export async function updateEncounter(db: KithDb, id: Id, input: EncounterInput,
 export async function deleteEncounter(db: KithDb, id: Id, now: number): Promise<Person> {
   return inWriteTx(db, async (tx) => {
     const enc = await tx.objectStore('encounters').get(id);
-    if (!enc) throw new NotFoundError('This encounter is no longer saved.');
+    if (!enc) throw new NotFoundError(t('errorEncounterGone'));
     await tx.objectStore('encounters').delete(id);
     const current = await tx.objectStore('people').get(enc.personId);
-    if (!current) throw new NotFoundError('This person is no longer saved.');
+    if (!current) throw new NotFoundError(t('errorPersonGone'));
     const person = await withDerived(tx, { ...current, updatedAt: now });
     await tx.objectStore('people').put(person);
     return person;

@@ -1,25 +1,15 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { autosaver, join, RETRY_DELAYS } from '../../../components/autosave';
 import { Sidebar } from '../../../components/Sidebar';
-import { createHandler } from '../../../entrypoints/background/messages';
+import { createHandler } from '../../../entrypoints/background/router';
 import { closeKithDb } from '../../../utils/db';
 import type { PersonView } from '../../../utils/messages';
 import { CONTENT, handlerDeps, pageSender } from '../handler-harness';
+import { englishMessage } from '../english';
 
-// The English messages the sidebar shows.
-const messages: Record<string, { message: string }> = {
-  ...JSON.parse(readFileSync(resolve('locales/en/common.json'), 'utf8')),
-  ...JSON.parse(readFileSync(resolve('locales/en/sidebar.json'), 'utf8')),
-};
-function getMessage(name: string, subs?: string | string[]): string {
-  const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-  return messages[name]?.message.replace(/\$(\d)/g, (_m, i: string) => list[Number(i) - 1] ?? '') ?? '';
-}
 
 afterEach(() => {
   cleanup();
@@ -112,7 +102,7 @@ describe('the sidebar when the browser has no room left', () => {
 
   beforeEach(async () => {
     fakeBrowser.reset();
-    (fakeBrowser.i18n as { getMessage: unknown }).getMessage = getMessage;
+    (fakeBrowser.i18n as { getMessage: unknown }).getMessage = englishMessage;
     dbName = `kith-autosave-${Math.random()}`;
     handle = createHandler(handlerDeps(dbName, new Date(), () => undefined));
     // The content script's messages go to the real background handler, on its own database.

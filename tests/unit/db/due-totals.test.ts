@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandler, followUpsList } from '../../../entrypoints/background/messages';
+import { createHandler } from '../../../entrypoints/background/router';
+import { followUpsList } from '../../../entrypoints/background/views';
+import { createChanges } from '../../../entrypoints/background/changes';
 import { closeKithDb, openKithDb } from '../../../utils/db';
 import { DueTotals } from '../../../utils/db/due-totals';
 import type { Responses } from '../../../utils/messages';
@@ -40,10 +42,10 @@ describe('followups.list totals, counted once per change', () => {
 
   it('are right after every kind of change, and come from memory between changes', async () => {
     const dueTotals = new DueTotals();
-    const handle = createHandler({ ...handlerDeps(dbName, NOW, () => undefined), dueTotals });
+    const handle = createHandler({ ...handlerDeps(dbName, NOW, () => undefined), changes: createChanges({ dueTotals, announce: () => undefined }) });
     const totals = async () => ((await handle({ kith: 'followups.list', payload: { limit: 1, photos: false } }, pageSender('popup.html'))) as { value: Responses['followups.list'] }).value.totals;
     const save = async (slug: string, due: string) =>
-      ((await handle({ kith: 'person.saveFromProfile', payload: { profile: profile(slug, slug), patch: { followUp: { due } } } }, CONTENT)) as { value: { person: { id: string } } }).value.person.id;
+      ((await handle({ kith: 'encounter.record', payload: { profile: profile(slug, slug), encounter: { date: '2026-11-01', kind: 'call' }, followUpDue: due } }, CONTENT)) as { value: { person: { id: string } } }).value.person.id;
 
     expect(await totals()).toEqual({ overdue: 0, dueToday: 0, week: 0 });
     const anna = await save('anna', '2026-11-20');
@@ -63,7 +65,7 @@ describe('followups.list totals, counted once per change', () => {
   it('kept totals are the ones the index counts', async () => {
     const handle = createHandler(handlerDeps(dbName, NOW, () => undefined));
     for (let i = 0; i < 30; i++) {
-      await handle({ kith: 'person.saveFromProfile', payload: { profile: profile(`p${i}`, `P ${i}`), patch: { followUp: { due: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}` } } } }, CONTENT);
+      await handle({ kith: 'encounter.record', payload: { profile: profile(`p${i}`, `P ${i}`), encounter: { date: '2026-11-01', kind: 'call' }, followUpDue: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}` } }, CONTENT);
     }
     const db = await openKithDb(dbName);
     const dueTotals = new DueTotals();

@@ -5,6 +5,10 @@ import { recordEncounter, type ProfileInput } from '../../../utils/db/writes';
 import { encountersAtEvent, encountersOf, getEvent, listEvents } from '../../../utils/db/reads';
 import { getPerson, searchPeople } from '../../../utils/db/people';
 import { pagePeople } from '../../../utils/db/people-list';
+import { speakEnglish } from '../english';
+
+// Refusals are texts users read: checked in English.
+speakEnglish();
 
 let db: KithDb;
 let name: string;

@@ -1,9 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeKithDb, openKithDb, type KithDb } from '../../../utils/db';
-import { recordEncounter, savePersonFromProfile, updatePerson, type ProfileInput } from '../../../utils/db/writes';
+import { recordEncounter, updatePerson, type ProfileInput } from '../../../utils/db/writes';
 import { linkProfile, peopleNamed, siteOfKey, unlinkSite } from '../../../utils/db/link';
 import { encountersOf, readAll } from '../../../utils/db/reads';
 import { findPersonByKeys, searchPeople } from '../../../utils/db/people';
+import { speakEnglish } from '../english';
+
+// Refusals are texts users read: checked in English.
+speakEnglish();
 
 let db: KithDb;
 let name: string;
@@ -108,7 +112,7 @@ describe('unlinking', () => {
   });
 
   it('refuses to unlink the only profile, or a site the person is not on', async () => {
-    const person = await savePersonFromProfile(db, linkedin, {}, NOW);
+    const { person } = await recordEncounter(db, { profile: linkedin, encounter: { date: '2026-06-19', kind: 'in-person' } }, NOW, TODAY);
     await expect(unlinkSite(db, person.id, 'linkedin', NOW)).rejects.toThrow(/only profile/);
     await expect(unlinkSite(db, person.id, 'github', NOW)).rejects.toThrow(/not linked/);
   });
@@ -116,9 +120,9 @@ describe('unlinking', () => {
 
 describe('peopleNamed (the suggestion)', () => {
   it('finds saved people with the same name, ignoring case and diacritics, and nobody else', async () => {
-    await savePersonFromProfile(db, { ...linkedin, name: 'Łukasz Żółć', keys: ['linkedin:lz'] }, {}, NOW);
-    await savePersonFromProfile(db, { ...linkedin, name: 'Łukasz Żółćowski', keys: ['linkedin:lz2'] }, {}, NOW);
-    await savePersonFromProfile(db, { ...linkedin, name: 'Anna-Maria Nowak', keys: ['linkedin:amn'] }, {}, NOW);
+    await recordEncounter(db, { profile: { ...linkedin, name: 'Łukasz Żółć', keys: ['linkedin:lz'] }, encounter: { date: '2026-06-19', kind: 'in-person' } }, NOW, TODAY);
+    await recordEncounter(db, { profile: { ...linkedin, name: 'Łukasz Żółćowski', keys: ['linkedin:lz2'] }, encounter: { date: '2026-06-19', kind: 'in-person' } }, NOW, TODAY);
+    await recordEncounter(db, { profile: { ...linkedin, name: 'Anna-Maria Nowak', keys: ['linkedin:amn'] }, encounter: { date: '2026-06-19', kind: 'in-person' } }, NOW, TODAY);
     expect((await peopleNamed(db, 'lukasz zolc')).map((p) => p.name)).toEqual(['Łukasz Żółć']);
     expect((await peopleNamed(db, 'anna-maria nowak')).map((p) => p.name)).toEqual(['Anna-Maria Nowak']);
     expect(await peopleNamed(db, 'anna nowak')).toEqual([]);

@@ -4,6 +4,10 @@ import { countDueBy, findPersonByKeys, listTags, peopleDueBy, searchPeople } fro
 import { deleteEncounter, deletePerson, recordEncounter, updateEncounter, updatePerson, type ProfileInput } from '../../../utils/db/writes';
 import { encountersOf, introductionsBy, listEvents, readAll } from '../../../utils/db/reads';
 import { clearAll, importReceipt, putAll } from '../../../utils/db/bulk';
+import { speakEnglish } from '../english';
+
+// Refusals are texts users read: checked in English.
+speakEnglish();
 
 let db: KithDb;
 let name: string;

@@ -1,0 +1,80 @@
+import { browser } from '#imports';
+import type { ChangedNotice } from '@/utils/messages';
+import type { Id } from '@/utils/types';
+import { DueTotals } from '@/utils/db/due-totals';
+import { PeopleListCache } from '@/utils/db/people-list';
+
+/**
+ * The one place a committed write is reported, by the message handlers and the import port alike: it
+ * keeps what the background holds from the store current (the network list's table of everyone, the
+ * follow-up groups' sizes) and then announces the change to everything that shows people.
+ */
+export interface Changes {
+  readonly listCache: PeopleListCache;
+  readonly dueTotals: DueTotals;
+  /**
+   * People changed (their ids; none: anyone may have). `by` is the view whose request made the change
+   * (none for an import): it has the result in its reply already, so the notice is not announced to it.
+   */
+  changed(personIds: Id[], by?: Asker): void;
+  /** How many changes were reported so far: one reported while a message ran means its write may have landed. */
+  readonly count: number;
+}
+
+/**
+ * The view whose request made a change: a Kith page by the random id its requests carry
+ * (utils/client.ts), a sidebar by its tab, as the browser stamped it on the request.
+ */
+export interface Asker {
+  client?: string;
+  sidebarTab?: number;
+}
+
+/** Tells every view but the one that asked (`skipTab`: the tab whose sidebar asked). */
+type Announce = (notice: ChangedNotice, skipTab?: number) => void;
+
+export function createChanges(deps: {
+  announce: Announce;
+  listCache?: PeopleListCache;
+  dueTotals?: DueTotals;
+}): Changes {
+  const listCache = deps.listCache ?? new PeopleListCache();
+  const dueTotals = deps.dueTotals ?? new DueTotals();
+  let count = 0;
+  return {
+    listCache,
+    dueTotals,
+    changed(personIds, by = {}) {
+      count++;
+      // The caches first: whatever the announcement wakes (the first screen, a view's next request) reads through them.
+      listCache.changed(personIds);
+      dueTotals.changed();
+      deps.announce({ kithChanged: personIds, ...(by.client ? { client: by.client } : {}) }, by.sidebarTab);
+    },
+    get count() {
+      return count;
+    },
+  };
+}
+
+/**
+ * Announces a change in the browser: the toolbar badge and the popup's first screen are made again,
+ * and every open Kith view hears the notice: the extension's pages (popup, options, network) by
+ * runtime message, the sidebars by a message to each tab Kith's content script may be in, but the
+ * one whose sidebar asked.
+ */
+export function announceInBrowser(deps: {
+  refreshBadge: () => unknown;
+  firstScreen: { changed: () => unknown };
+  /** The match patterns of every tab the sidebar may be in (the profile sites, the granted Mastodon instances). */
+  sidebarTabs: () => string[];
+}): Announce {
+  return (notice, skipTab) => {
+    void deps.refreshBadge();
+    void deps.firstScreen.changed();
+    browser.runtime.sendMessage(notice).catch(() => undefined);
+    void browser.tabs.query({ url: deps.sidebarTabs() }).then((tabs) => {
+      for (const tab of tabs) if (tab.id !== undefined && tab.id !== skipTab) browser.tabs.sendMessage(tab.id, notice).catch(() => undefined);
+    });
+  };
+}

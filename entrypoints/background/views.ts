@@ -1,0 +1,125 @@
+/** The read models: what the background answers about people, shaped for the views that show them. */
+import type { FollowUpRow, LinkSuggestion, NetworkRow, PersonSummary, PersonView, Responses } from '@/utils/messages';
+import type { KithDb } from '@/utils/db';
+import type { Encounter, LocalDay, Person } from '@/utils/types';
+import { getPerson } from '@/utils/db/people';
+import type { DueTotals } from '@/utils/db/due-totals';
+import { encountersOf, getEvent, getPhoto, introductionsBy, readDue, type DueRead } from '@/utils/db/reads';
+import { addDays, formatPartialDate } from '@/utils/dates';
+import { byDueThenName, overdueBy } from '@/utils/followups';
+
+/** Everything the sidebar and the network page show of one person. */
+export async function personView(db: KithDb, person: Person): Promise<PersonView> {
+  const [encounters, photo, introductions] = await Promise.all([
+    encountersOf(db, person.id),
+    person.hasPhoto ? getPhoto(db, person.id) : undefined,
+    introductionsBy(db, person.id),
+  ]);
+  const eventNames = new Map<string, string>();
+  const names = new Map<string, string>();
+  const views = [];
+  for (const e of encounters) {
+    const view: PersonView['encounters'][number] = { ...e };
+    if (e.eventId) {
+      if (!eventNames.has(e.eventId)) eventNames.set(e.eventId, (await getEvent(db, e.eventId))?.name ?? '');
+      const name = eventNames.get(e.eventId);
+      if (name) view.eventName = name;
+    }
+    if (e.introducedById) {
+      if (!names.has(e.introducedById)) names.set(e.introducedById, (await getPerson(db, e.introducedById))?.name ?? '');
+      const name = names.get(e.introducedById);
+      if (name) view.introducerName = name;
+    }
+    views.push(view);
+  }
+  const introduced: PersonView['introduced'] = [];
+  for (const e of introductions) {
+    const p = await getPerson(db, e.personId);
+    if (p && !introduced.some((i) => i.id === p.id)) introduced.push({ id: p.id, name: p.name });
+  }
+  return { person, encounters: views, ...(photo ? { photo: photo.dataUrl } : {}), introduced };
+}
+
+/** One search result: enough to recognise someone (face, headline, company) and open their profile. */
+export async function personSummary(db: KithDb, p: Person): Promise<PersonSummary> {
+  const photo = p.hasPhoto ? await getPhoto(db, p.id) : undefined;
+  const url = Object.values(p.urls)[0];
+  return {
+    id: p.id,
+    name: p.name,
+    ...(p.headline ? { headline: p.headline } : {}),
+    ...(p.company ? { company: p.company } : {}),
+    ...(photo ? { photo: photo.dataUrl } : {}),
+    ...(url ? { url } : {}),
+  };
+}
+
+/** One row of the network list: the summary, with the tags and the dates the list sorts and filters by. */
+export async function networkRow(db: KithDb, p: Person): Promise<NetworkRow> {
+  return {
+    ...(await personSummary(db, p)),
+    tags: p.tags,
+    ...(p.followUp.due ? { due: p.followUp.due } : {}),
+    ...(p.lastTouch ? { lastTouch: p.lastTouch } : {}),
+  };
+}
+
+/**
+ * The meeting that makes someone recognisable (the popup's "met at …", the link suggestion): the
+ * newest in person or at an event, else the newest. `encounters` are newest first.
+ */
+function recognisingEncounter(encounters: readonly Encounter[]): Encounter | undefined {
+  return encounters.find((e) => e.kind === 'in-person' || e.kind === 'event') ?? encounters[0];
+}
+
+/** Someone saved with the same name as a profile, with where you met them so you can tell whether it is them. */
+export async function linkSuggestion(db: KithDb, p: Person): Promise<LinkSuggestion> {
+  const met = recognisingEncounter(await encountersOf(db, p.id));
+  if (!met) return { id: p.id, name: p.name, where: p.headline ?? '' };
+  const ev = met.eventId ? await getEvent(db, met.eventId) : undefined;
+  return { id: p.id, name: p.name, where: [ev?.name, met.place, formatPartialDate(met.date)].filter(Boolean).join(', ') };
+}
+
+function followUpRow(p: Person, today: string, read: DueRead): FollowUpRow {
+  const row: FollowUpRow = { id: p.id, name: p.name, due: p.followUp.due!, overdueDays: overdueBy(p.followUp, today) };
+  if (p.headline) row.headline = p.headline;
+  const photo = read.photos.get(p.id);
+  if (photo) row.photo = photo.dataUrl;
+  if (p.hasPhoto) row.hasPhoto = true;
+  const url = Object.values(p.urls)[0];
+  if (url) row.url = url;
+  if (p.followUp.cadenceDays) row.cadenceDays = p.followUp.cadenceDays;
+  if (p.followUp.note) row.note = p.followUp.note;
+  const met = recognisingEncounter(read.encounters.get(p.id) ?? []);
+  if (met) {
+    row.context = { date: met.date, kind: met.kind };
+    if (met.place) row.context.place = met.place;
+    const ev = met.eventId ? read.events.get(met.eventId) : undefined;
+    if (ev) row.context.eventName = ev.name;
+  }
+  return row;
+}
+
+/**
+ * The popup's list: who is overdue, due today and due in the next 7 days, the first `limit` of each,
+ * with their faces unless `photos` is false (faces are most of a reply with them).
+ */
+export async function followUpsList(db: KithDb, t: LocalDay, limit: number, photos = true, dueTotals?: DueTotals): Promise<Responses['followups.list']> {
+  const ranges = [IDBKeyRange.upperBound(t, true), IDBKeyRange.only(t), IDBKeyRange.bound(addDays(t, 1), addDays(t, 7))];
+  const known = dueTotals?.get(t);
+  const generation = dueTotals?.begin() ?? 0;
+  const read = await readDue(db, ranges, limit, { photos, totals: known });
+  if (dueTotals && !known) dueTotals.keep(generation, t, read.groups.map((g) => g.total));
+  const [overdue, dueToday, week] = read.groups.map((g) => ({
+    rows: g.people.sort(byDueThenName).map((p) => followUpRow(p, t, read)),
+    total: g.total,
+  }));
+  return {
+    today: t,
+    overdue: overdue.rows,
+    dueToday: dueToday.rows,
+    week: week.rows,
+    totals: { overdue: overdue.total, dueToday: dueToday.total, week: week.total },
+    anyone: read.anyone,
+  };
+}
