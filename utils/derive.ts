@@ -2,7 +2,7 @@
  * Derived person fields (the search index and the sort key), computed on every write by the data layer
  * and by the backup import, the merge and the Connections import: no file is ever trusted for them.
  */
-import type { Encounter, Id, KithEvent, Person } from './types';
+import type { Encounter, Id, KithEvent, Person } from './model/types';
 import { fold, words } from './text';
 
 export type DerivedFields = Pick<Person, 'terms' | 'sortName'>;

@@ -5,7 +5,7 @@
  * so stored records and JSON backups stay byte-stable).
  */
 import { addDays, daysBetween, isLocalDay } from './dates';
-import type { EncounterKind, FollowUp, LocalDay } from './types';
+import type { EncounterKind, FollowUp, LocalDay } from './model/types';
 
 export type FollowUpState = 'overdue' | 'today' | 'week' | 'later' | 'none';
 

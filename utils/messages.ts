@@ -4,8 +4,8 @@
  * validates every payload against them and refuses anything else; the types are inferred from them.
  */
 import * as v from 'valibot';
-import { ENCOUNTER_KINDS, SITES } from './types';
-import type { Encounter, KithEvent, LocalDay, Person } from './types';
+import { ENCOUNTER_KINDS, SITES } from './model/types';
+import type { Encounter, KithEvent, LocalDay, Person } from './model/types';
 import { CAPS } from './text';
 import { isLocalDay, isPartialDate } from './dates';
 

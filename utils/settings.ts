@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { SITES, type SiteId } from './types';
+import { SITES, type SiteId } from './model/types';
 
 /** User settings, kept in extension storage (small; not in IndexedDB). */
 export interface Settings {

@@ -7,7 +7,7 @@ import { parseBackup } from '@/utils/formats/json-backup';
 import { mergeData } from '@/utils/formats/merge';
 import { parseConnections, planConnectionsImport } from '@/utils/formats/linkedin-connections';
 import { ImportError } from '@/utils/formats/errors';
-import type { KithData } from '@/utils/types';
+import type { KithData } from '@/utils/model/types';
 import type { ImportKind, ImportProgress, ImportRequest } from '@/utils/messages';
 
 /**

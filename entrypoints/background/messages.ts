@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { schemas, type FollowUpRow, type LinkSuggestion, type MessageName, type Origin, type Payload, type PersonView, type Reply, type Responses } from '@/utils/messages';
 import type { KithDb } from '@/utils/db';
-import type { Encounter, Id, LocalDay, Person } from '@/utils/types';
+import type { Encounter, Id, LocalDay, Person } from '@/utils/model/types';
 import { findPersonByKeys, getPerson, listTags, searchPeople, countPeople } from '@/utils/db/people';
 import { listIntroductions } from '@/utils/db/people';
 import { DueTotals } from '@/utils/db/due-totals';

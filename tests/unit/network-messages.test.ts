@@ -7,7 +7,7 @@ import { putAll } from '../../utils/db/bulk';
 import { PeopleListCache } from '../../utils/db/people-list';
 import { derivePersonFields } from '../../utils/derive';
 import type { EventOverview, IntroductionView, NetworkRow, PersonView } from '../../utils/messages';
-import type { KithEvent } from '../../utils/types';
+import type { KithEvent } from '../../utils/model/types';
 
 const PAGE = pageSender('network.html');
 

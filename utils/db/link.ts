@@ -3,7 +3,7 @@
  * Anna I met in Warsaw"), and undoing it. Kith suggests (same name) but never links on its own.
  */
 import type { KithDb } from './index';
-import type { Id, Person, SiteId } from '../types';
+import type { Id, Person, SiteId } from '../model/types';
 import { adapterForKey } from '../sites';
 import { CAPS, cleanText, words } from '../text';
 import { getPeople, PeopleListCache } from './people-list';

@@ -1,6 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { KithSchema } from './schema';
-import type { Encounter } from '../types';
+import type { Encounter } from '../model/types';
 import { derivePersonFields } from '../derive';
 
 type UpgradeTx = IDBPTransaction<KithSchema, StoreNames<KithSchema>[], 'versionchange'>;

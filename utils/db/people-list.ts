@@ -12,7 +12,7 @@
  * the count is exact and the order is the indexes' own; only the page's records are read.
  */
 import type { KithDb } from './index';
-import type { Id, LocalDay, Person } from '../types';
+import type { Id, LocalDay, Person } from '../model/types';
 import { words } from '../text';
 import { addDays } from '../dates';
 import { WEEK_DAYS } from '../followups';

@@ -1,5 +1,5 @@
 import type { KithDb } from './index';
-import type { Id, LocalDay, Person } from '../types';
+import type { Id, LocalDay, Person } from '../model/types';
 import { words } from '../text';
 import { localDay } from '../dates';
 import { pagePeople, PeopleListCache } from './people-list';

@@ -1,7 +1,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { KithDb } from './index';
 import { ALL_STORES, type KithSchema, type StoreName } from './schema';
-import type { Encounter, EncounterKind, FollowUp, Id, KithEvent, LocalDay, PartialDate, Person, SiteId } from '../types';
+import type { Encounter, EncounterKind, FollowUp, Id, KithEvent, LocalDay, PartialDate, Person, SiteId } from '../model/types';
 import { derivePersonFields } from '../derive';
 import { blankPerson } from '../person';
 import { CAPS, cleanLine, cleanText, fold } from '../text';

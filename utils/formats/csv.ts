@@ -4,7 +4,7 @@
  * (beginning with = + - @, a tab or a CR) prefixed with a single quote.
  */
 import Papa from 'papaparse';
-import type { KithData, Person } from '../types';
+import type { KithData, Person } from '../model/types';
 import { compareEncounters, encounterLine, groupByPerson, indexById, introducerName, profileUrls } from './shared';
 
 export const CSV_COLUMNS = [

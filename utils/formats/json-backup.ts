@@ -22,7 +22,7 @@ import {
   type Person,
   type Photo,
   type SiteId,
-} from '../types';
+} from '../model/types';
 import { derivePersonFields } from '../derive';
 import { ImportError } from './errors';
 import {

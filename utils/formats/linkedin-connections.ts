@@ -8,7 +8,7 @@
  * break) and so that a huge junk file is rejected after looking at its first few kilobytes.
  */
 import { CAPS, cleanLine, fold } from '../text';
-import type { Encounter, Id, KithEvent, Person } from '../types';
+import type { Encounter, Id, KithEvent, Person } from '../model/types';
 import { linkedin } from '../sites/linkedin';
 import { derivePersonFields } from '../derive';
 import { blankPerson } from '../person';

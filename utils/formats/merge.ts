@@ -19,7 +19,7 @@
  * writes, and the inputs are not modified.
  */
 import { CAPS, otherNames } from '../text';
-import { SITES, type Encounter, type Id, type KithData, type KithEvent, type Person, type Photo } from '../types';
+import { SITES, type Encounter, type Id, type KithData, type KithEvent, type Person, type Photo } from '../model/types';
 import { derivePersonFields } from '../derive';
 import { compact, deepEqual } from './shared';
 

@@ -12,7 +12,7 @@ import { derivePersonFields } from '../../../utils/derive';
 import { followUpState } from '../../../utils/followups';
 import { addDays } from '../../../utils/dates';
 import { words } from '../../../utils/text';
-import type { Encounter, KithEvent, Person } from '../../../utils/types';
+import type { Encounter, KithEvent, Person } from '../../../utils/model/types';
 
 const TODAY = '2026-06-19';
 const N = 1200;

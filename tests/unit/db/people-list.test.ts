@@ -15,7 +15,7 @@ import { withDerivedFields } from '../../../utils/derive';
 import { followUpState } from '../../../utils/followups';
 import { addDays } from '../../../utils/dates';
 import { words } from '../../../utils/text';
-import type { Encounter, KithEvent, Person } from '../../../utils/types';
+import type { Encounter, KithEvent, Person } from '../../../utils/model/types';
 
 const TODAY = '2026-06-19';
 const FIRST = ['Anna', 'Anne', 'Ann', 'Annabel', 'Łukasz', 'Zoë', 'Bob', 'Jürgen', 'Anaïs', 'Ewa'];

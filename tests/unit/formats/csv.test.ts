@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, exportCsv } from '../../../utils/formats/csv';
-import type { KithData } from '../../../utils/types';
+import type { KithData } from '../../../utils/model/types';
 import { encounter, person, storeArb } from './data';
 
 function parse(text: string): string[][] {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../utils/formats/errors';
 import { BACKUP_FORMAT, BACKUP_VERSION, exportBackup, parseBackup } from '../../../utils/formats/json-backup';
 import { mergeData } from '../../../utils/formats/merge';
-import type { KithData } from '../../../utils/types';
+import type { KithData } from '../../../utils/model/types';
 import { emptyStore, encounter, fakePhoto, person, storeArb } from './data';
 
 const AT = '2025-01-02T03:04:05.000Z';

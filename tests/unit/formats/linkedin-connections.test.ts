@@ -8,7 +8,7 @@ import {
   planConnectionsImport,
   type ConnectionRow,
 } from '../../../utils/formats/linkedin-connections';
-import type { Encounter, Person } from '../../../utils/types';
+import type { Encounter, Person } from '../../../utils/model/types';
 import { encounter, person } from './data';
 
 const FIXTURE = new URL('../../fixtures/files/formats-connections-realistic.csv', import.meta.url);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { derivePersonFields } from '../../../utils/derive';
 import { mergeData, mergeNotes } from '../../../utils/formats/merge';
-import type { KithData, KithEvent } from '../../../utils/types';
+import type { KithData, KithEvent } from '../../../utils/model/types';
 import { emptyStore, encounter, fakePhoto, person } from './data';
 
 const T0 = 1_700_000_000_000;

@@ -10,7 +10,7 @@ import { exportBackup, parseBackup } from '../../../utils/formats/json-backup';
 import { mergeData } from '../../../utils/formats/merge';
 import { groupByPerson, indexById } from '../../../utils/formats/shared';
 import { exportVcards } from '../../../utils/formats/vcard';
-import { ENCOUNTER_KINDS, type Encounter, type KithData, type KithEvent, type Person } from '../../../utils/types';
+import { ENCOUNTER_KINDS, type Encounter, type KithData, type KithEvent, type Person } from '../../../utils/model/types';
 import { emptyStore, fakePhoto, uuid } from './data';
 
 const N = 30_000;
