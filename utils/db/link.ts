@@ -5,9 +5,11 @@
 import type { KithDb } from './index';
 import type { Id, Person, SiteId } from '../model/types';
 import { adapterForKey } from '../sites';
-import { CAPS, cleanText, words } from '../text';
+import { CAPS } from '../model/caps';
+import { cleanText, words } from '../text';
 import { getPeople, PeopleListCache } from './people-list';
-import { absorbProfile, cleanTags, inWriteTx, NotFoundError, withDerived, type PeopleTx, type ProfileInput } from './writes';
+import { absorbProfile, inWriteTx, NotFoundError, withDerived, type PeopleTx, type ProfileInput } from './writes';
+import { cleanTags } from '../model/person-fields';
 
 export interface LinkResult {
   person: Person;

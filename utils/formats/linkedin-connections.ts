@@ -7,7 +7,8 @@
  * its line in the file (papaparse reports rows, which differ from lines once a quoted value holds a line
  * break) and so that a huge junk file is rejected after looking at its first few kilobytes.
  */
-import { CAPS, cleanLine, fold } from '../text';
+import { CAPS } from '../model/caps';
+import { cleanLine, fold } from '../text';
 import type { Encounter, Id, KithEvent, Person } from '../model/types';
 import { linkedin } from '../sites/linkedin';
 import { derivePersonFields } from '../derive';
@@ -52,8 +53,6 @@ const COLUMNS = [
 const HEADER_TEXT = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
 const HEADER_SEARCH_LINES = 20;
 const HEADER_SEARCH_CHARS = 64 * 1024;
-const EMAIL_CAP = 320;
-const POSITION_CAP = CAPS.headline;
 
 // ---------------------------------------------------------------------------------------------
 // Reading the file
@@ -335,11 +334,11 @@ export function parseConnections(text: string): ConnectionRow[] {
       const key = linkedin.profileKey(url);
       if (key) row.key = key;
     }
-    const email = cleanLine(cell(index.email), EMAIL_CAP);
+    const email = cleanLine(cell(index.email), CAPS.email);
     if (email) row.email = email;
     const company = cleanLine(cell(index.company), CAPS.company);
     if (company) row.company = company;
-    const position = cleanLine(cell(index.position), POSITION_CAP);
+    const position = cleanLine(cell(index.position), CAPS.position);
     if (position) row.position = position;
     const rawDate = cleanLine(cell(index.connectedOn), 100);
     if (rawDate) {

@@ -104,7 +104,7 @@ describe('JSON backup: layout', () => {
     expect(doc.version).toBe(BACKUP_VERSION);
     expect(doc.exportedAt).toBe(AT);
     expect(doc.people.map((p: { id: string }) => p.id)).toEqual(['p1', 'p2']);
-    expect(Object.keys(doc.people[1])).toEqual(['id', 'keys', 'name', 'urls', 'tags', 'notes', 'followUp', 'createdAt', 'updatedAt']);
+    expect(Object.keys(doc.people[1])).toEqual(['id', 'keys', 'urls', 'name', 'tags', 'followUp', 'notes', 'createdAt', 'updatedAt']);
     expect(Object.keys(doc.people[1].followUp)).toEqual(['due', 'cadenceDays', 'note']);
     // Derived fields are not written; they are recomputed on import.
     expect(doc.people[0].terms).toBeUndefined();
