@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../utils/formats/errors';
 import { BACKUP_FORMAT, BACKUP_VERSION, exportBackup, parseBackup } from '../../../utils/formats/json-backup';
-import { mergeData } from '../../../utils/formats/merge';
+import { mergeData } from '../../../utils/import/merge';
 import type { KithData } from '../../../utils/model/types';
 import { emptyStore, encounter, fakePhoto, person, storeArb } from './data';
 
