@@ -3,7 +3,7 @@ import { closeKithDb, openKithDb } from '@/utils/db';
 import { getSettings, watchSettings } from '@/utils/settings';
 import { matchesPattern } from '@/utils/match-patterns';
 import { createHandler } from './messages';
-import { PeopleListCache } from '@/utils/db/people-list';
+import { PeopleSearch as PeopleListCache } from '@/utils/db/people-search';
 import { DueTotals } from '@/utils/db/due-totals';
 import { thumbnail } from './thumbnail';
 import { startMastodon } from './mastodon';

@@ -5,7 +5,7 @@ import type { Encounter, Id, LocalDay, Person } from '@/utils/model/types';
 import { findPersonByKeys, getPerson, listTags, searchPeople, countPeople } from '@/utils/db/people';
 import { listIntroductions } from '@/utils/db/people';
 import { DueTotals } from '@/utils/db/due-totals';
-import { pagePeople, PeopleListCache } from '@/utils/db/people-list';
+import { pagePeople, PeopleSearch as PeopleListCache } from '@/utils/db/people-search';
 import { createEvent, eventsWithCounts, mergeEvents, updateEvent } from '@/utils/db/events';
 import { deleteEncounter, updateEncounter, deletePerson, logTouch, recordEncounter, savePersonFromProfile, updatePerson, NotFoundError } from '@/utils/db/writes';
 import { encountersOf, getEvent, getPhoto, introductionsBy, listEvents, photosOf, readAll, readDue, type DueRead } from '@/utils/db/reads';

@@ -7,7 +7,7 @@ import type { Id, Person, SiteId } from '../model/types';
 import { adapterForKey } from '../sites';
 import { CAPS } from '../model/caps';
 import { cleanText, words } from '../text';
-import { getPeople, PeopleListCache } from './people-list';
+import { getPeople, PeopleSearch } from './people-search';
 import { absorbProfile, inWriteTx, NotFoundError, withDerived, type PeopleTx, type ProfileInput } from './writes';
 import { cleanTags } from '../model/person-fields';
 
@@ -134,9 +134,9 @@ export async function unlinkSite(db: KithDb, personId: Id, site: SiteId, now: nu
 
 /**
  * Saved people with exactly this name (folded: case and diacritics), for the "same person?" suggestion,
- * from the in-memory table of everyone (`cache`, the background's shared one; people-list.ts).
+ * from the search engine over everyone (`search`, the background's shared one; people-search.ts).
  */
-export async function peopleNamed(db: KithDb, sortName: string, limit = 3, cache: PeopleListCache = new PeopleListCache()): Promise<Person[]> {
+export async function peopleNamed(db: KithDb, sortName: string, limit = 3, search: PeopleSearch = new PeopleSearch()): Promise<Person[]> {
   if (words(sortName).length === 0) return [];
-  return getPeople(db, await cache.named(db, sortName, limit));
+  return getPeople(db, await search.named(db, sortName, limit));
 }
