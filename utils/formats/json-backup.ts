@@ -249,11 +249,9 @@ const keys = v.pipe(
 );
 
 const urls = v.pipe(
-  absent(
-    v.pipe(
-      plainObject('must be an object of profile URLs by site'),
-      v.record(v.picklist(SITES, 'is not a site Kith knows'), webUrl),
-    ),
+  v.nullish(
+    v.pipe(plainObject('must be an object of profile URLs by site'), v.record(v.picklist(SITES, 'is not a site Kith knows'), webUrl)),
+    () => ({}),
   ),
   v.transform((byKnownSite) => {
     const out: Partial<Record<SiteId, string>> = {};

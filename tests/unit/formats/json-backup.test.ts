@@ -148,6 +148,21 @@ describe('JSON backup: layout', () => {
   });
 });
 
+describe('JSON backup: hand-made files', () => {
+  it('reads a left-out or null field as none, and gives a person their empty lists, notes and follow-up', () => {
+    const doc = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      people: [{ id: 'p1', keys: ['linkedin:anna'], name: 'Anna', headline: null, email: '', lastTouch: null, createdAt: 1, updatedAt: 2 }],
+      encounters: null,
+    };
+    const { people, encounters, events, photos } = parseBackup(JSON.stringify(doc));
+    expect(people).toEqual([{ id: 'p1', keys: ['linkedin:anna'], urls: {}, name: 'Anna', tags: [], notes: '', followUp: {}, terms: ['anna'], sortName: 'anna', createdAt: 1, updatedAt: 2 }]);
+    expect(Object.keys(people[0])).not.toContain('headline');
+    expect([encounters, events, photos]).toEqual([[], [], []]);
+  });
+});
+
 describe('JSON backup: bad files', () => {
   const good = () => JSON.parse(exportBackup(small(), AT));
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests break the document on purpose
@@ -205,6 +220,12 @@ describe('JSON backup: bad files', () => {
     expect(bad((d) => (d.people[0].urls.linkedin = 'javascript:alert(1)'))).toMatch(/people\[0\]\.urls\.linkedin must be a web address/);
     expect(bad((d) => (d.people[1].followUp.due = '2025-02-30'))).toMatch(/people\[1\]\.followUp\.due must be a day written YYYY-MM-DD/);
     expect(bad((d) => (d.people[1].followUp.cadenceDays = 1.5))).toMatch(/people\[1\]\.followUp\.cadenceDays must be a whole number/);
+    expect(bad((d) => (d.people[1].followUp.cadenceDays = 3651))).toBe(
+      'This backup cannot be imported: people[1].followUp.cadenceDays must be a whole number of days from 1 to 3650.',
+    );
+    expect(bad((d) => (d.people[1].followUp = []))).toBe('This backup cannot be imported: people[1].followUp must be an object.');
+    expect(bad((d) => delete d.people[1].name)).toBe('This backup cannot be imported: people[1].name must be text.');
+    expect(bad((d) => delete d.people)).toBe('This backup cannot be imported: "people" must be a list.');
     expect(bad((d) => (d.people[0].createdAt = '2024'))).toMatch(/people\[0\]\.createdAt must be a time/);
     expect(bad((d) => (d.people[0].id = ''))).toMatch(/people\[0\]\.id must be an id/);
     expect(bad((d) => (d.people[1] = null))).toBe('This backup cannot be imported: people[1] must be an object.');
