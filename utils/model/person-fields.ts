@@ -26,7 +26,7 @@ import { absent, day, dayCount, MUST_BE_TEXT, plainObject, text } from './values
 interface Kind<Stored, Change, Required extends boolean> {
   /** Longest text (a list: most entries) stored; longer is cut when stored. */
   cap: number;
-  /** A person always has this field (a missing one in a file is refused, a change never removes it). */
+  /** A person always has this field: a change never removes it (the name keeps what it had; tags, notes and follow-up may be empty). */
   required: Required;
   /** What a message may carry for it: checked, never changed (the data layer cleans it when it stores it). */
   change: v.GenericSchema<unknown, Change>;
