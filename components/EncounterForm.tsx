@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { EncounterKind, FollowUp, KithEvent, LocalDay } from '@/utils/types';
-import { ENCOUNTER_KINDS } from '@/utils/types';
+import type { EncounterKind, FollowUp, KithEvent, LocalDay } from '@/utils/model/types';
+import { ENCOUNTER_KINDS } from '@/utils/model/types';
 import type { EncounterView, Payload } from '@/utils/messages';
 import { localDay, parseDateInput, partialDateLastDay, formatPartialDate } from '@/utils/dates';
 import { suggestFollowUpAfterMeeting } from '@/utils/followups';

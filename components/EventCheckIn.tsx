@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { KithEvent } from '@/utils/types';
+import type { KithEvent } from '@/utils/model/types';
 import { send } from '@/utils/client';
 import { localDay } from '@/utils/dates';
 import { checkIn, checkOut, readCheckIn, watchCheckIn, type CheckIn } from '@/utils/checkin';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { EventOverview, Payload } from '@/utils/messages';
-import type { KithEvent } from '@/utils/types';
+import type { KithEvent } from '@/utils/model/types';
 import { send } from '@/utils/client';
 import { t } from '@/utils/i18n';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CadenceOptions } from './CadenceOptions';
-import type { FollowUp } from '@/utils/types';
+import type { FollowUp } from '@/utils/model/types';
 import type { FollowUpPatch } from '@/utils/messages';
 import { CADENCE_PRESETS } from '@/utils/followups';
 import { t } from '@/utils/i18n';

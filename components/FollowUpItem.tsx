@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FollowUpRow as Row } from '@/utils/messages';
-import { ENCOUNTER_KINDS, type EncounterKind, type LocalDay } from '@/utils/types';
+import { ENCOUNTER_KINDS, type EncounterKind, type LocalDay } from '@/utils/model/types';
 import { t } from '@/utils/i18n';
 import { Avatar } from './Avatar';
 import { KIND_MESSAGE } from './kinds';

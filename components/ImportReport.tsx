@@ -1,5 +1,5 @@
-import type { MergeReport, Counts } from '@/utils/formats/merge';
-import type { ConnectionsReport } from '@/utils/formats/linkedin-connections';
+import type { MergeReport, Counts } from '@/utils/import/merge';
+import type { ConnectionsReport } from '@/utils/import/connections-plan';
 import { t } from '@/utils/i18n';
 import { formatCount } from './OptionsText';
 

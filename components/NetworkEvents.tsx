@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { EventOverview } from '@/utils/messages';
-import type { KithEvent, LocalDay } from '@/utils/types';
+import type { KithEvent, LocalDay } from '@/utils/model/types';
 import { onPeopleChanged, send } from '@/utils/client';
 import { formatPartialDate } from '@/utils/dates';
 import { checkIn, checkOut, followEvent, type CheckIn } from '@/utils/checkin';

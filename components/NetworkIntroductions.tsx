@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { IntroductionView } from '@/utils/messages';
-import type { LocalDay } from '@/utils/types';
+import type { LocalDay } from '@/utils/model/types';
 import { onPeopleChanged, send } from '@/utils/client';
 import { t } from '@/utils/i18n';
 import { formatPastDay } from './PopupText';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NetworkRow, Payload } from '@/utils/messages';
-import type { LocalDay } from '@/utils/types';
+import type { LocalDay } from '@/utils/model/types';
 import { onPeopleChanged, send } from '@/utils/client';
 import { daysBetween } from '@/utils/dates';
 import { t } from '@/utils/i18n';

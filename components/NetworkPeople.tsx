@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Payload } from '@/utils/messages';
-import type { KithEvent, LocalDay } from '@/utils/types';
+import type { KithEvent, LocalDay } from '@/utils/model/types';
 import { onPeopleChanged, send } from '@/utils/client';
 import { t } from '@/utils/i18n';
 import { NetworkList, type PeopleListQuery } from './NetworkList';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PersonView } from '@/utils/messages';
-import type { KithEvent, SiteId } from '@/utils/types';
+import type { KithEvent, SiteId } from '@/utils/model/types';
 import { onPeopleChanged, send } from '@/utils/client';
 import { formatPartialDate } from '@/utils/dates';
 import { t } from '@/utils/i18n';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CadenceOptions } from './CadenceOptions';
 import { getSettings, saveSettings, watchSettings, type Settings } from '@/utils/settings';
 import { CADENCE_PRESETS } from '@/utils/followups';
-import type { SiteId } from '@/utils/types';
+import type { SiteId } from '@/utils/model/types';
 import { t } from '@/utils/i18n';
 import { errorText } from './OptionsText';
 import { OptionsMastodon } from './OptionsMastodon';

@@ -6,7 +6,7 @@
 import { addDays, formatPartialDate } from '@/utils/dates';
 import { countedMessage, t } from '@/utils/i18n';
 import type { FollowUpRow } from '@/utils/messages';
-import type { LocalDay } from '@/utils/types';
+import type { LocalDay } from '@/utils/model/types';
 import { KIND_MESSAGE } from './kinds';
 
 let cachedLocale: string | undefined;

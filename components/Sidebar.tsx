@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import type { ExtractedProfile } from '@/utils/sites/types';
-import type { KithEvent } from '@/utils/types';
+import type { KithEvent } from '@/utils/model/types';
 import type { PersonView, Payload } from '@/utils/messages';
 import { onPeopleChanged, send } from '@/utils/client';
 import { formatPartialDate, localDay } from '@/utils/dates';

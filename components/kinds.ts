@@ -1,4 +1,4 @@
-import type { EncounterKind } from '@/utils/types';
+import type { EncounterKind } from '@/utils/model/types';
 
 /** The i18n message of each encounter kind. */
 export const KIND_MESSAGE: Record<EncounterKind, string> = {

@@ -5,7 +5,7 @@
  * `activeCheckIn(stored, today)`.
  */
 import { browser } from '#imports';
-import type { Id, KithEvent, LocalDay } from './types';
+import type { Id, KithEvent, LocalDay } from './model/types';
 
 export const CHECKIN_KEY = 'activeEvent';
 

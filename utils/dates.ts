@@ -9,7 +9,7 @@
  * - Only `localDay`, `msUntilNextLocalMidnight` and `nextLocalTime` look at the machine's time zone.
  * - Normalized LocalDays and PartialDates compare correctly as plain strings (see comparePartialDates).
  */
-import type { LocalDay, PartialDate } from './types';
+import type { LocalDay, PartialDate } from './model/types';
 
 const DAY_MS = 86_400_000;
 export const MIN_YEAR = 1900;

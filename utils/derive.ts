@@ -2,19 +2,23 @@
  * Derived person fields (the search index and the sort key), computed on every write by the data layer
  * and by the backup import, the merge and the Connections import: no file is ever trusted for them.
  */
-import type { Encounter, Id, KithEvent, Person } from './types';
+import type { Encounter, Id, KithEvent, Person } from './model/types';
+import { fieldsWhere, type PersonFieldName } from './model/person-fields';
 import { fold, words } from './text';
 
 export type DerivedFields = Pick<Person, 'terms' | 'sortName'>;
 
+/** The fields search finds people by (`search` in the field table). */
+export const SEARCHED_FIELDS = fieldsWhere('search');
+
 /** The person fields the derived ones are computed from. */
-export type DerivationSource = Pick<Person, 'name' | 'tags'> &
-  Partial<Pick<Person, 'id' | 'company' | 'headline' | 'location'>>;
+export type DerivationSource = Pick<Person, 'name'> & Partial<Pick<Person, 'id' | PersonFieldName>>;
 
 /**
- * `terms`: the unique words() of name, company, headline, location and tags, plus the places and event
- * names of the person's encounters (with the names of the events merged into those events), sorted (so
- * equal inputs give equal arrays whatever their order).
+ * `terms`: the unique words() of the fields search finds people by (SEARCHED_FIELDS: name, headline,
+ * company, location, tags), plus the places and event names of the person's encounters (with the
+ * names of the events merged into those events), sorted (so equal inputs give equal arrays whatever
+ * their order).
  * `sortName`: fold(name), trimmed.
  *
  * `encounters` may be only this person's encounters or any larger list: when the person has an id,
@@ -31,11 +35,11 @@ export function derivePersonFields(
   const add = (text: string | undefined) => {
     if (text && !texts.includes(text)) texts.push(text);
   };
-  add(person.name);
-  add(person.company);
-  add(person.headline);
-  add(person.location);
-  for (const tag of person.tags) add(tag);
+  for (const name of SEARCHED_FIELDS) {
+    const value: unknown = person[name];
+    if (typeof value === 'string') add(value);
+    else if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') add(item);
+  }
   if (encounters && encounters.length > 0) {
     const byId =
       events === undefined ? undefined : events instanceof Map ? events : indexEvents(events as readonly KithEvent[]);

@@ -5,7 +5,7 @@
  * waiting for the service worker (which may be stopped), paints it, and then asks the worker for the
  * full list as before. storage.session is kept in memory only and only Kith's own pages can read it.
  */
-import type { LocalDay } from './types';
+import type { LocalDay } from './model/types';
 import type { Responses } from './messages';
 
 /** Rows a group on the popup's first screen: about what it shows before scrolling. */

@@ -5,7 +5,8 @@
  * so stored records and JSON backups stay byte-stable).
  */
 import { addDays, daysBetween, isLocalDay } from './dates';
-import type { EncounterKind, FollowUp, LocalDay } from './types';
+import type { EncounterKind, FollowUp, LocalDay } from './model/types';
+import { MAX_DAYS } from './model/caps';
 
 export type FollowUpState = 'overdue' | 'today' | 'week' | 'later' | 'none';
 
@@ -21,8 +22,6 @@ export const CADENCE_PRESETS = [
   { days: 365, messageKey: 'cadence1Year' },
 ] as const;
 
-/** Longest cadence or snooze accepted (10 years). */
-export const MAX_DAYS = 3660;
 
 function isDayCount(n: unknown): n is number {
   return Number.isInteger(n) && (n as number) >= 1 && (n as number) <= MAX_DAYS;

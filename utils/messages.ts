@@ -4,61 +4,43 @@
  * validates every payload against them and refuses anything else; the types are inferred from them.
  */
 import * as v from 'valibot';
-import { ENCOUNTER_KINDS, SITES } from './types';
-import type { Encounter, KithEvent, LocalDay, Person } from './types';
-import { CAPS } from './text';
-import { isLocalDay, isPartialDate } from './dates';
+import { ENCOUNTER_KINDS, SITES } from './model/types';
+import type { Encounter, KithEvent, LocalDay, Person } from './model/types';
+import { CAPS, MESSAGE_LINE } from './model/caps';
+import { day, dayCount, partialDate, text } from './model/values';
+import { patchEntries, profileEntries, type FollowUpChange } from './model/person-fields';
 
-const day = v.pipe(v.string(), v.check(isLocalDay, 'must be a day (YYYY-MM-DD)'));
-const partialDate = v.pipe(v.string(), v.check(isPartialDate, 'must be a date (YYYY, YYYY-MM or YYYY-MM-DD)'));
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(CAPS.id));
 const webUrl = v.pipe(v.string(), v.maxLength(CAPS.url), v.url(), v.regex(/^https?:\/\//i, 'must be a web address'));
 const key = v.pipe(v.string(), v.minLength(3), v.maxLength(CAPS.key), v.regex(/^[a-z-]+:./, 'must be a profile key'));
+const line = text(MESSAGE_LINE);
 
+/** The profile on screen: its site, keys and URL, and what the page shows of the person's own fields (the field table's `profile`). */
 const profile = v.strictObject({
   site: v.picklist(SITES),
   keys: v.pipe(v.array(key), v.minLength(1), v.maxLength(10)),
   url: webUrl,
-  name: text(1000),
-  headline: v.optional(text(1000)),
-  company: v.optional(text(1000)),
-  location: v.optional(text(1000)),
+  ...profileEntries,
 });
 
-/** A change to a follow-up: the fields given are set, null clears one, the others stay as stored. */
-const followUp = v.strictObject({
-  due: v.optional(v.nullable(day)),
-  cadenceDays: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650)))),
-  note: v.optional(v.nullable(text(1000))),
-});
-
-const patch = v.strictObject({
-  name: v.optional(text(1000)),
-  headline: v.optional(text(1000)),
-  company: v.optional(text(1000)),
-  position: v.optional(text(1000)),
-  location: v.optional(text(1000)),
-  tags: v.optional(v.pipe(v.array(text(1000)), v.maxLength(CAPS.tags))),
-  notes: v.optional(text(CAPS.notes)),
-  followUp: v.optional(followUp),
-});
+/** A change to a person: any of the fields the field table lets the user change (`edit`); the others stay. */
+const patch = v.strictObject(patchEntries);
 
 const encounter = v.strictObject({
   date: partialDate,
   kind: v.picklist(ENCOUNTER_KINDS),
-  place: v.optional(text(1000)),
-  event: v.optional(v.union([v.strictObject({ id }), v.strictObject({ name: text(1000) })])),
-  introducedBy: v.optional(v.union([v.strictObject({ id }), v.strictObject({ name: text(1000) })])),
+  place: v.optional(line),
+  event: v.optional(v.union([v.strictObject({ id }), v.strictObject({ name: line })])),
+  introducedBy: v.optional(v.union([v.strictObject({ id }), v.strictObject({ name: line })])),
   note: v.optional(text(CAPS.note)),
 });
 
 /** An event's fields as the user types them; on an update an empty string removes an optional field. */
 const eventFields = {
-  name: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)),
+  name: v.pipe(line, v.minLength(1)),
   start: v.optional(day),
   end: v.optional(day),
-  place: v.optional(text(1000)),
+  place: v.optional(line),
   url: v.optional(webUrl),
   notes: v.optional(text(CAPS.note)),
 };
@@ -89,7 +71,7 @@ export const schemas = {
   /** Takes one site's profile off a person. */
   'person.unlink': { from: ['content', 'page'], payload: v.strictObject({ personId: id, site: v.picklist(SITES) }) },
   /** Saved people with the same name as a profile not saved yet, with where you met them: the link suggestion. */
-  'person.sameName': { from: ['content'], payload: v.strictObject({ name: text(1000) }) },
+  'person.sameName': { from: ['content'], payload: v.strictObject({ name: line }) },
   'encounter.record': {
     from: ['content', 'page'],
     payload: v.strictObject({
@@ -107,7 +89,7 @@ export const schemas = {
   'events.list': { from: ['content', 'page'], payload: v.strictObject({}) },
   'people.search': {
     from: ['content', 'page'],
-    payload: v.strictObject({ query: text(200), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))) }),
+    payload: v.strictObject({ query: text(CAPS.query), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))) }),
   },
   'followups.list': {
     from: ['page'],
@@ -126,7 +108,7 @@ export const schemas = {
   'followups.snooze': {
     from: ['page'],
     payload: v.union([
-      v.strictObject({ personId: id, days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650)) }),
+      v.strictObject({ personId: id, days: dayCount }),
       v.strictObject({ personId: id, until: day }),
     ]),
   },
@@ -147,10 +129,10 @@ export const schemas = {
       limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
       sort: v.picklist(PEOPLE_SORTS),
       filter: v.strictObject({
-        query: v.optional(text(200)),
-        tag: v.optional(text(1000)),
+        query: v.optional(text(CAPS.query)),
+        tag: v.optional(line),
         eventId: v.optional(id),
-        company: v.optional(text(200)),
+        company: v.optional(text(CAPS.query)),
         followUp: v.optional(v.picklist(FOLLOWUP_FILTERS)),
       }),
       fresh: v.optional(v.boolean()),
@@ -165,7 +147,7 @@ export const schemas = {
 } as const satisfies Record<string, { from: readonly Origin[]; payload: v.GenericSchema }>;
 
 export type MessageName = keyof typeof schemas;
-export type FollowUpPatch = v.InferOutput<typeof followUp>;
+export type FollowUpPatch = FollowUpChange;
 export type Payload<N extends MessageName> = v.InferOutput<(typeof schemas)[N]['payload']>;
 
 export interface EncounterView extends Encounter {

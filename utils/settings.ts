@@ -1,5 +1,7 @@
 import { browser } from '#imports';
-import { SITES, type SiteId } from './types';
+import * as v from 'valibot';
+import { SITES, type SiteId } from './model/types';
+import { MAX_DAYS, MAX_POST_MEETING_DAYS } from './model/caps';
 
 /** User settings, kept in extension storage (small; not in IndexedDB). */
 export interface Settings {
@@ -20,37 +22,37 @@ export const DEFAULT_SETTINGS: Settings = {
 
 const KEY = 'settings';
 
-function isTime(v: unknown): v is string {
-  return typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v);
-}
-function isDays(v: unknown, max: number): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
-}
-
 /**
- * Reads stored settings over the defaults, field by field: a missing or broken field (an older
- * version's settings, a hand-edited store) falls back to its default instead of breaking the rest.
+ * Stored settings, field by field: a missing or broken field (an older version's settings, a
+ * hand-edited store) falls back to its default instead of breaking the rest. Made on first use, so a
+ * content script that only reads DEFAULT_SETTINGS carries none of valibot.
  */
+function settingsSchema() {
+  const days = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
+  // Each site on or off; a site an older version did not know starts as its default.
+  const sites = {} as Record<SiteId, v.GenericSchema<unknown, boolean>>;
+  for (const site of SITES) sites[site] = v.fallback(v.boolean(), DEFAULT_SETTINGS.sites[site]);
+  return v.fallback(
+    v.object({
+      defaultCadenceDays: v.fallback(v.nullable(v.pipe(days(MAX_DAYS), v.minValue(1))), DEFAULT_SETTINGS.defaultCadenceDays),
+      postMeetingFollowUpDays: v.fallback(days(MAX_POST_MEETING_DAYS), DEFAULT_SETTINGS.postMeetingFollowUpDays),
+      notifications: v.fallback(
+        v.object({
+          enabled: v.fallback(v.boolean(), DEFAULT_SETTINGS.notifications.enabled),
+          time: v.fallback(v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/)), DEFAULT_SETTINGS.notifications.time),
+        }),
+        () => ({ ...DEFAULT_SETTINGS.notifications }),
+      ),
+      sites: v.fallback(v.object(sites), () => ({ ...DEFAULT_SETTINGS.sites })),
+    }),
+    () => structuredClone(DEFAULT_SETTINGS),
+  );
+}
+let schema: ReturnType<typeof settingsSchema> | undefined;
+
+/** Reads stored settings over the defaults, field by field (see settingsSchema). */
 export function parseSettings(raw: unknown): Settings {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const n = (r.notifications && typeof r.notifications === 'object' ? r.notifications : {}) as Record<string, unknown>;
-  const s = (r.sites && typeof r.sites === 'object' ? r.sites : {}) as Record<string, unknown>;
-  const sites = { ...DEFAULT_SETTINGS.sites };
-  for (const site of SITES) if (typeof s[site] === 'boolean') sites[site] = s[site] as boolean;
-  return {
-    defaultCadenceDays:
-      r.defaultCadenceDays === null || isDays(r.defaultCadenceDays, 3650) && r.defaultCadenceDays > 0
-        ? (r.defaultCadenceDays as number | null)
-        : DEFAULT_SETTINGS.defaultCadenceDays,
-    postMeetingFollowUpDays: isDays(r.postMeetingFollowUpDays, 365)
-      ? r.postMeetingFollowUpDays
-      : DEFAULT_SETTINGS.postMeetingFollowUpDays,
-    notifications: {
-      enabled: typeof n.enabled === 'boolean' ? n.enabled : DEFAULT_SETTINGS.notifications.enabled,
-      time: isTime(n.time) ? n.time : DEFAULT_SETTINGS.notifications.time,
-    },
-    sites,
-  };
+  return v.parse((schema ??= settingsSchema()), raw);
 }
 
 export async function getSettings(): Promise<Settings> {
@@ -62,8 +64,8 @@ export async function getSettings(): Promise<Settings> {
 export async function saveSettings(change: Partial<Settings>): Promise<Settings> {
   const current = await getSettings();
   const next = parseSettings({ ...current, ...change });
-  for (const [k, v] of Object.entries(change)) {
-    if (JSON.stringify(next[k as keyof Settings]) !== JSON.stringify(v)) {
+  for (const [k, value] of Object.entries(change)) {
+    if (JSON.stringify(next[k as keyof Settings]) !== JSON.stringify(value)) {
       throw new RangeError(`Invalid setting: ${k}`);
     }
   }

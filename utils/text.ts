@@ -1,22 +1,9 @@
 /** Helpers for text that came from a web page or a file: it is data, capped and cleaned before it is stored. */
 
-/** Length caps for stored fields (DESIGN.md: page text is length-capped before it is stored). */
-export const CAPS = {
-  name: 200,
-  headline: 400,
-  company: 200,
-  location: 200,
-  tag: 60,
-  tags: 100,
-  place: 200,
-  note: 20_000,
-  notes: 100_000,
-  url: 2_000,
-  key: 300,
-  eventName: 200,
-  /** Names an event keeps of the events merged into it. */
-  mergedNames: 20,
-} as const;
+import { CAPS } from './model/caps';
+
+// The site adapters cap what they read from a page with these, next to cleanLine.
+export { CAPS };
 
 // Bidi overrides/isolates and zero-width characters are invisible and let a page disguise text.
 // eslint-disable-next-line no-control-regex

@@ -1,8 +1,8 @@
 import { browser } from '#imports';
 import type { ChangedNotice } from '@/utils/messages';
-import type { Id } from '@/utils/types';
+import type { Id } from '@/utils/model/types';
 import { DueTotals } from '@/utils/db/due-totals';
-import { PeopleListCache } from '@/utils/db/people-list';
+import { PeopleSearch } from '@/utils/db/people-search';
 
 /**
  * The one place a committed write is reported, by the message handlers and the import port alike: it
@@ -10,7 +10,7 @@ import { PeopleListCache } from '@/utils/db/people-list';
  * follow-up groups' sizes) and then announces the change to everything that shows people.
  */
 export interface Changes {
-  readonly listCache: PeopleListCache;
+  readonly listCache: PeopleSearch;
   readonly dueTotals: DueTotals;
   /**
    * People changed (their ids; none: anyone may have). `by` is the view whose request made the change
@@ -35,10 +35,10 @@ type Announce = (notice: ChangedNotice, skipTab?: number) => void;
 
 export function createChanges(deps: {
   announce: Announce;
-  listCache?: PeopleListCache;
+  listCache?: PeopleSearch;
   dueTotals?: DueTotals;
 }): Changes {
-  const listCache = deps.listCache ?? new PeopleListCache();
+  const listCache = deps.listCache ?? new PeopleSearch();
   const dueTotals = deps.dueTotals ?? new DueTotals();
   let count = 0;
   return {

@@ -1,5 +1,5 @@
 import type { ExportFormat } from '@/utils/messages';
-import type { KithData } from '@/utils/types';
+import type { KithData } from '@/utils/model/types';
 import { exportBackup } from '@/utils/formats/json-backup';
 import { exportCsv } from '@/utils/formats/csv';
 import { exportVcards } from '@/utils/formats/vcard';

@@ -4,7 +4,7 @@ import { countDueBy, peopleDueBy } from '@/utils/db/people';
 import { localDay, msUntilNextLocalMidnight, nextLocalTime } from '@/utils/dates';
 import { byDueThenName } from '@/utils/followups';
 import type { Settings } from '@/utils/settings';
-import type { Person } from '@/utils/types';
+import type { Person } from '@/utils/model/types';
 import { t } from '@/utils/i18n';
 import { plural } from '@/components/PopupText';
 import { toolbarAction } from '@/utils/compat';

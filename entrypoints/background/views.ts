@@ -1,7 +1,7 @@
 /** The read models: what the background answers about people, shaped for the views that show them. */
 import type { FollowUpRow, LinkSuggestion, NetworkRow, PersonSummary, PersonView, Responses } from '@/utils/messages';
 import type { KithDb } from '@/utils/db';
-import type { Encounter, LocalDay, Person } from '@/utils/types';
+import type { Encounter, LocalDay, Person } from '@/utils/model/types';
 import { getPerson } from '@/utils/db/people';
 import type { DueTotals } from '@/utils/db/due-totals';
 import { encountersOf, getEvent, getPhoto, introductionsBy, readDue, type DueRead } from '@/utils/db/reads';

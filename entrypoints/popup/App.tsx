@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { onPeopleChanged, send } from '@/utils/client';
 import type { FollowUpRow as Row, Responses } from '@/utils/messages';
-import type { EncounterKind } from '@/utils/types';
+import type { EncounterKind } from '@/utils/model/types';
 import { localDay } from '@/utils/dates';
 import { t } from '@/utils/i18n';
 import { FollowUpItem, type SnoozeBy } from '@/components/FollowUpItem';

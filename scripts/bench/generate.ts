@@ -8,7 +8,7 @@
  * with the product's own exportBackup.
  */
 import { deflateSync } from 'node:zlib';
-import type { Encounter, EncounterKind, KithData, KithEvent, Person, Photo } from '../../utils/types.ts';
+import type { Encounter, EncounterKind, KithData, KithEvent, Person, Photo } from '../../utils/model/types.ts';
 import { addDays } from '../../utils/dates.ts';
 import { fold } from '../../utils/text.ts';
 

@@ -7,8 +7,9 @@
  *   node --experimental-transform-types --import ./scripts/bench/register.mjs [--cpu-prof --cpu-prof-dir=bench-results/profiles] scripts/bench/js-costs.ts
  */
 import { exportBackup, parseBackup } from '../../utils/formats/json-backup.ts';
-import { parseConnections, planConnectionsImport } from '../../utils/formats/linkedin-connections.ts';
-import { mergeData } from '../../utils/formats/merge.ts';
+import { parseConnections } from '../../utils/formats/linkedin-connections.ts';
+import { planConnectionsImport } from '../../utils/import/connections-plan.ts';
+import { mergeData } from '../../utils/import/merge.ts';
 import { exportCsv } from '../../utils/formats/csv.ts';
 import { exportVcards } from '../../utils/formats/vcard.ts';
 import { exportIcal } from '../../utils/formats/ical.ts';

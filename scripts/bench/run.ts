@@ -28,7 +28,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
 import { exportBackup } from '../../utils/formats/json-backup.ts';
-import { parseConnections, planConnectionsImport } from '../../utils/formats/linkedin-connections.ts';
+import { parseConnections } from '../../utils/formats/linkedin-connections.ts';
+import { planConnectionsImport } from '../../utils/import/connections-plan.ts';
 import { DB_VERSION } from '../../utils/db/schema.ts';
 import { REMAKE_AFTER_START_MS } from '../../entrypoints/background/first-screen.ts';
 import { FIRST_SCREEN } from '../../utils/first-screen.ts';
@@ -593,7 +594,7 @@ async function main(): Promise<number> {
   }, (e) => [row('popup.firstPaint', 'popup first paint', 'ms', B.popup, [], e), row('followups.list', 'overdue query', 'ms', B.overdue, [], e)]);
 
   await phase('search', 'search as you type', async () => {
-    // The first search after the worker starts reads everyone into the table it searches (people-list.ts);
+    // The first search after the worker starts reads everyone into the table it searches (utils/db/people-search.ts);
     // the popup asks for that as its search box gets focus, before the user types.
     const cold: number[] = [];
     for (let i = 0; i < RUNS; i++) {

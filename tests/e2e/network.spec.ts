@@ -5,7 +5,7 @@ import { derivePersonFields } from '../../utils/derive';
 import { followUpState } from '../../utils/followups';
 import { addDays, localDay } from '../../utils/dates';
 import { words } from '../../utils/text';
-import type { Encounter, KithData, KithEvent, Person } from '../../utils/types';
+import type { Encounter, KithData, KithEvent, Person } from '../../utils/model/types';
 
 type Chrome = {
   runtime: {

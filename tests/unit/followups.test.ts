@@ -15,7 +15,7 @@ import {
   snooze,
   suggestFollowUpAfterMeeting,
 } from '../../utils/followups';
-import type { FollowUp } from '../../utils/types';
+import type { FollowUp } from '../../utils/model/types';
 
 const ZONES = ['Pacific/Auckland', 'America/Los_Angeles', 'Europe/Warsaw'] as const;
 

@@ -9,7 +9,7 @@ import { clearAll, putAll } from '../../utils/db/bulk';
 import { recordEncounter } from '../../utils/db/writes';
 import { exportBackup } from '../../utils/formats/json-backup';
 import { ImportError } from '../../utils/formats/errors';
-import type { KithData } from '../../utils/types';
+import type { KithData } from '../../utils/model/types';
 
 /**
  * Thousands of broken files thrown at the importers: each gets a clear error (an ImportError, naming a

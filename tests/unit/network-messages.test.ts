@@ -5,10 +5,10 @@ import { createChanges } from '../../entrypoints/background/changes';
 import { CONTENT, handlerDeps, pageSender } from './handler-harness';
 import { closeKithDb, openKithDb } from '../../utils/db';
 import { putAll } from '../../utils/db/bulk';
-import { PeopleListCache } from '../../utils/db/people-list';
+import { PeopleSearch } from '../../utils/db/people-search';
 import { derivePersonFields } from '../../utils/derive';
 import type { EventOverview, IntroductionView, NetworkRow, PersonView } from '../../utils/messages';
-import type { KithEvent } from '../../utils/types';
+import type { KithEvent } from '../../utils/model/types';
 
 const PAGE = pageSender('network.html');
 
@@ -102,7 +102,7 @@ describe('the network messages', () => {
   });
 
   it('a change reported to the list cache the background shares with its imports shows without `fresh`', async () => {
-    const listCache = new PeopleListCache();
+    const listCache = new PeopleSearch();
     deps = { ...deps, changes: createChanges({ listCache, announce: ({ kithChanged }) => changed.push(kithChanged) }) };
     const kith = client();
     await kith('encounter.record', { profile: profile('bob', 'Bob Stone'), encounter: { date: '2026-06-19', kind: 'call' } }, CONTENT);

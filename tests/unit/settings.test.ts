@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, getSettings, parseSettings, saveSettings, watchSettings } from '../../utils/settings';
+import { MAX_DAYS } from '../../utils/model/caps';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -28,8 +29,11 @@ describe('settings', () => {
     expect((await getSettings()).notifications.time).toBe('07:30');
     await expect(saveSettings({ postMeetingFollowUpDays: -1 })).rejects.toThrow(/Invalid setting/);
     await expect(saveSettings({ defaultCadenceDays: 0 })).rejects.toThrow(/Invalid setting/);
+    // The one cadence cap (MAX_DAYS), as everywhere else.
+    await expect(saveSettings({ defaultCadenceDays: MAX_DAYS + 1 })).rejects.toThrow(/Invalid setting/);
+    expect((await saveSettings({ defaultCadenceDays: MAX_DAYS })).defaultCadenceDays).toBe(MAX_DAYS);
     expect((await getSettings()).postMeetingFollowUpDays).toBe(DEFAULT_SETTINGS.postMeetingFollowUpDays);
-    expect(seen).toHaveLength(1);
+    expect(seen).toHaveLength(2);
     stop();
   });
 });

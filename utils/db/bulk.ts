@@ -1,5 +1,5 @@
 import type { KithDb } from './index';
-import type { KithData } from '../types';
+import type { KithData } from '../model/types';
 import { unwrap } from 'idb';
 import { ALL_STORES, type ImportReceipt, type StoreName } from './schema';
 

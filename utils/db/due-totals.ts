@@ -1,4 +1,4 @@
-import type { LocalDay } from '../types';
+import type { LocalDay } from '../model/types';
 
 /**
  * How many people each follow-up group holds (overdue, due today, the next 7 days), counted once per

@@ -6,9 +6,10 @@
 import type { IDBPTransaction } from 'idb';
 import type { KithDb } from './index';
 import type { KithSchema } from './schema';
-import type { Encounter, Id, KithEvent, LocalDay } from '../types';
+import type { Encounter, Id, KithEvent, LocalDay } from '../model/types';
 import { derivePersonFields } from '../derive';
-import { CAPS, cleanLine, cleanText, fold, otherNames } from '../text';
+import { CAPS } from '../model/caps';
+import { cleanLine, cleanText, fold, otherNames } from '../text';
 import { isLocalDay } from '../dates';
 import { NotFoundError } from './writes';
 import { t } from '../i18n';

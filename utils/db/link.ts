@@ -3,11 +3,13 @@
  * Anna I met in Warsaw"), and undoing it. Kith suggests (same name) but never links on its own.
  */
 import type { KithDb } from './index';
-import type { Id, Person, SiteId } from '../types';
+import type { Id, Person, SiteId } from '../model/types';
 import { adapterForKey } from '../sites';
-import { CAPS, cleanText, words } from '../text';
-import { getPeople, PeopleListCache } from './people-list';
-import { absorbProfile, cleanTags, inWriteTx, NotFoundError, withDerived, type PeopleTx, type ProfileInput } from './writes';
+import { CAPS } from '../model/caps';
+import { cleanText, words } from '../text';
+import { getPeople, PeopleSearch } from './people-search';
+import { absorbProfile, inWriteTx, NotFoundError, withDerived, type PeopleTx, type ProfileInput } from './writes';
+import { cleanTags } from '../model/person-fields';
 import { t } from '../i18n';
 
 export interface LinkResult {
@@ -133,9 +135,9 @@ export async function unlinkSite(db: KithDb, personId: Id, site: SiteId, now: nu
 
 /**
  * Saved people with exactly this name (folded: case and diacritics), for the "same person?" suggestion,
- * from the in-memory table of everyone (`cache`, the background's shared one; people-list.ts).
+ * from the search engine over everyone (`search`, the background's shared one; people-search.ts).
  */
-export async function peopleNamed(db: KithDb, sortName: string, limit = 3, cache: PeopleListCache = new PeopleListCache()): Promise<Person[]> {
+export async function peopleNamed(db: KithDb, sortName: string, limit = 3, search: PeopleSearch = new PeopleSearch()): Promise<Person[]> {
   if (words(sortName).length === 0) return [];
-  return getPeople(db, await cache.named(db, sortName, limit));
+  return getPeople(db, await search.named(db, sortName, limit));
 }

@@ -1,8 +1,8 @@
 import type { KithDb } from './index';
-import type { Id, LocalDay, Person } from '../types';
+import type { Id, LocalDay, Person } from '../model/types';
 import { words } from '../text';
 import { localDay } from '../dates';
-import { pagePeople, PeopleListCache } from './people-list';
+import { pagePeople, PeopleSearch } from './people-search';
 
 export function getPerson(db: KithDb, id: Id): Promise<Person | undefined> {
   return db.get('people', id);
@@ -42,18 +42,18 @@ export async function listTags(db: KithDb): Promise<string[]> {
 /**
  * Search as you type: every word of the query must start a word of the person's name, company,
  * headline, location, tags, places or events. The first `limit` matches by name, answered from the
- * in-memory table of everyone (`cache`, the background's shared one; people-list.ts), not an index.
+ * search engine over everyone (`search`, the background's shared one; people-search.ts), not an index.
  */
-export async function searchPeople(db: KithDb, query: string, limit = 50, cache: PeopleListCache = new PeopleListCache()): Promise<Person[]> {
+export async function searchPeople(db: KithDb, query: string, limit = 50, search: PeopleSearch = new PeopleSearch()): Promise<Person[]> {
   if (words(query).length === 0) return [];
-  return (await pagePeople(db, { offset: 0, limit, sort: 'name', filter: { query } }, localDay(), cache)).people;
+  return (await pagePeople(db, { offset: 0, limit, sort: 'name', filter: { query } }, localDay(), search)).people;
 }
 
 export function countPeople(db: KithDb): Promise<number> {
   return db.count('people');
 }
 
-// The network page's list (search, filters, sorting, paging): people-list.ts.
+// The network page's list (search, filters, sorting, paging): people-search.ts.
 
 export interface Introduction {
   introducer: { id: Id; name: string };

@@ -1,5 +1,5 @@
 import type { KithDb } from './index';
-import type { Encounter, Id, KithData, KithEvent, Person, Photo } from '../types';
+import type { Encounter, Id, KithData, KithEvent, Person, Photo } from '../model/types';
 import { comparePartialDates } from '../dates';
 
 /** Encounters newest first: by date, then the later recorded first. */

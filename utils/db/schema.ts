@@ -1,5 +1,5 @@
 import type { DBSchema } from 'idb';
-import type { Encounter, KithEvent, Person, Photo } from '../types';
+import type { Encounter, KithEvent, Person, Photo } from '../model/types';
 
 export const DB_NAME = 'kith';
 /** Bump with a new step in migrations.ts and a test in tests/unit/db/migrations.test.ts. */

@@ -1,24 +1,24 @@
 import type { IDBPTransaction } from 'idb';
 import type { KithDb } from './index';
 import { ALL_STORES, type KithSchema, type StoreName } from './schema';
-import type { Encounter, EncounterKind, FollowUp, Id, KithEvent, LocalDay, PartialDate, Person, SiteId } from '../types';
+import type { Encounter, EncounterKind, Id, KithEvent, LocalDay, PartialDate, Person, SiteId } from '../model/types';
+import { PERSON_FIELD_NAMES, personField, type PersonFieldName, type PersonPatch, type ProfileFields } from '../model/person-fields';
 import { derivePersonFields } from '../derive';
 import { blankPerson } from '../person';
-import { CAPS, cleanLine, cleanText, fold } from '../text';
+import { CAPS } from '../model/caps';
+import { cleanLine, cleanText, fold } from '../text';
 import { applyTouch, lastTouchAfter } from '../followups';
 import { partialDateLastDay } from '../dates';
 import { t } from '../i18n';
 
-/** Fields a page (or the user, when the page could not be read) gives for a person. */
-export interface ProfileInput {
+/** What a page (or the user, when the page could not be read) gives for a person: the field table's `profile` fields. */
+export interface ProfileInput extends ProfileFields {
   site: SiteId;
   keys: string[];
   url: string;
-  name: string;
-  headline?: string;
-  company?: string;
-  location?: string;
 }
+
+export type { PersonPatch };
 
 export interface EncounterInput {
   date: PartialDate;
@@ -31,54 +31,29 @@ export interface EncounterInput {
   note?: string;
 }
 
-export interface PersonPatch {
-  name?: string;
-  headline?: string;
-  company?: string;
-  position?: string;
-  location?: string;
-  tags?: string[];
-  notes?: string;
-  /** Field by field: a field given is set, null clears it, a field not given stays. */
-  followUp?: { due?: string | null; cadenceDays?: number | null; note?: string | null };
-}
-
 export class NotFoundError extends Error {}
 
 function newId(): Id {
   return crypto.randomUUID();
 }
 
-export function cleanTags(tags: string[]): string[] {
-  const out: string[] = [];
-  for (const t of tags) {
-    const c = cleanLine(t, CAPS.tag);
-    if (c && !out.includes(c)) out.push(c);
-  }
-  return out.slice(0, CAPS.tags);
+/** The field a change or a profile sets, or removes (undefined), on a copy of the person. */
+function setField(next: Person, name: PersonFieldName, value: unknown): void {
+  const fields = next as unknown as Record<string, unknown>;
+  if (value === undefined) delete fields[name];
+  else fields[name] = value;
 }
 
-/** Applies a field-level change: only the fields given are written, so two tabs editing different fields never clobber each other. */
+/**
+ * Applies a field-level change: only the fields given are written, so two tabs editing different
+ * fields never clobber each other. Each is cleaned and capped as the field table says.
+ */
 function applyPatch(p: Person, patch: PersonPatch): Person {
   const next = { ...p };
-  if (patch.name !== undefined) next.name = cleanLine(patch.name, CAPS.name) || p.name;
-  for (const f of ['headline', 'company', 'position', 'location'] as const) {
-    if (patch[f] !== undefined) {
-      const v = cleanLine(patch[f], f === 'headline' ? CAPS.headline : CAPS.company);
-      if (v) next[f] = v;
-      else delete next[f];
-    }
-  }
-  if (patch.tags !== undefined) next.tags = cleanTags(patch.tags);
-  if (patch.notes !== undefined) next.notes = cleanText(patch.notes, CAPS.notes);
-  if (patch.followUp !== undefined) {
-    const f: FollowUp = { ...p.followUp };
-    const change = patch.followUp;
-    if (change.due !== undefined) f.due = change.due ?? undefined;
-    if (change.cadenceDays !== undefined) f.cadenceDays = change.cadenceDays ?? undefined;
-    if (change.note !== undefined) f.note = cleanLine(change.note, CAPS.place) || undefined;
-    for (const k of ['due', 'cadenceDays', 'note'] as const) if (!f[k]) delete f[k];
-    next.followUp = f;
+  for (const name of PERSON_FIELD_NAMES) {
+    const change = (patch as Partial<Record<PersonFieldName, unknown>>)[name];
+    const field = personField(name);
+    if (change !== undefined && field.edit) setField(next, name, field.apply(p[name], change));
   }
   return next;
 }
@@ -137,11 +112,14 @@ export async function absorbProfile(tx: PeopleTx, p: Person, profile: ProfileInp
     if (!owner || owner.id === p.id) keys.push(key);
   }
   const next: Person = { ...p, keys, urls: { ...p.urls, [profile.site]: cleanLine(profile.url, CAPS.url) } };
-  const name = cleanLine(profile.name, CAPS.name);
-  if (name) next.name = name;
-  if (profile.headline) next.headline = cleanLine(profile.headline, CAPS.headline);
-  if (profile.company) next.company = cleanLine(profile.company, CAPS.company);
-  if (profile.location) next.location = cleanLine(profile.location, CAPS.location);
+  // What the page shows fills in or refreshes a field; a page showing nothing never clears one.
+  for (const name of PERSON_FIELD_NAMES) {
+    const shown = (profile as Partial<Record<PersonFieldName, unknown>>)[name];
+    const field = personField(name);
+    if (!field.profile || !shown) continue;
+    const value = field.apply(p[name], shown);
+    if (value !== undefined) setField(next, name, value);
+  }
   return next;
 }
 

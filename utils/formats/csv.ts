@@ -4,27 +4,24 @@
  * (beginning with = + - @, a tab or a CR) prefixed with a single quote.
  */
 import Papa from 'papaparse';
-import type { KithData, Person } from '../types';
+import type { KithData, Person } from '../model/types';
+import { PERSON_FIELD_NAMES, personField } from '../model/person-fields';
 import { compareEncounters, encounterLine, groupByPerson, indexById, introducerName, profileUrls } from './shared';
 
-export const CSV_COLUMNS = [
-  'Name',
-  'Headline',
-  'Company',
-  'Position',
-  'Location',
-  'Email',
-  'Tags',
-  'Profile URLs',
-  'Met',
-  'Introduced by',
-  'Last touch',
-  'Follow-up due',
-  'Cadence (days)',
-  'Follow-up note',
-  'Connected on',
-  'Notes',
-] as const;
+/** What the person record alone does not say: written after the tags. */
+const AFTER_TAGS = ['Profile URLs', 'Met', 'Introduced by'] as const;
+
+/** Each field's columns (the field table's, in its order), with the identity and encounter columns after the tags. */
+const FIELD_COLUMNS = PERSON_FIELD_NAMES.flatMap((name) =>
+  Object.entries(personField(name).columns).map(([header, cell]) => ({ name, header, cell: cell as (value: unknown) => string })),
+);
+const TAGS_END = FIELD_COLUMNS.findLastIndex((c) => c.name === 'tags') + 1;
+
+export const CSV_COLUMNS: readonly string[] = [
+  ...FIELD_COLUMNS.slice(0, TAGS_END).map((c) => c.header),
+  ...AFTER_TAGS,
+  ...FIELD_COLUMNS.slice(TAGS_END).map((c) => c.header),
+];
 
 /**
  * Cells a spreadsheet would treat as a formula. papaparse's own `escapeFormulae: true` uses
@@ -49,26 +46,15 @@ export function exportCsv(data: KithData): string {
     const list = (encounters.get(p.id) ?? []).slice().sort(compareEncounters);
     const newest = list[list.length - 1];
     const introduced = list.map((e) => introducerName(e, peopleById)).find((n) => n);
-    const f = p.followUp ?? {};
+    const cells = FIELD_COLUMNS.map(({ name, cell }) => cell(p[name]));
     rows.push([
-      p.name,
-      p.headline ?? '',
-      p.company ?? '',
-      p.position ?? '',
-      p.location ?? '',
-      p.email ?? '',
-      p.tags.join('; '),
+      ...cells.slice(0, TAGS_END),
       profileUrls(p)
         .map((u) => u.url)
         .join(' '),
       newest ? encounterLine(newest, events, peopleById) : '',
       introduced ?? '',
-      p.lastTouch ?? '',
-      f.due ?? '',
-      f.cadenceDays === undefined ? '' : String(f.cadenceDays),
-      f.note ?? '',
-      p.connectedOn ?? '',
-      p.notes,
+      ...cells.slice(TAGS_END),
     ]);
   }
   const body = Papa.unparse(

@@ -5,7 +5,7 @@
  * due. The UID is stable per person and due date, so importing a newer export updates the same event.
  */
 import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalEvent } from 'ical-generator';
-import type { KithData, LocalDay } from '../types';
+import type { KithData, LocalDay } from '../model/types';
 import {
   compareEncounters,
   encounterLine,

@@ -4,47 +4,26 @@
  * Layout: one JSON document, one record per line, records sorted by id (photos by personId), keys in a
  * fixed order, derived fields (terms, sortName, hasPhoto) left out and recomputed on import. So an
  * export of the same data is always the same bytes, and export -> import -> export is byte-stable.
+ * A person's own fields are written and checked as the field table (utils/model/person-fields.ts)
+ * says, so a field added there is in every backup.
  *
  * References are not required to resolve inside the file: an encounter whose person, event or introducer
  * is not in the backup (possible after a person was deleted while another tab logged an encounter) is
  * kept as it is, so that every backup Kith writes can be imported again. mergeData re-points references
  * of people merged by profile key.
  */
-import { CAPS, cleanLine, cleanText } from '../text';
-import {
-  ENCOUNTER_KINDS,
-  SITES,
-  type Encounter,
-  type EncounterKind,
-  type FollowUp,
-  type KithData,
-  type KithEvent,
-  type Person,
-  type Photo,
-  type SiteId,
-} from '../types';
+import * as v from 'valibot';
+import { cleanLine, cleanText } from '../text';
+import { CAPS } from '../model/caps';
+import { ENCOUNTER_KINDS, SITES, type Encounter, type KithData, type KithEvent, type Person, type Photo, type SiteId } from '../model/types';
+import { PERSON_FIELD_NAMES, personField } from '../model/person-fields';
+import { absent, day, isWebUrl, MUST_BE_TEXT, partialDate, plainObject } from '../model/values';
 import { derivePersonFields } from '../derive';
 import { ImportError } from './errors';
-import {
-  groupByPerson,
-  indexById,
-  isLocalDay,
-  isPartialDate,
-} from './shared';
+import { groupByPerson, indexById } from './shared';
 
 export const BACKUP_FORMAT = 'kith-backup';
 export const BACKUP_VERSION = 1;
-
-/** Caps for fields text.ts has no cap for. */
-const EMAIL_CAP = 320;
-const POSITION_CAP = CAPS.headline;
-const ID_CAP = 200;
-const MAX_CADENCE_DAYS = 3660;
-/** A photo's data: URL is at most this many characters (a thumbnail is a few KB). */
-export const MAX_PHOTO_DATA_URL = 200 * 1024;
-// eslint-disable-next-line no-control-regex
-const NOT_ID = /[\s\u0000-\u001f\u007f]/;
-const DATA_URL = /^data:image\/(?:jpeg|png|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
 
 // ---------------------------------------------------------------------------------------------
 // Export
@@ -56,26 +35,17 @@ function byId<T extends { id: string }>(a: T, b: T): number {
 function personOut(p: Person): object {
   const urls: Partial<Record<SiteId, string>> = {};
   for (const site of SITES) if (p.urls?.[site]) urls[site] = p.urls[site];
-  const f = p.followUp ?? {};
-  // Keys in a fixed order; JSON.stringify drops the ones holding undefined.
-  return {
-    id: p.id,
-    keys: p.keys,
-    name: p.name,
-    headline: p.headline,
-    company: p.company,
-    position: p.position,
-    location: p.location,
-    email: p.email,
-    urls,
-    tags: p.tags,
-    notes: p.notes,
-    followUp: { due: f.due, cadenceDays: f.cadenceDays, note: f.note },
-    lastTouch: p.lastTouch,
-    connectedOn: p.connectedOn,
-    createdAt: p.createdAt,
-    updatedAt: p.updatedAt,
-  };
+  // Keys in a fixed order (identity, the field table's order, then times); JSON.stringify drops the
+  // ones holding undefined.
+  const out: Record<string, unknown> = { id: p.id, keys: p.keys, urls };
+  for (const name of PERSON_FIELD_NAMES) {
+    const field = personField(name);
+    const value = p[name];
+    out[name] = value !== undefined && field.toFile ? field.toFile(value) : value;
+  }
+  out.createdAt = p.createdAt;
+  out.updatedAt = p.updatedAt;
+  return out;
 }
 
 function encounterOut(e: Encounter): object {
@@ -145,16 +115,6 @@ export function exportBackup(data: KithData, exportedAt: string): string {
 // ---------------------------------------------------------------------------------------------
 // Import
 
-function damaged(path: string, reason: string): never {
-  throw new ImportError(`This backup cannot be imported: ${path} ${reason}.`);
-}
-
-type Rec = Record<string, unknown>;
-
-function isRecord(v: unknown): v is Rec {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function lineOf(text: string, index: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
@@ -191,228 +151,211 @@ function parseJson(text: string): unknown {
   }
 }
 
-class Checker {
-  /** `kind[index]` or a full path; built only when a message needs it. */
-  constructor(
-    private readonly base: string,
-    private readonly index?: number,
-  ) {}
+// The file's records, checked by valibot. Each reason completes "people[3].name ...": the path of the
+// first problem is put in front of it (see `problem`). Text is cleaned and capped as it is read.
 
-  get path(): string {
-    return this.index === undefined ? this.base : `${this.base}[${this.index}]`;
-  }
+// eslint-disable-next-line no-control-regex
+const NOT_ID = /[\s\u0000-\u001f\u007f]/;
+const KEY = /^[a-z0-9][a-z0-9-]*:\S/;
+const DATA_URL = /^data:image\/(?:jpeg|png|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
+const MUST_BE_ID = 'must be an id (text without spaces)';
+const MUST_BE_TIME = 'must be a time (milliseconds since 1970)';
+const MUST_BE_IMAGE = 'must be a data: URL of a JPEG, PNG or WebP image';
 
-  at(path: string): Checker {
-    return new Checker(path);
-  }
+const id = v.pipe(v.string(MUST_BE_ID), v.check((s) => s.length > 0 && s.length <= CAPS.id && !NOT_ID.test(s), MUST_BE_ID));
+const time = v.pipe(v.number(MUST_BE_TIME), v.check((n) => Number.isFinite(n) && n >= 0, MUST_BE_TIME));
+const line = (cap: number) => v.pipe(v.nullish(v.string(MUST_BE_TEXT)), v.transform((s) => (s == null ? undefined : cleanLine(s, cap) || undefined)));
+const note = (cap: number) => v.pipe(v.nullish(v.string(MUST_BE_TEXT)), v.transform((s) => (s == null ? undefined : cleanText(s, cap) || undefined)));
+const webUrl = v.pipe(line(CAPS.url), v.check((u) => u === undefined || isWebUrl(u), 'must be a web address (https://...)'));
 
-  id(rec: Rec, field: string): string {
-    const v = rec[field];
-    if (typeof v !== 'string' || v.length === 0 || v.length > ID_CAP || NOT_ID.test(v)) {
-      damaged(`${this.path}.${field}`, 'must be an id (text without spaces)');
-    }
-    return v;
-  }
-
-  optId(rec: Rec, field: string): string | undefined {
-    return rec[field] == null ? undefined : this.id(rec, field);
-  }
-
-  text(rec: Rec, field: string, cap: number, multiline = false): string {
-    const v = rec[field];
-    if (typeof v !== 'string') damaged(`${this.path}.${field}`, 'must be text');
-    return multiline ? cleanText(v, cap) : cleanLine(v, cap);
-  }
-
-  optText(rec: Rec, field: string, cap: number, multiline = false): string | undefined {
-    if (rec[field] == null) return undefined;
-    return this.text(rec, field, cap, multiline) || undefined;
-  }
-
-  url(rec: Rec, field: string): string | undefined {
-    const v = this.optText(rec, field, CAPS.url);
-    if (v === undefined) return undefined;
-    if (!isWebUrl(v)) damaged(`${this.path}.${field}`, 'must be a web address (https://...)');
-    return v;
-  }
-
-  day(rec: Rec, field: string): string | undefined {
-    const v = rec[field];
-    if (v == null) return undefined;
-    if (!isLocalDay(v)) damaged(`${this.path}.${field}`, 'must be a day written YYYY-MM-DD');
-    return v;
-  }
-
-  time(rec: Rec, field: string): number {
-    const v = rec[field];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      damaged(`${this.path}.${field}`, 'must be a time (milliseconds since 1970)');
-    }
-    return v;
-  }
-
-  record(v: unknown, what = 'an object'): Rec {
-    if (!isRecord(v)) damaged(this.path, `must be ${what}`);
-    return v;
-  }
-}
-
-function isWebUrl(v: string): boolean {
-  if (!/^https?:\/\//i.test(v)) return false;
-  try {
-    new URL(v);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function checkPerson(c: Checker, raw: unknown): Person {
-  const r = c.record(raw);
-  const id = c.id(r, 'id');
-
-  if (!Array.isArray(r.keys)) damaged(`${c.path}.keys`, 'must be a list of profile keys');
-  const keys: string[] = [];
-  (r.keys as unknown[]).forEach((k, i) => {
-    const key = typeof k === 'string' ? cleanLine(k, CAPS.key) : '';
-    if (!/^[a-z0-9][a-z0-9-]*:\S/.test(key)) {
-      damaged(`${c.path}.keys[${i}]`, 'must be a profile key like "linkedin:anna-nowak"');
-    }
-    if (!keys.includes(key)) keys.push(key);
-  });
-
-  const urls: Partial<Record<SiteId, string>> = {};
-  if (r.urls != null) {
-    const u = c.at(`${c.path}.urls`).record(r.urls, 'an object of profile URLs by site');
-    for (const site of Object.keys(u)) {
-      if (!(SITES as readonly string[]).includes(site)) damaged(`${c.path}.urls.${site}`, 'is not a site Kith knows');
-      const url = c.at(`${c.path}.urls`).url(u, site);
-      if (url !== undefined) urls[site as SiteId] = url;
-    }
-  }
-
-  let tags: string[] = [];
-  if (r.tags != null) {
-    if (!Array.isArray(r.tags)) damaged(`${c.path}.tags`, 'must be a list of text');
-    (r.tags as unknown[]).forEach((t, i) => {
-      if (typeof t !== 'string') damaged(`${c.path}.tags[${i}]`, 'must be text');
-      const tag = cleanLine(t, CAPS.tag);
-      if (tag && !tags.includes(tag)) tags.push(tag);
-    });
-    tags = tags.slice(0, CAPS.tags);
-  }
-
-  const followUp: FollowUp = {};
-  if (r.followUp != null) {
-    const fc = c.at(`${c.path}.followUp`);
-    const f = fc.record(r.followUp);
-    const due = fc.day(f, 'due');
-    if (due !== undefined) followUp.due = due;
-    if (f.cadenceDays != null) {
-      const n = f.cadenceDays;
-      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_CADENCE_DAYS) {
-        damaged(`${c.path}.followUp.cadenceDays`, `must be a whole number of days from 1 to ${MAX_CADENCE_DAYS}`);
+/** The distinct non-empty names, cleaned and capped, at most `cap` of them. */
+const names = (cap: number, max: number) =>
+  v.pipe(
+    absent(v.array(v.string(MUST_BE_TEXT), 'must be a list of event names')),
+    v.transform((list) => {
+      const out: string[] = [];
+      for (const n of list ?? []) {
+        const name = cleanLine(n, cap);
+        if (name && !out.includes(name)) out.push(name);
       }
-      followUp.cadenceDays = n;
-    }
-    const note = fc.optText(f, 'note', CAPS.note, true);
-    if (note !== undefined) followUp.note = note;
-  }
+      return out.length > 0 ? out.slice(0, max) : undefined;
+    }),
+  );
 
-  const person = {
+/**
+ * A record: `must be an object` when it is none (a list is none either); a missing entry gets the
+ * reason its own check gives for nothing at all (valibot would otherwise blame the record). Keys
+ * holding undefined are left out.
+ */
+function record<E extends v.ObjectEntries>(entries: E, what = 'an object'): v.GenericSchema<unknown, Compact<v.InferOutput<v.ObjectSchema<E, undefined>>>> {
+  return v.pipe(
+    plainObject(`must be ${what}`),
+    v.object(entries, (issue) => {
+      const missing = issue.expected?.startsWith('"') ? (JSON.parse(issue.expected) as string) : undefined;
+      return (missing !== undefined && v.safeParse(entries[missing], undefined).issues?.[0]?.message) || `must be ${what}`;
+    }),
+    v.transform(compact),
+  );
+}
+
+/** A record's type once the keys holding null or undefined are gone: those keys are optional. */
+type Compact<T> = { [K in keyof T as null extends T[K] ? never : undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as null extends T[K] ? K : undefined extends T[K] ? K : never]?: NonNullable<T[K]>;
+};
+
+// A copy rather than `delete`, which would leave V8 a slower object for every later read; most
+// records have no such key (valibot leaves a missing key out).
+function compact<T extends object>(r: T): Compact<T> {
+  let clean = true;
+  for (const k in r) if (r[k] == null) clean = false;
+  if (clean) return r as Compact<T>;
+  const out = {} as T;
+  for (const k in r) if (r[k] != null) out[k] = r[k];
+  return out as Compact<T>;
+}
+
+/** No two records of a list share `field` (checked once each record is). */
+function unique<T>(kind: string, field: string, of: (r: T) => string) {
+  return v.rawCheck<T[]>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const seen = new Map<string, number>();
+    dataset.value.forEach((r, i) => {
+      const k = of(r);
+      const first = seen.get(k);
+      if (first !== undefined) {
+        addIssue({
+          message: `repeats ${kind}[${first}].${field}`,
+          path: [
+            { type: 'array', origin: 'value', input: dataset.value, key: i, value: r },
+            { type: 'object', origin: 'value', input: r as Record<string, unknown>, key: field, value: k },
+          ],
+        });
+      }
+      if (first === undefined) seen.set(k, i);
+    });
+  });
+}
+
+const keys = v.pipe(
+  v.array(
+    v.pipe(
+      v.unknown(),
+      v.transform((k) => (typeof k === 'string' ? cleanLine(k, CAPS.key) : '')),
+      v.regex(KEY, 'must be a profile key like "linkedin:anna-nowak"'),
+    ),
+    'must be a list of profile keys',
+  ),
+  v.transform((list) => [...new Set(list)]),
+);
+
+const urls = v.pipe(
+  v.nullish(
+    v.pipe(plainObject('must be an object of profile URLs by site'), v.record(v.picklist(SITES, 'is not a site Kith knows'), webUrl)),
+    () => ({}),
+  ),
+  v.transform((byKnownSite) => {
+    const out: Partial<Record<SiteId, string>> = {};
+    for (const [site, url] of Object.entries(byKnownSite ?? {})) if (url != null) out[site as SiteId] = url;
+    return out;
+  }),
+);
+
+/** A person: identity, then every field of the field table as it says, then the times. */
+const person = v.pipe(
+  record({
     id,
     keys,
-    name: c.text(r, 'name', CAPS.name),
     urls,
-    tags,
-    notes: r.notes == null ? '' : c.text(r, 'notes', CAPS.notes, true),
-    followUp,
-    terms: [] as string[],
-    sortName: '',
-    createdAt: c.time(r, 'createdAt'),
-    updatedAt: c.time(r, 'updatedAt'),
-  } as Person;
-  set(person, 'headline', c.optText(r, 'headline', CAPS.headline));
-  set(person, 'company', c.optText(r, 'company', CAPS.company));
-  set(person, 'position', c.optText(r, 'position', POSITION_CAP));
-  set(person, 'location', c.optText(r, 'location', CAPS.location));
-  set(person, 'email', c.optText(r, 'email', EMAIL_CAP));
-  set(person, 'lastTouch', c.day(r, 'lastTouch'));
-  set(person, 'connectedOn', c.day(r, 'connectedOn'));
-  return person;
-}
+    ...Object.fromEntries(PERSON_FIELD_NAMES.map((name) => [name, personField(name).file])),
+    createdAt: time,
+    updatedAt: time,
+  }),
+  v.transform((p) => Object.assign(p, { terms: [] as string[], sortName: '' }) as unknown as Person),
+);
 
-/** Sets an optional field only when it has a value, so records never carry keys holding undefined. */
-function set<T extends object, K extends keyof T>(record: T, key: K, value: T[K] | undefined): void {
-  if (value !== undefined) record[key] = value;
-}
+const encounter = record({
+  id,
+  personId: id,
+  date: partialDate,
+  kind: v.picklist(ENCOUNTER_KINDS, `must be one of ${ENCOUNTER_KINDS.join(', ')}`),
+  place: line(CAPS.place),
+  eventId: absent(id),
+  introducedById: absent(id),
+  introducedByName: line(CAPS.name),
+  note: note(CAPS.note),
+  createdAt: time,
+  updatedAt: time,
+}) satisfies v.GenericSchema<unknown, Encounter>;
 
-function checkEncounter(c: Checker, raw: unknown): Encounter {
-  const r = c.record(raw);
-  const date = r.date;
-  if (!isPartialDate(date)) damaged(`${c.path}.date`, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD');
-  if (!(ENCOUNTER_KINDS as readonly unknown[]).includes(r.kind)) {
-    damaged(`${c.path}.kind`, `must be one of ${ENCOUNTER_KINDS.join(', ')}`);
-  }
-  const e: Encounter = {
-    id: c.id(r, 'id'),
-    personId: c.id(r, 'personId'),
-    date,
-    kind: r.kind as EncounterKind,
-    createdAt: c.time(r, 'createdAt'),
-    updatedAt: c.time(r, 'updatedAt'),
-  };
-  set(e, 'place', c.optText(r, 'place', CAPS.place));
-  set(e, 'eventId', c.optId(r, 'eventId'));
-  set(e, 'introducedById', c.optId(r, 'introducedById'));
-  set(e, 'introducedByName', c.optText(r, 'introducedByName', CAPS.name));
-  set(e, 'note', c.optText(r, 'note', CAPS.note, true));
-  return e;
-}
+const event = record({
+  id,
+  name: v.pipe(v.string(MUST_BE_TEXT), v.transform((s) => cleanLine(s, CAPS.eventName))),
+  start: absent(day),
+  end: absent(day),
+  place: line(CAPS.place),
+  url: webUrl,
+  notes: note(CAPS.note),
+  mergedNames: names(CAPS.eventName, CAPS.mergedNames),
+  createdAt: time,
+  updatedAt: time,
+}) satisfies v.GenericSchema<unknown, KithEvent>;
 
-function checkEvent(c: Checker, raw: unknown): KithEvent {
-  const r = c.record(raw);
-  const e: KithEvent = {
-    id: c.id(r, 'id'),
-    name: c.text(r, 'name', CAPS.eventName),
-    createdAt: c.time(r, 'createdAt'),
-    updatedAt: c.time(r, 'updatedAt'),
-  };
-  set(e, 'start', c.day(r, 'start'));
-  set(e, 'end', c.day(r, 'end'));
-  set(e, 'place', c.optText(r, 'place', CAPS.place));
-  set(e, 'url', c.url(r, 'url'));
-  set(e, 'notes', c.optText(r, 'notes', CAPS.notes, true));
-  if (r.mergedNames != null) {
-    if (!Array.isArray(r.mergedNames)) damaged(`${c.path}.mergedNames`, 'must be a list of event names');
-    const names: string[] = [];
-    (r.mergedNames as unknown[]).forEach((n, i) => {
-      if (typeof n !== 'string') damaged(`${c.path}.mergedNames[${i}]`, 'must be text');
-      const name = cleanLine(n, CAPS.eventName);
-      if (name && !names.includes(name)) names.push(name);
-    });
-    if (names.length > 0) e.mergedNames = names.slice(0, CAPS.mergedNames);
-  }
-  return e;
-}
+const photo = record({
+  personId: id,
+  dataUrl: v.pipe(
+    v.string(MUST_BE_IMAGE),
+    v.startsWith('data:', MUST_BE_IMAGE),
+    v.maxLength(CAPS.photoDataUrl, `is too big for a thumbnail (over ${CAPS.photoDataUrl / 1024} KB)`),
+    v.regex(DATA_URL, MUST_BE_IMAGE),
+  ),
+  updatedAt: time,
+}) satisfies v.GenericSchema<unknown, Photo>;
 
-function checkPhoto(c: Checker, raw: unknown): Photo {
-  const r = c.record(raw);
-  const personId = c.id(r, 'personId');
-  const dataUrl = r.dataUrl;
-  if (typeof dataUrl !== 'string' || !dataUrl.startsWith('data:')) {
-    damaged(`${c.path}.dataUrl`, 'must be a data: URL of a JPEG, PNG or WebP image');
-  }
-  if (dataUrl.length > MAX_PHOTO_DATA_URL) damaged(`${c.path}.dataUrl`, 'is too big for a thumbnail (over 200 KB)');
-  if (!DATA_URL.test(dataUrl)) damaged(`${c.path}.dataUrl`, 'must be a data: URL of a JPEG, PNG or WebP image');
-  return { personId, dataUrl, updatedAt: c.time(r, 'updatedAt') };
-}
+/** A list of records; an optional one may be left out. */
+const list = <T>(of: v.GenericSchema<unknown, T>, optional: boolean) => {
+  const items = v.array(of, 'must be a list');
+  return optional ? v.nullish(items, () => []) : items;
+};
 
-function list(doc: Rec, name: string, required: boolean): unknown[] {
-  const v = doc[name];
-  if (v == null && !required) return [];
-  if (!Array.isArray(v)) damaged(`"${name}"`, 'must be a list');
-  return v;
+const records = record({
+  exportedAt: absent(v.string(MUST_BE_TEXT)),
+  people: v.pipe(list(person, false), unique<Person>('people', 'id', (p) => p.id)),
+  encounters: v.pipe(list(encounter, true), unique<Encounter>('encounters', 'id', (e) => e.id)),
+  events: v.pipe(list(event, true), unique<KithEvent>('events', 'id', (e) => e.id)),
+  photos: v.pipe(list(photo, true), unique<Photo>('photos', 'personId', (p) => p.personId)),
+});
+
+/** What the file says it is: the first check, with sentences of its own. */
+const NOT_OURS = 'This is not a Kith backup: it is JSON from another app (no "format": "kith-backup").';
+const BAD_VERSION = 'This backup is damaged: its "version" is not a whole number.';
+const kind = v.object(
+  {
+    format: v.pipe(
+      v.string(NOT_OURS),
+      v.check(
+        (f) => f === BACKUP_FORMAT,
+        (issue) => `This is not a Kith backup: it is JSON of another kind ("format": ${JSON.stringify(String(issue.input).slice(0, 40))}).`,
+      ),
+    ),
+    version: v.pipe(
+      v.number(BAD_VERSION),
+      v.integer(BAD_VERSION),
+      v.minValue(1, BAD_VERSION),
+      v.maxValue(BACKUP_VERSION, (issue) => `This backup was made by a newer Kith (version ${issue.input}); update Kith to import it.`),
+    ),
+  },
+  (issue) => (issue.expected === '"version"' ? BAD_VERSION : NOT_OURS),
+);
+
+const FIRST_PROBLEM = { abortEarly: true } as const;
+
+/** "people[1].followUp.due", or the quoted name of a whole list ("people"). */
+function problem(issue: v.BaseIssue<unknown>): string {
+  const path = issue.path ?? [];
+  if (path.length === 1) return `"${String(path[0].key)}"`;
+  let at = '';
+  for (const item of path) at += typeof item.key === 'number' ? `[${item.key}]` : at ? `.${String(item.key)}` : String(item.key);
+  return at;
 }
 
 /**
@@ -424,32 +367,14 @@ export function parseBackup(text: string): KithData {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!/\S/.test(text)) throw new ImportError('The file is empty.');
   const doc = parseJson(text);
-  if (!isRecord(doc) || typeof doc.format !== 'string') {
-    throw new ImportError('This is not a Kith backup: it is JSON from another app (no "format": "kith-backup").');
+  const what = v.safeParse(kind, doc, FIRST_PROBLEM);
+  if (!what.success) throw new ImportError(what.issues[0].message);
+  const checked = v.safeParse(records, doc, FIRST_PROBLEM);
+  if (!checked.success) {
+    const issue = checked.issues[0];
+    throw new ImportError(`This backup cannot be imported: ${problem(issue)} ${issue.message}.`);
   }
-  if (doc.format !== BACKUP_FORMAT) {
-    throw new ImportError(
-      `This is not a Kith backup: it is JSON of another kind ("format": ${JSON.stringify(doc.format.slice(0, 40))}).`,
-    );
-  }
-  const version = doc.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new ImportError('This backup is damaged: its "version" is not a whole number.');
-  }
-  if (version > BACKUP_VERSION) {
-    throw new ImportError(`This backup was made by a newer Kith (version ${version}); update Kith to import it.`);
-  }
-  if (doc.exportedAt != null && typeof doc.exportedAt !== 'string') damaged('"exportedAt"', 'must be text');
-
-  const people = list(doc, 'people', true).map((r, i) => checkPerson(new Checker('people', i), r));
-  const encounters = list(doc, 'encounters', false).map((r, i) => checkEncounter(new Checker('encounters', i), r));
-  const events = list(doc, 'events', false).map((r, i) => checkEvent(new Checker('events', i), r));
-  const photos = list(doc, 'photos', false).map((r, i) => checkPhoto(new Checker('photos', i), r));
-
-  unique(people, (p) => p.id, 'people', 'id');
-  unique(encounters, (e) => e.id, 'encounters', 'id');
-  unique(events, (e) => e.id, 'events', 'id');
-  unique(photos, (p) => p.personId, 'photos', 'personId');
+  const { people, encounters, events, photos } = checked.output;
 
   const withPhoto = new Set(photos.map((p) => p.personId));
   const eventsById = indexById(events);
@@ -461,14 +386,4 @@ export function parseBackup(text: string): KithData {
     p.sortName = d.sortName;
   }
   return { people, encounters, events, photos };
-}
-
-function unique<T>(records: T[], key: (r: T) => string, kind: string, field: string): void {
-  const seen = new Map<string, number>();
-  records.forEach((r, i) => {
-    const k = key(r);
-    const first = seen.get(k);
-    if (first !== undefined) damaged(`${kind}[${i}].${field}`, `repeats ${kind}[${first}].${field}`);
-    seen.set(k, i);
-  });
 }

@@ -7,13 +7,11 @@
  * its line in the file (papaparse reports rows, which differ from lines once a quoted value holds a line
  * break) and so that a huge junk file is rejected after looking at its first few kilobytes.
  */
-import { CAPS, cleanLine, fold } from '../text';
-import type { Encounter, Id, KithEvent, Person } from '../types';
+import { CAPS } from '../model/caps';
+import { cleanLine } from '../text';
 import { linkedin } from '../sites/linkedin';
-import { derivePersonFields } from '../derive';
-import { blankPerson } from '../person';
 import { ImportError } from './errors';
-import { deepEqual, groupByPerson, indexById, isLocalDay } from './shared';
+import { isLocalDay } from './shared';
 
 export interface ConnectionRow {
   /** The line of the file the row starts on (1-based). */
@@ -30,16 +28,6 @@ export interface ConnectionRow {
   connectedOn?: string;
 }
 
-export interface ConnectionsReport {
-  added: number;
-  updated: number;
-  unchanged: number;
-  /** Connected on LinkedIn, but no encounter recorded: "who is this?" */
-  whoIsThis: Array<{ id: Id; name: string }>;
-  /** Met in person or at an event, but not connected on LinkedIn (after this import). */
-  metNotConnected: Array<{ id: Id; name: string }>;
-}
-
 const COLUMNS = [
   { field: 'firstName', names: ['first name'] },
   { field: 'lastName', names: ['last name'] },
@@ -52,8 +40,6 @@ const COLUMNS = [
 const HEADER_TEXT = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
 const HEADER_SEARCH_LINES = 20;
 const HEADER_SEARCH_CHARS = 64 * 1024;
-const EMAIL_CAP = 320;
-const POSITION_CAP = CAPS.headline;
 
 // ---------------------------------------------------------------------------------------------
 // Reading the file
@@ -335,11 +321,11 @@ export function parseConnections(text: string): ConnectionRow[] {
       const key = linkedin.profileKey(url);
       if (key) row.key = key;
     }
-    const email = cleanLine(cell(index.email), EMAIL_CAP);
+    const email = cleanLine(cell(index.email), CAPS.email);
     if (email) row.email = email;
     const company = cleanLine(cell(index.company), CAPS.company);
     if (company) row.company = company;
-    const position = cleanLine(cell(index.position), POSITION_CAP);
+    const position = cleanLine(cell(index.position), CAPS.position);
     if (position) row.position = position;
     const rawDate = cleanLine(cell(index.connectedOn), 100);
     if (rawDate) {
@@ -356,149 +342,4 @@ export function parseConnections(text: string): ConnectionRow[] {
     rows.push(row);
   });
   return rows;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Planning the import
-
-/**
- * True when the stored name may be replaced by the file's: the person has no name, or still looks
- * exactly as a previous Connections import left them (connected, nothing the user or a page added).
- * Person has no field saying where its name came from; this is the conservative stand-in.
- */
-function nameFromImport(p: Person, hasEncounters: boolean): boolean {
-  if (!p.name) return true;
-  const f = p.followUp ?? {};
-  return (
-    p.connectedOn !== undefined &&
-    !hasEncounters &&
-    !p.headline &&
-    !p.location &&
-    !p.notes &&
-    p.tags.length === 0 &&
-    !p.hasPhoto &&
-    !p.lastTouch &&
-    f.due === undefined &&
-    f.cadenceDays === undefined &&
-    !f.note
-  );
-}
-
-const rowName = (r: ConnectionRow) => cleanLine(`${r.firstName} ${r.lastName}`, CAPS.name);
-
-/** The form names are matched in: folded, whitespace collapsed. */
-const nameKey = (name: string) => fold(name).replace(/\s+/g, ' ').trim();
-
-/**
- * Works out what a Connections import writes, without writing: people matched by LinkedIn key are
- * updated (never duplicated), rows without a URL match by exact folded name when exactly one stored
- * person and one such row share it, the others are created. For the same key twice in a file the last
- * row wins. `events` (optional) lets the search terms keep the names of the events people were met at.
- */
-export function planConnectionsImport(
-  existing: Person[],
-  encounters: Encounter[],
-  rows: ConnectionRow[],
-  now: number,
-  events?: readonly KithEvent[],
-): { put: Person[]; report: ConnectionsReport } {
-  const eventsById = indexById(events ?? []);
-  const encountersByPerson = groupByPerson(encounters);
-  const byKey = new Map<string, Person>();
-  const byName = new Map<string, Person[]>();
-  for (const p of existing) {
-    for (const k of p.keys) if (!byKey.has(k)) byKey.set(k, p);
-    const f = nameKey(p.name);
-    if (!f) continue;
-    const list = byName.get(f);
-    if (list) list.push(p);
-    else byName.set(f, [p]);
-  }
-
-  // Last row wins for a key; keyless rows are matched by name only when the name is unique on both sides.
-  const lastForKey = new Map<string, number>();
-  rows.forEach((r, i) => r.key && lastForKey.set(r.key, i));
-  const keylessNames = new Map<string, number>();
-  for (const r of rows) {
-    if (r.key) continue;
-    const f = nameKey(rowName(r));
-    if (f) keylessNames.set(f, (keylessNames.get(f) ?? 0) + 1);
-  }
-
-  const working = new Map<Id, Person>(); // stored people touched by the file, as updated
-  const created: Person[] = [];
-  rows.forEach((r, i) => {
-    if (r.key && lastForKey.get(r.key) !== i) return;
-    const name = rowName(r);
-    if (!r.key && !name) return;
-    let target: Person | undefined;
-    if (r.key) target = byKey.get(r.key);
-    else {
-      const f = nameKey(name);
-      const candidates = byName.get(f);
-      if (candidates?.length === 1 && keylessNames.get(f) === 1) target = candidates[0];
-    }
-    if (!target) {
-      const p: Person = blankPerson(name, now);
-      if (r.key) p.keys = [r.key];
-      if (r.key && r.url) p.urls = { linkedin: r.url };
-      if (r.company) p.company = r.company;
-      if (r.position) p.position = r.position;
-      if (r.email) p.email = r.email;
-      if (r.connectedOn) p.connectedOn = r.connectedOn;
-      Object.assign(p, derivePersonFields(p));
-      created.push(p);
-      if (r.key) byKey.set(r.key, p);
-      return;
-    }
-    const p = working.get(target.id) ?? { ...target, keys: [...target.keys], urls: { ...target.urls } };
-    if (name && p.name !== name && nameFromImport(target, encountersByPerson.has(target.id))) p.name = name;
-    if (r.company) p.company = r.company;
-    if (r.position) p.position = r.position;
-    if (r.email) p.email = r.email;
-    if (r.connectedOn) p.connectedOn = r.connectedOn;
-    if (r.key && r.url && !p.urls.linkedin) p.urls.linkedin = r.url;
-    if (r.key && !p.keys.includes(r.key)) p.keys.push(r.key);
-    working.set(p.id, p);
-  });
-
-  const report: ConnectionsReport = {
-    added: created.length,
-    updated: 0,
-    unchanged: 0,
-    whoIsThis: [],
-    metNotConnected: [],
-  };
-  const put: Person[] = [];
-  const finalById = new Map<Id, Person>();
-  for (const p of existing) finalById.set(p.id, p);
-  for (const [id, p] of working) {
-    const before = finalById.get(id)!;
-    const derived = { ...p, ...derivePersonFields(p, encountersByPerson.get(id) ?? [], eventsById) };
-    if (deepEqual(before, derived)) {
-      report.unchanged++;
-      continue;
-    }
-    const after = { ...derived, updatedAt: Math.max(now, before.updatedAt) };
-    report.updated++;
-    put.push(after);
-    finalById.set(id, after);
-  }
-  put.push(...created);
-  for (const p of created) finalById.set(p.id, p);
-
-  const met = new Set<Id>();
-  const inPerson = new Set<Id>();
-  for (const e of encounters) {
-    met.add(e.personId);
-    if (e.kind === 'in-person' || e.kind === 'event') inPerson.add(e.personId);
-  }
-  const people = [...finalById.values()].sort((a, b) =>
-    a.sortName !== b.sortName ? (a.sortName < b.sortName ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-  );
-  for (const p of people) {
-    if (p.connectedOn && !met.has(p.id)) report.whoIsThis.push({ id: p.id, name: p.name });
-    if (!p.connectedOn && inPerson.has(p.id)) report.metNotConnected.push({ id: p.id, name: p.name });
-  }
-  return { put, report };
 }

@@ -1,6 +1,6 @@
 /** Small helpers shared by the format modules: date checks, deep equality, how-we-met text, indexes. */
 import { addDays, isLocalDay as isDay, isPartialDate as isPartial } from '../dates';
-import { SITES, type Encounter, type EncounterKind, type Id, type KithEvent, type Person } from '../types';
+import { SITES, type Encounter, type EncounterKind, type Id, type KithEvent, type Person } from '../model/types';
 
 /** dates.ts's checks, for values of unknown type read from a file. */
 export function isLocalDay(value: unknown): value is string {

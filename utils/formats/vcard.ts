@@ -6,7 +6,7 @@
  * UTF-16 code units instead of 75 octets, which can split a character. This serialiser escapes per
  * RFC 2426 / RFC 6350, folds at 75 octets without splitting a UTF-8 sequence, and uses CRLF.
  */
-import type { Encounter, Id, KithData, KithEvent, Person, SiteId } from '../types';
+import type { Encounter, Id, KithData, KithEvent, Person, SiteId } from '../model/types';
 import {
   compareEncounters,
   encounterParts,

@@ -3,7 +3,7 @@ import { github, examples as githubExamples } from './github';
 import { linkedin, examples as linkedinExamples } from './linkedin';
 import { mastodon, examples as mastodonExamples } from './mastodon';
 import type { SiteAdapter, SiteExamples } from './types';
-import type { SiteId } from '../types';
+import type { SiteId } from '../model/types';
 import { x, examples as xExamples } from './x';
 import { xing, examples as xingExamples } from './xing';
 

@@ -1,4 +1,4 @@
-import type { SiteId } from '../types';
+import type { SiteId } from '../model/types';
 
 /** What a site adapter reads off a profile page. Fields the page does not show are absent. */
 export interface ExtractedProfile {

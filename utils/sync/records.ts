@@ -2,7 +2,7 @@
  * What syncs, and how each field of each record type merges when two devices changed it
  * (merge.ts applies these rules). Adding a record type is one entry in RECORD_TYPES.
  */
-import type { Encounter, KithEvent, Person, Photo } from '../types';
+import type { Encounter, KithEvent, Person, Photo } from '../model/types';
 
 /**
  * - latest: the side that changed it; changed on both, the later edit (the record's updatedAt, then

@@ -1,6 +1,6 @@
 import type { KithDb } from '@/utils/db';
 import type { MessageName, Origin, Payload, Responses } from '@/utils/messages';
-import type { Id } from '@/utils/types';
+import type { Id } from '@/utils/model/types';
 import type { Settings } from '@/utils/settings';
 import type { Changes } from '../changes';
 

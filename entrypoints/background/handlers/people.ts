@@ -1,5 +1,5 @@
 import { findPersonByKeys, getPerson, listIntroductions, listTags, searchPeople } from '@/utils/db/people';
-import { pagePeople } from '@/utils/db/people-list';
+import { pagePeople } from '@/utils/db/people-search';
 import { deletePerson, updatePerson } from '@/utils/db/writes';
 import { linkProfile, peopleNamed, unlinkSite } from '@/utils/db/link';
 import { photosOf } from '@/utils/db/reads';

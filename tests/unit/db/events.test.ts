@@ -4,7 +4,7 @@ import { createEvent, eventsWithCounts, mergeEvents, peopleIdsAtEvent, updateEve
 import { recordEncounter, type ProfileInput } from '../../../utils/db/writes';
 import { encountersAtEvent, encountersOf, getEvent, listEvents } from '../../../utils/db/reads';
 import { getPerson, searchPeople } from '../../../utils/db/people';
-import { pagePeople } from '../../../utils/db/people-list';
+import { pagePeople } from '../../../utils/db/people-search';
 import { speakEnglish } from '../english';
 
 // Refusals are texts users read: checked in English.

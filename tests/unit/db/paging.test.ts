@@ -7,12 +7,12 @@ import fc from 'fast-check';
 import { closeKithDb, openKithDb, type KithDb } from '../../../utils/db';
 import { putAll } from '../../../utils/db/bulk';
 import { listIntroductions } from '../../../utils/db/people';
-import { pagePeople, PeopleListCache, type PeopleFilter, type PeopleSort } from '../../../utils/db/people-list';
+import { pagePeople, PeopleSearch, type PeopleFilter, type PeopleSort } from '../../../utils/db/people-search';
 import { derivePersonFields } from '../../../utils/derive';
 import { followUpState } from '../../../utils/followups';
 import { addDays } from '../../../utils/dates';
 import { words } from '../../../utils/text';
-import type { Encounter, KithEvent, Person } from '../../../utils/types';
+import type { Encounter, KithEvent, Person } from '../../../utils/model/types';
 
 const TODAY = '2026-06-19';
 const N = 1200;
@@ -26,7 +26,7 @@ const dbName = `kith-paging-${Math.random()}`;
 let people: Person[];
 let encounters: Encounter[];
 let events: KithEvent[];
-const cache = new PeopleListCache();
+const cache = new PeopleSearch();
 
 function build(): void {
   events = ['Grow Up Start Up', 'Infoshare', 'Web Summit'].map((name, i) => ({ id: `ev-${i}`, name, createdAt: 1, updatedAt: 1 }));
@@ -189,7 +189,7 @@ describe('the list cache', () => {
     try {
       const few = people.slice(0, 50);
       await putAll(small, { people: few, encounters: encounters.filter((e) => few.some((p) => p.id === e.personId)), events });
-      const listCache = new PeopleListCache();
+      const listCache = new PeopleSearch();
       const q = { offset: 0, limit: 100, sort: 'name' as const, filter: { query: 'an' } };
       const before = await pagePeople(small, q, TODAY, listCache);
       const extra: Person = { ...few[0]!, id: 'zz-new', keys: ['linkedin:zz-new'], name: 'Anastazja Nowa', ...derivePersonFields({ name: 'Anastazja Nowa', tags: [] }) };

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, exportCsv } from '../../../utils/formats/csv';
-import type { KithData } from '../../../utils/types';
+import type { KithData } from '../../../utils/model/types';
 import { encounter, person, storeArb } from './data';
 
 function parse(text: string): string[][] {
@@ -46,6 +46,11 @@ describe('CSV export', () => {
     expect(text.split('\r\n')).toHaveLength(4); // header, 2 rows, the final CRLF (the notes' own newline is LF)
     const rows = parse(text);
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    // The field table decides the columns; spreadsheets people built on this order keep working.
+    expect(CSV_COLUMNS).toEqual([
+      'Name', 'Headline', 'Company', 'Position', 'Location', 'Email', 'Tags', 'Profile URLs', 'Met', 'Introduced by',
+      'Last touch', 'Follow-up due', 'Cadence (days)', 'Follow-up note', 'Connected on', 'Notes',
+    ]);
     expect(rows[1][0]).toBe('Anna Nowak');
     const row = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, rows[2][i]]));
     expect(row).toEqual({

@@ -2,8 +2,9 @@
 import fc from 'fast-check';
 import { derivePersonFields } from '../../../utils/derive';
 import { groupByPerson, indexById } from '../../../utils/formats/shared';
-import { CAPS, cleanLine, cleanText } from '../../../utils/text';
-import { ENCOUNTER_KINDS, type Encounter, type KithData, type KithEvent, type Person, type Photo } from '../../../utils/types';
+import { CAPS } from '../../../utils/model/caps';
+import { cleanLine, cleanText } from '../../../utils/text';
+import { ENCOUNTER_KINDS, type Encounter, type KithData, type KithEvent, type Person, type Photo } from '../../../utils/model/types';
 
 /** Fragments that break naive serialisers. */
 export const NASTY = [

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { exportIcal } from '../../../utils/formats/ical';
-import type { KithData } from '../../../utils/types';
+import type { KithData } from '../../../utils/model/types';
 import { encounter, person, storeArb } from './data';
 
 function sample(): KithData {

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../utils/formats/errors';
 import { BACKUP_FORMAT, BACKUP_VERSION, exportBackup, parseBackup } from '../../../utils/formats/json-backup';
-import { mergeData } from '../../../utils/formats/merge';
-import type { KithData } from '../../../utils/types';
+import { mergeData } from '../../../utils/import/merge';
+import type { KithData } from '../../../utils/model/types';
 import { emptyStore, encounter, fakePhoto, person, storeArb } from './data';
 
 const AT = '2025-01-02T03:04:05.000Z';
@@ -104,7 +104,7 @@ describe('JSON backup: layout', () => {
     expect(doc.version).toBe(BACKUP_VERSION);
     expect(doc.exportedAt).toBe(AT);
     expect(doc.people.map((p: { id: string }) => p.id)).toEqual(['p1', 'p2']);
-    expect(Object.keys(doc.people[1])).toEqual(['id', 'keys', 'name', 'urls', 'tags', 'notes', 'followUp', 'createdAt', 'updatedAt']);
+    expect(Object.keys(doc.people[1])).toEqual(['id', 'keys', 'urls', 'name', 'tags', 'followUp', 'notes', 'createdAt', 'updatedAt']);
     expect(Object.keys(doc.people[1].followUp)).toEqual(['due', 'cadenceDays', 'note']);
     // Derived fields are not written; they are recomputed on import.
     expect(doc.people[0].terms).toBeUndefined();
@@ -145,6 +145,21 @@ describe('JSON backup: layout', () => {
     expect(parsed.people[0].name.startsWith('Anna Nowak xxx')).toBe(true);
     expect(parsed.events).toEqual([]);
     expect(parsed.people[0].hasPhoto).toBeUndefined();
+  });
+});
+
+describe('JSON backup: hand-made files', () => {
+  it('reads a left-out or null field as none, and gives a person their empty lists, notes and follow-up', () => {
+    const doc = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      people: [{ id: 'p1', keys: ['linkedin:anna'], name: 'Anna', headline: null, email: '', lastTouch: null, createdAt: 1, updatedAt: 2 }],
+      encounters: null,
+    };
+    const { people, encounters, events, photos } = parseBackup(JSON.stringify(doc));
+    expect(people).toEqual([{ id: 'p1', keys: ['linkedin:anna'], urls: {}, name: 'Anna', tags: [], notes: '', followUp: {}, terms: ['anna'], sortName: 'anna', createdAt: 1, updatedAt: 2 }]);
+    expect(Object.keys(people[0])).not.toContain('headline');
+    expect([encounters, events, photos]).toEqual([[], [], []]);
   });
 });
 
@@ -205,6 +220,12 @@ describe('JSON backup: bad files', () => {
     expect(bad((d) => (d.people[0].urls.linkedin = 'javascript:alert(1)'))).toMatch(/people\[0\]\.urls\.linkedin must be a web address/);
     expect(bad((d) => (d.people[1].followUp.due = '2025-02-30'))).toMatch(/people\[1\]\.followUp\.due must be a day written YYYY-MM-DD/);
     expect(bad((d) => (d.people[1].followUp.cadenceDays = 1.5))).toMatch(/people\[1\]\.followUp\.cadenceDays must be a whole number/);
+    expect(bad((d) => (d.people[1].followUp.cadenceDays = 3651))).toBe(
+      'This backup cannot be imported: people[1].followUp.cadenceDays must be a whole number of days from 1 to 3650.',
+    );
+    expect(bad((d) => (d.people[1].followUp = []))).toBe('This backup cannot be imported: people[1].followUp must be an object.');
+    expect(bad((d) => delete d.people[1].name)).toBe('This backup cannot be imported: people[1].name must be text.');
+    expect(bad((d) => delete d.people)).toBe('This backup cannot be imported: "people" must be a list.');
     expect(bad((d) => (d.people[0].createdAt = '2024'))).toMatch(/people\[0\]\.createdAt must be a time/);
     expect(bad((d) => (d.people[0].id = ''))).toMatch(/people\[0\]\.id must be an id/);
     expect(bad((d) => (d.people[1] = null))).toBe('This backup cannot be imported: people[1] must be an object.');

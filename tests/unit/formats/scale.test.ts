@@ -7,10 +7,10 @@ import { exportCsv } from '../../../utils/formats/csv';
 import { derivePersonFields } from '../../../utils/derive';
 import { exportIcal } from '../../../utils/formats/ical';
 import { exportBackup, parseBackup } from '../../../utils/formats/json-backup';
-import { mergeData } from '../../../utils/formats/merge';
+import { mergeData } from '../../../utils/import/merge';
 import { groupByPerson, indexById } from '../../../utils/formats/shared';
 import { exportVcards } from '../../../utils/formats/vcard';
-import { ENCOUNTER_KINDS, type Encounter, type KithData, type KithEvent, type Person } from '../../../utils/types';
+import { ENCOUNTER_KINDS, type Encounter, type KithData, type KithEvent, type Person } from '../../../utils/model/types';
 import { emptyStore, fakePhoto, uuid } from './data';
 
 const N = 30_000;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { exportVcards, foldLine, splitName } from '../../../utils/formats/vcard';
-import type { KithData } from '../../../utils/types';
+import type { KithData } from '../../../utils/model/types';
 import { encounter, fakePhoto, person, storeArb } from './data';
 
 const ID = '2d6c1b9e-8a8f-4b8e-9c1e-0a1b2c3d4e5f';

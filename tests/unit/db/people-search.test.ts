@@ -1,5 +1,5 @@
 /**
- * The network list's table (utils/db/people-list.ts) against the plain definition of the list: filter
+ * The search engine's table (utils/db/people-search.ts) against the plain definition of the list: filter
  * everyone, then sort (by name, then id; or by last touch, newest first, ties by id descending, then the
  * never touched by name). Generated people with shared names, diacritics, equal days and words that
  * start other words; every filter, both sorts, any page; typing and backspacing (answers narrowed from
@@ -10,12 +10,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { closeKithDb, openKithDb, type KithDb } from '../../../utils/db';
 import { putAll } from '../../../utils/db/bulk';
-import { pagePeople, PeopleListCache, type PeopleFilter, type PeopleListLimits, type PeopleSort } from '../../../utils/db/people-list';
+import { pagePeople, PeopleSearch, type PeopleFilter, type PeopleSearchLimits, type PeopleSort } from '../../../utils/db/people-search';
 import { withDerivedFields } from '../../../utils/derive';
 import { followUpState } from '../../../utils/followups';
 import { addDays } from '../../../utils/dates';
 import { words } from '../../../utils/text';
-import type { Encounter, KithEvent, Person } from '../../../utils/types';
+import type { Encounter, KithEvent, Person } from '../../../utils/model/types';
 
 const TODAY = '2026-06-19';
 const FIRST = ['Anna', 'Anne', 'Ann', 'Annabel', 'Łukasz', 'Zoë', 'Bob', 'Jürgen', 'Anaïs', 'Ewa'];
@@ -123,12 +123,12 @@ const queryArb = fc.record({
 type Query = typeof queryArb extends fc.Arbitrary<infer T> ? T : never;
 
 /** Small limits: several batches to read even a small store, postings remade after a few changes. */
-const SMALL: Partial<PeopleListLimits> = { batch: 16, repost: 5, reread: 12 };
+const SMALL: Partial<PeopleSearchLimits> = { batch: 16, repost: 5, reread: 12 };
 
 let db: KithDb;
 let dbName: string;
 beforeEach(async () => {
-  dbName = `kith-people-list-${Math.random()}`;
+  dbName = `kith-people-search-${Math.random()}`;
   db = await openKithDb(dbName);
 });
 afterEach(() => closeKithDb(dbName));
@@ -140,7 +140,7 @@ async function seed(raws: RawPerson[]): Promise<Model> {
   return model;
 }
 
-async function check(model: Model, cache: PeopleListCache, { filter, sort, offset, limit }: Query): Promise<void> {
+async function check(model: Model, cache: PeopleSearch, { filter, sort, offset, limit }: Query): Promise<void> {
   const want = expected(model, filter, sort);
   const page = await pagePeople(db, { offset, limit, sort, filter }, TODAY, cache);
   expect(page.total, JSON.stringify({ filter, sort })).toBe(want.length);
@@ -150,7 +150,7 @@ async function check(model: Model, cache: PeopleListCache, { filter, sort, offse
 /** Deletes the test's database between runs of a property (each run seeds its own store). */
 async function freshDb(): Promise<void> {
   await closeKithDb(dbName);
-  dbName = `kith-people-list-${Math.random()}`;
+  dbName = `kith-people-search-${Math.random()}`;
   db = await openKithDb(dbName);
 }
 
@@ -160,7 +160,7 @@ describe('the network list against the plain definition', () => {
       fc.asyncProperty(fc.array(rawPerson, { minLength: 150, maxLength: 320 }), fc.array(queryArb, { minLength: 30, maxLength: 40 }), async (raws, queries) => {
         await freshDb();
         const model = await seed(raws);
-        const cache = new PeopleListCache(SMALL);
+        const cache = new PeopleSearch(SMALL);
         for (const q of queries) await check(model, cache, q);
       }),
       { numRuns: 8 },
@@ -177,7 +177,7 @@ describe('the network list against the plain definition', () => {
         async (raws, text, base, sort) => {
           await freshDb();
           const model = await seed(raws);
-          const cache = new PeopleListCache(SMALL);
+          const cache = new PeopleSearch(SMALL);
           const typed = [...text].map((_, i) => text.slice(0, i + 1));
           for (const query of [...typed, ...typed.reverse().slice(1), 'a']) {
             await check(model, cache, { filter: { ...base, query }, sort, offset: 0, limit: 60 });
@@ -198,7 +198,7 @@ describe('the network list against the plain definition', () => {
       fc.asyncProperty(fc.array(rawPerson, { minLength: 100, maxLength: 200 }), fc.array(op, { minLength: 20, maxLength: 40 }), async (raws, ops) => {
         await freshDb();
         const model = await seed(raws);
-        const cache = new PeopleListCache(SMALL);
+        const cache = new PeopleSearch(SMALL);
         await check(model, cache, { filter: {}, sort: 'name', offset: 0, limit: 500 });
         for (const o of ops) {
           if (o.kind === 'query') {
@@ -234,13 +234,13 @@ describe('the network list against the plain definition', () => {
 describe('keeping the table current', () => {
   const person = (i: number, name: string, extra: Partial<Person> = {}): Person =>
     withDerivedFields({ id: idOf(i), keys: [`linkedin:${i}`], name, urls: {}, tags: [], notes: '', followUp: {}, terms: [], sortName: '', createdAt: 1, updatedAt: 1, ...extra });
-  const names = async (cache: PeopleListCache, filter: PeopleFilter = {}) =>
+  const names = async (cache: PeopleSearch, filter: PeopleFilter = {}) =>
     (await pagePeople(db, { offset: 0, limit: 100, sort: 'name', filter }, TODAY, cache)).people.map((p) => p.name);
 
   it('changes reported while the table is being read are in the next answer', async () => {
     const everyone = Array.from({ length: 40 }, (_, i) => person(i, `Anna ${String(i).padStart(2, '0')}`));
     await putAll(db, { people: everyone });
-    const cache = new PeopleListCache({ batch: 4 });
+    const cache = new PeopleSearch({ batch: 4 });
     const reading = pagePeople(db, { offset: 0, limit: 100, sort: 'name', filter: { query: 'anna' } }, TODAY, cache);
     // Written and reported while the batches are read: a rename, a deletion and someone new.
     await db.put('people', person(3, 'Zed Three'));
@@ -255,7 +255,7 @@ describe('keeping the table current', () => {
 
   it('an unreported write shows after `clear`, after a change with no ids, and after more changes than it takes one by one', async () => {
     await putAll(db, { people: [person(1, 'Anna One'), person(2, 'Bob Two')] });
-    const cache = new PeopleListCache({ reread: 3 });
+    const cache = new PeopleSearch({ reread: 3 });
     expect(await names(cache)).toEqual(['Anna One', 'Bob Two']);
     await db.put('people', person(3, 'Cyd Three'));
     // Not reported: the table answers as it was.
@@ -273,7 +273,7 @@ describe('keeping the table current', () => {
 
   it('a request made while another takes in a reported change waits for it', async () => {
     await putAll(db, { people: [person(1, 'Anna One'), person(2, 'Bob Two')] });
-    const cache = new PeopleListCache();
+    const cache = new PeopleSearch();
     expect(await names(cache)).toEqual(['Anna One', 'Bob Two']);
     // Anna becomes Zed: the order changes (the names shown are read from the records either way).
     await db.put('people', person(1, 'Zed One'));
@@ -286,7 +286,7 @@ describe('keeping the table current', () => {
 
   it('a person whose new search words are new to the table is found by them', async () => {
     await putAll(db, { people: [person(1, 'Anna One'), person(2, 'Bob Two')] });
-    const cache = new PeopleListCache();
+    const cache = new PeopleSearch();
     expect(await names(cache, { query: 'qu' })).toEqual([]);
     await db.put('people', person(2, 'Bob Two', { headline: 'Quantum founder', tags: ['quarks'] }));
     cache.changed([idOf(2)]);

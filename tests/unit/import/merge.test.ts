@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { derivePersonFields } from '../../../utils/derive';
-import { mergeData, mergeNotes } from '../../../utils/formats/merge';
-import type { KithData, KithEvent } from '../../../utils/types';
-import { emptyStore, encounter, fakePhoto, person } from './data';
+import { mergeData } from '../../../utils/import/merge';
+import { mergeNotes } from '../../../utils/model/person-fields';
+import type { KithData, KithEvent } from '../../../utils/model/types';
+import { emptyStore, encounter, fakePhoto, person } from '../formats/data';
 
 const T0 = 1_700_000_000_000;
 const ev = (id: string, name: string, start?: string, updatedAt = T0): KithEvent => ({

@@ -2,6 +2,7 @@
  * Kith's data model (DESIGN.md, "Data"). Every record has a stable random id and an updatedAt time so
  * that it maps onto one replicated document when sync arrives.
  */
+import type { PersonFields } from './person-fields';
 
 /** A stable random id (crypto.randomUUID()). */
 export type Id = string;
@@ -30,30 +31,22 @@ export interface FollowUp {
   note?: string;
 }
 
-export interface Person {
+/**
+ * A saved person: identity and bookkeeping here, their own fields (name, headline, tags, notes,
+ * follow-up...) from the field table in person-fields.ts, where each is described.
+ */
+export interface Person extends PersonFields {
   id: Id;
   /** Every profile key that identifies this person: 'linkedin:anna-nowak', 'linkedin-member:123', ... */
   keys: string[];
-  name: string;
-  headline?: string;
-  company?: string;
-  position?: string;
-  location?: string;
-  email?: string;
   /** Profile URL per site, as the user last saw it. */
   urls: Partial<Record<SiteId, string>>;
-  tags: string[];
-  notes: string;
-  followUp: FollowUp;
-  /** The last day anything was logged with this person (an encounter, or Done in the popup). */
-  lastTouch?: LocalDay;
-  /** When the LinkedIn connection was made (from Connections.csv). */
-  connectedOn?: LocalDay;
   /** True when a thumbnail is stored for this person in the photos store. */
   hasPhoto?: boolean;
   /**
-   * Lower-cased, diacritic-free words from name, company, headline, location, tags and the places
-   * and events of their encounters: the multi-entry search index. Derived; never edited directly.
+   * Lower-cased, diacritic-free words of the fields search looks at (name, company, headline, location,
+   * tags) and of the places and events of their encounters: what search matches a typed word against
+   * (utils/db/people-search.ts). Derived; never edited directly.
    */
   terms: string[];
   /** Lower-cased, diacritic-free name, for sorting by name. Derived. */

@@ -1,18 +1,20 @@
 /**
- * The network page's list: everyone saved, searched as you type, filtered and sorted, one page at a
- * time, with how many match in all.
+ * The search engine over everyone saved. The network page's list (searched as you type, filtered and
+ * sorted, one page at a time, with how many match in all), the popup's and the sidebar's search
+ * (searchPeople) and the same-name suggestion (peopleNamed) all ask it.
  *
- * Why a table in memory: a one- or two-letter search matches most people, and in IndexedDB every
- * index entry read costs (Chromium checks each against its record), so collecting everyone whose
- * search word starts with "a" from a term index (schema v2-v4 had one) took seconds at 100,000
- * people; counting them costs the same walk. Reading the records themselves, a batch at a time, is several times cheaper than
- * reading either list order from its index. So the list reads everyone once into a compact table (ids,
+ * Why in memory: a one- or two-letter search matches most people, and in IndexedDB every index entry
+ * read costs (Chromium checks each against its record), so collecting everyone whose search word
+ * starts with "a" from an IndexedDB index of search words (schema v2-v4 had one) was slow at 100,000
+ * people, and counting them cost the same walk; reading the records themselves in batches costs less
+ * than walking either list order's index. So the engine reads everyone once into a compact table (ids,
  * sort keys, search words as numbers, tags, due dates), keeps it current from the ids of every change
  * (`changed`), and answers each keystroke from it: every person is tested in memory, in list order, so
- * the count is exact and the order is the indexes' own; only the page's records are read.
+ * the count is exact and the order is the one the stored indexes would give; only the page's records
+ * are read. The benchmark (scripts/bench) measures it against DESIGN.md's budgets.
  */
 import type { KithDb } from './index';
-import type { Id, LocalDay, Person } from '../types';
+import type { Id, LocalDay, Person } from '../model/types';
 import { words } from '../text';
 import { addDays } from '../dates';
 import { WEEK_DAYS } from '../followups';
@@ -22,7 +24,7 @@ export type PeopleSort = 'name' | 'lastTouch';
 export type FollowUpFilter = 'overdue' | 'today' | 'week' | 'none';
 
 export interface PeopleFilter {
-  /** Every word must start a search word of the person (as in searchPeople). */
+  /** Every word must start a search word of the person (`terms`; as in searchPeople). */
   query?: string;
   tag?: string;
   eventId?: Id;
@@ -115,8 +117,8 @@ function passesRest(e: Entry, t: Test): boolean {
   return true;
 }
 
-/** How the list's table reads and keeps itself; the defaults suit 100,000 people, tests use small ones. */
-export interface PeopleListLimits {
+/** How the engine's table reads and keeps itself; the defaults suit 100,000 people, tests use small ones. */
+export interface PeopleSearchLimits {
   /** Records read per request while building: few enough that other messages get their turn between batches. */
   batch: number;
   /** More people than this changed since the word postings were made: make them again (in memory). */
@@ -125,7 +127,7 @@ export interface PeopleListLimits {
   reread: number;
 }
 
-const LIMITS: PeopleListLimits = { batch: 2_500, repost: 5_000, reread: 2_000 };
+const LIMITS: PeopleSearchLimits = { batch: 2_500, repost: 5_000, reread: 2_000 };
 
 /** The filter apart from its words: results can narrow one another only when this is the same. */
 interface Shape {
@@ -153,7 +155,7 @@ function narrows(narrow: string[], wide: string[]): boolean {
  * Everyone, as the list sees them, in both orders, with an inverted index of their search words: for
  * each word of the vocabulary, the people (by number) who have it. A typed word starts a handful of
  * vocabulary words; their postings mark everyone matching in a bitmap, without touching anyone else.
- * Built by PeopleListCache; not shared outside it.
+ * Built by PeopleSearch; not shared outside it.
  */
 class PeopleTable {
   private readonly vocab: string[] = [];
@@ -189,9 +191,9 @@ class PeopleTable {
   static readonly RESULTS = 12;
   static readonly WORDS = 32;
 
-  private constructor(private readonly limits: PeopleListLimits) {}
+  private constructor(private readonly limits: PeopleSearchLimits) {}
 
-  static async read(db: KithDb, limits: PeopleListLimits): Promise<PeopleTable> {
+  static async read(db: KithDb, limits: PeopleSearchLimits): Promise<PeopleTable> {
     const table = new PeopleTable(limits);
     const after = (id?: Id) => db.getAll('people', id === undefined ? undefined : IDBKeyRange.lowerBound(id, true), limits.batch);
     for (let next = after(); ; ) {
@@ -437,19 +439,19 @@ class PeopleTable {
 }
 
 /**
- * What the network list keeps between pages and keystrokes: the table of everyone, read on first use
- * and kept current by `changed` (the ids of the people every write touched: the background's handler
- * and its imports report each one). `clear` forgets it (read anew on the next request).
+ * The search engine: the table of everyone, kept between pages and keystrokes, read on first use and
+ * kept current by `changed` (the ids of the people every write touched: the background's handler and
+ * its imports report each one). `clear` forgets it (read anew on the next request).
  */
-export class PeopleListCache {
+export class PeopleSearch {
   private db: KithDb | undefined;
   private table: Promise<PeopleTable> | undefined;
   /** People changed since the table read them: read again before the next answer. */
   private readonly dirty = new Set<Id>();
   private applying: Promise<void> = Promise.resolve();
-  private readonly limits: PeopleListLimits;
+  private readonly limits: PeopleSearchLimits;
 
-  constructor(limits: Partial<PeopleListLimits> = {}) {
+  constructor(limits: Partial<PeopleSearchLimits> = {}) {
     this.limits = { ...LIMITS, ...limits };
   }
 
@@ -531,16 +533,15 @@ export async function getPeople(db: KithDb, ids: readonly Id[]): Promise<Person[
 
 /**
  * One page of the network list and how many match in all: the matching is done in memory by the
- * cache's table (see the top of this file); only the page's records are read. The popup's and the
- * sidebar's search (searchPeople) and the same-name suggestion (peopleNamed) are answered from the
- * same table: no index of search words is kept in IndexedDB (schema v5).
+ * engine's table (see the top of this file); only the page's records are read. No index of search
+ * words is kept in IndexedDB (schema v5).
  */
 export async function pagePeople(
   db: KithDb,
   q: PeopleQuery,
   today: LocalDay,
-  cache: PeopleListCache = new PeopleListCache(),
+  search: PeopleSearch = new PeopleSearch(),
 ): Promise<{ total: number; people: Person[] }> {
-  const { total, ids } = await cache.page(db, q, today);
+  const { total, ids } = await search.page(db, q, today);
   return { total, people: await getPeople(db, ids) };
 }

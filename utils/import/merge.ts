@@ -1,29 +1,30 @@
 /**
- * Merging imported data (a parsed backup) into what is stored.
+ * Merging imported data (a parsed backup) into what is stored: the planner of a backup import, which
+ * says what to write (utils/formats/json-backup.ts reads and writes the file).
  *
  * - Events merge by id, then by the exact same name and start day.
  * - People merge by id, then by any shared profile key: the incoming person is folded into the stored
- *   one (union of keys, tags and URLs; the newer record's fields win, the other fills its gaps; notes are
- *   kept from both; the latest lastTouch; the earliest createdAt). Keys that belong to another stored
- *   person are not moved.
+ *   one (union of keys and URLs; each of their own fields as the field table's merge rule says: the
+ *   newer record's value wins and the other fills its gaps, tags are joined, notes kept from both, the
+ *   latest lastTouch; the earliest createdAt). Keys that belong to another stored person are not moved.
  * - Encounters are append-only: every stored one stays; an incoming one with a known id replaces the
  *   stored one only when it is newer. Their personId, introducedById and eventId are re-pointed to the
  *   stored records the incoming ones were merged into.
  * - Photos by (re-pointed) personId: the newer wins. `existing.photos` must hold the stored photos (at
  *   least their personId and updatedAt) for that comparison; a missing one is treated as absent.
  * - Derived fields: hasPhoto follows the photos; terms and sortName are recomputed for every person who
- *   is new or whose name, company, headline, location, tags or encounters changed (the stored ones are
- *   trusted otherwise: the DB layer keeps them, with the same definition).
+ *   is new or whose searched fields (the field table's `search`) or encounters changed (the stored ones
+ *   are trusted otherwise: the DB layer keeps them, with the same definition).
  *
  * `put` holds only the records that must be written; the counts say what happened. Pure: it never
  * writes, and the inputs are not modified.
  */
-import { CAPS, otherNames } from '../text';
-import { SITES, type Encounter, type Id, type KithData, type KithEvent, type Person, type Photo } from '../types';
-import { derivePersonFields } from '../derive';
-import { compact, deepEqual } from './shared';
-
-export { derivePersonFields } from '../derive';
+import { otherNames } from '../text';
+import { CAPS } from '../model/caps';
+import { SITES, type Encounter, type Id, type KithData, type KithEvent, type Person, type Photo } from '../model/types';
+import { mergeNotes, PERSON_FIELD_NAMES, personField, union } from '../model/person-fields';
+import { derivePersonFields, SEARCHED_FIELDS } from '../derive';
+import { compact, deepEqual } from '../formats/shared';
 
 export interface Counts {
   added: number;
@@ -39,57 +40,23 @@ export interface MergeReport {
 
 const counts = (): Counts => ({ added: 0, updated: 0, unchanged: 0 });
 
-/** Joins two free-text notes without losing either; idempotent (merging the same notes again is a no-op). */
-export function mergeNotes(a: string | undefined, b: string | undefined, cap: number): string {
-  const x = a ?? '';
-  const y = b ?? '';
-  if (!y || x.includes(y)) return x;
-  if (!x || y.includes(x)) return y;
-  return `${x}\n\n${y}`.slice(0, cap);
-}
-
-function union(a: readonly string[], b: readonly string[], cap = Infinity): string[] {
-  const out = [...a];
-  for (const v of b) if (!out.includes(v)) out.push(v);
-  return out.slice(0, cap);
-}
-
 /** base is the stored record; inc the incoming one. */
 function mergePerson(base: Person, inc: Person, keyAllowed: (key: string) => boolean): Person {
   const newer = inc.updatedAt > base.updatedAt;
-  const win = newer ? inc : base;
-  const other = newer ? base : inc;
-  const pick = <K extends keyof Person>(k: K): Person[K] => (win[k] !== undefined && win[k] !== '' ? win[k] : other[k]);
+  const [win, other] = newer ? [inc, base] : [base, inc];
   const urls: Person['urls'] = {};
   for (const site of SITES) {
     const u = win.urls?.[site] || other.urls?.[site];
     if (u) urls[site] = u;
   }
-  const followUp = Object.keys(compact(win.followUp ?? {})).length > 0 ? win.followUp : (other.followUp ?? {});
-  const lastTouch =
-    base.lastTouch && inc.lastTouch
-      ? base.lastTouch > inc.lastTouch
-        ? base.lastTouch
-        : inc.lastTouch
-      : (base.lastTouch ?? inc.lastTouch);
-  return compact({
-    ...base,
-    keys: union(base.keys, inc.keys.filter(keyAllowed)),
-    name: pick('name'),
-    headline: pick('headline'),
-    company: pick('company'),
-    position: pick('position'),
-    location: pick('location'),
-    email: pick('email'),
-    urls,
-    tags: union(base.tags, inc.tags, CAPS.tags),
-    notes: newer ? mergeNotes(inc.notes, base.notes, CAPS.notes) : mergeNotes(base.notes, inc.notes, CAPS.notes),
-    followUp: { ...followUp },
-    lastTouch,
-    connectedOn: pick('connectedOn'),
-    createdAt: Math.min(base.createdAt, inc.createdAt),
-    updatedAt: Math.max(base.updatedAt, inc.updatedAt),
-  });
+  const merged = { ...base, keys: union(base.keys, inc.keys.filter(keyAllowed)), urls } as Record<string, unknown>;
+  for (const name of PERSON_FIELD_NAMES) {
+    const field = personField(name);
+    merged[name] = field.merge(base[name], inc[name], newer, field.empty);
+  }
+  merged.createdAt = Math.min(base.createdAt, inc.createdAt);
+  merged.updatedAt = Math.max(base.updatedAt, inc.updatedAt);
+  return compact(merged as unknown as Person);
 }
 
 function mergeEvent(base: KithEvent, inc: KithEvent): KithEvent {
@@ -108,9 +75,7 @@ function mergeEvent(base: KithEvent, inc: KithEvent): KithEvent {
     end: pick('end'),
     place: pick('place'),
     url: pick('url'),
-    notes:
-      (newer ? mergeNotes(inc.notes, base.notes, CAPS.notes) : mergeNotes(base.notes, inc.notes, CAPS.notes)) ||
-      undefined,
+    notes: (newer ? mergeNotes(inc.notes, base.notes, CAPS.note) : mergeNotes(base.notes, inc.notes, CAPS.note)) || undefined,
     createdAt: Math.min(base.createdAt, inc.createdAt),
     updatedAt: Math.max(base.updatedAt, inc.updatedAt),
   });
@@ -118,11 +83,7 @@ function mergeEvent(base: KithEvent, inc: KithEvent): KithEvent {
 
 /** True when a field the derived ones are computed from differs. */
 function sourceChanged(a: Person, b: Person): boolean {
-  if (a.name !== b.name || a.company !== b.company || a.headline !== b.headline) return true;
-  if (a.location !== b.location) return true;
-  if (a.tags.length !== b.tags.length) return true;
-  for (let i = 0; i < a.tags.length; i++) if (a.tags[i] !== b.tags[i]) return true;
-  return false;
+  return SEARCHED_FIELDS.some((name) => !deepEqual(a[name], b[name]));
 }
 
 const eventKey = (e: KithEvent) => `${e.name}\u0000${e.start ?? ''}`;
