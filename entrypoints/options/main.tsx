@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { t } from '@/utils/i18n';
-import { optionsLocale } from '@/components/OptionsText';
+import { optionsLocale } from '@/components/shared/counts';
 import { App } from './App';
 import './style.css';
 

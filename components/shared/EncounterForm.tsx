@@ -5,7 +5,7 @@ import type { EncounterView, Payload } from '@/utils/messages';
 import { localDay, parseDateInput, partialDateLastDay, formatPartialDate } from '@/utils/dates';
 import { suggestFollowUpAfterMeeting } from '@/utils/followups';
 import { t } from '@/utils/i18n';
-import { KIND_MESSAGE } from './kinds';
+import { KIND_MESSAGE } from '@/utils/encounter-kinds';
 import { usePeopleSearch } from './usePeopleSearch';
 
 export type EncounterDraft = Payload<'encounter.record'>['encounter'];

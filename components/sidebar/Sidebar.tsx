@@ -7,14 +7,14 @@ import { onPeopleChanged, send } from '@/utils/client';
 import { formatPartialDate, localDay } from '@/utils/dates';
 import { activeCheckIn, CHECKIN_KEY, type CheckIn } from '@/utils/checkin';
 import { t } from '@/utils/i18n';
-import { Avatar } from './Avatar';
-import { EncounterForm, type EncounterDraft } from './EncounterForm';
-import { EncounterList } from './EncounterList';
-import { TagEditor } from './TagEditor';
-import { NotesEditor } from './NotesEditor';
-import { FollowUpEditor } from './FollowUpEditor';
+import { Avatar } from '@/components/shared/Avatar';
+import { EncounterForm, type EncounterDraft } from '@/components/shared/EncounterForm';
+import { EncounterList } from '@/components/shared/EncounterList';
+import { TagEditor } from '@/components/shared/TagEditor';
+import { NotesEditor } from '@/components/shared/NotesEditor';
+import { FollowUpEditor } from '@/components/shared/FollowUpEditor';
 import { LinkProfile } from './LinkProfile';
-import { join, useAutosave } from './autosave';
+import { join, useAutosave } from '@/components/shared/autosave';
 
 type EncounterInit = NonNullable<Parameters<typeof EncounterForm>[0]['initial']>;
 

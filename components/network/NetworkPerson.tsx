@@ -4,14 +4,14 @@ import type { KithEvent, SiteId } from '@/utils/types';
 import { onPeopleChanged, send } from '@/utils/client';
 import { formatPartialDate } from '@/utils/dates';
 import { t } from '@/utils/i18n';
-import { Avatar } from './Avatar';
-import { EncounterForm, type EncounterDraft } from './EncounterForm';
-import { EncounterList } from './EncounterList';
-import { TagEditor } from './TagEditor';
-import { NotesEditor } from './NotesEditor';
-import { FollowUpEditor } from './FollowUpEditor';
-import { safeUrl } from './PopupText';
-import { join, useAutosave } from './autosave';
+import { Avatar } from '@/components/shared/Avatar';
+import { EncounterForm, type EncounterDraft } from '@/components/shared/EncounterForm';
+import { EncounterList } from '@/components/shared/EncounterList';
+import { TagEditor } from '@/components/shared/TagEditor';
+import { NotesEditor } from '@/components/shared/NotesEditor';
+import { FollowUpEditor } from '@/components/shared/FollowUpEditor';
+import { safeUrl } from '@/components/shared/safeUrl';
+import { join, useAutosave } from '@/components/shared/autosave';
 
 const SITE_MESSAGE: Record<SiteId, string> = {
   linkedin: 'networkSiteLinkedin',

@@ -1,7 +1,7 @@
 import type { MergeReport, Counts } from '@/utils/formats/merge';
 import type { ConnectionsReport } from '@/utils/formats/linkedin-connections';
 import { t } from '@/utils/i18n';
-import { formatCount } from './OptionsText';
+import { formatCount } from '@/components/shared/counts';
 
 /** How many names of a list are shown; the rest are counted ("+N more"). */
 export const VISIBLE_NAMES = 50;

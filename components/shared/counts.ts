@@ -1,3 +1,4 @@
+/** Numbers and counted phrases of the options and network pages, in the messages' language. */
 import { t } from '@/utils/i18n';
 
 /**
@@ -27,9 +28,4 @@ export function countPhrase(base: string, n: number): string {
   const key = `${base}_${plurals.select(n)}`;
   const message = t(key, formatCount(n));
   return message === key ? t(`${base}_other`, formatCount(n)) : message;
-}
-
-/** The text of an error, for a message the user reads. */
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
