@@ -6,7 +6,7 @@ import { byDueThenName } from '@/utils/followups';
 import type { Settings } from '@/utils/settings';
 import type { Person } from '@/utils/model/types';
 import { t } from '@/utils/i18n';
-import { plural } from '@/components/PopupText';
+import { plural } from '@/utils/phrases';
 import { toolbarAction } from '@/utils/compat';
 
 export const MIDNIGHT_ALARM = 'kith-midnight';

@@ -1,6 +1,6 @@
 import { defineContentScript } from '#imports';
 import { linkedin } from '@/utils/sites/linkedin';
-import { runSidebar } from '@/components/SidebarHost';
+import { runSidebar } from '@/components/sidebar/SidebarHost';
 
 /**
  * LinkedIn: runs on every LinkedIn page, because in-app navigation can lead from the feed or search to

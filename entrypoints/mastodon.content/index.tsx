@@ -1,6 +1,6 @@
 import { defineContentScript } from '#imports';
 import { mastodon } from '@/utils/sites/mastodon';
-import { runSidebar } from '@/components/SidebarHost';
+import { runSidebar } from '@/components/sidebar/SidebarHost';
 
 /**
  * Mastodon: instances are many and the user chooses them, so this script is not in the manifest. The

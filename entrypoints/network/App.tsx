@@ -3,10 +3,10 @@ import { localDay } from '@/utils/dates';
 import { getSettings, DEFAULT_SETTINGS } from '@/utils/settings';
 import type { CheckIn } from '@/utils/checkin';
 import { t } from '@/utils/i18n';
-import { EventCheckIn } from '@/components/EventCheckIn';
-import { NetworkPeople } from '@/components/NetworkPeople';
-import { NetworkEvents } from '@/components/NetworkEvents';
-import { NetworkIntroductions } from '@/components/NetworkIntroductions';
+import { EventCheckIn } from '@/components/shared/EventCheckIn';
+import { NetworkPeople } from '@/components/network/NetworkPeople';
+import { NetworkEvents } from '@/components/network/NetworkEvents';
+import { NetworkIntroductions } from '@/components/network/NetworkIntroductions';
 
 type View = 'people' | 'events' | 'introductions';
 interface Route {

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { t } from '@/utils/i18n';
 import { App } from './App';
-import '@/components/pages.css';
+import '@/components/shared/pages.css';
 import './style.css';
 
 document.documentElement.lang = t('popupDateLocale');

@@ -2,11 +2,12 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { onPeopleChanged, send } from '@/utils/client';
 import type { Responses } from '@/utils/messages';
 import { t } from '@/utils/i18n';
-import { errorText, countPhrase } from '@/components/OptionsText';
-import { OptionsSettings } from '@/components/OptionsSettings';
-import { ExportPanel } from '@/components/ExportPanel';
-import { ImportPanel } from '@/components/ImportPanel';
-import { OptionsDeleteAll } from '@/components/OptionsDeleteAll';
+import { countPhrase } from '@/components/shared/counts';
+import { errorText } from '@/components/options/errorText';
+import { OptionsSettings } from '@/components/options/OptionsSettings';
+import { ExportPanel } from '@/components/options/ExportPanel';
+import { ImportPanel } from '@/components/options/ImportPanel';
+import { OptionsDeleteAll } from '@/components/options/OptionsDeleteAll';
 
 type Stats = Responses['stats.get'];
 

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { t } from '@/utils/i18n';
 import { ownChangesAnswered } from '@/utils/client';
-import { optionsLocale } from '@/components/OptionsText';
+import { optionsLocale } from '@/components/shared/counts';
 import { App } from './App';
 import './style.css';
 

@@ -5,11 +5,11 @@ import type { FollowUpRow as Row, Responses } from '@/utils/messages';
 import type { EncounterKind } from '@/utils/model/types';
 import { localDay } from '@/utils/dates';
 import { t } from '@/utils/i18n';
-import { FollowUpItem, type SnoozeBy } from '@/components/FollowUpItem';
-import { PopupSearch } from '@/components/PopupSearch';
-import { PopupNothingDue, PopupWelcome } from '@/components/PopupEmpty';
-import { formatDueDay } from '@/components/PopupText';
-import { EventCheckIn } from '@/components/EventCheckIn';
+import { FollowUpItem, type SnoozeBy } from '@/components/popup/FollowUpItem';
+import { PopupSearch } from '@/components/popup/PopupSearch';
+import { PopupNothingDue, PopupWelcome } from '@/components/popup/PopupEmpty';
+import { formatDueDay } from '@/utils/phrases';
+import { EventCheckIn } from '@/components/shared/EventCheckIn';
 import { FIRST_SCREEN, FIRST_SCREEN_KEY, isFirstScreenOf } from '@/utils/first-screen';
 import { FACES_PER_REQUEST, FaceCache } from './faces';
 

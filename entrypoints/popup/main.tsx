@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { t } from '@/utils/i18n';
 import { ownChangesAnswered } from '@/utils/client';
 import { App, firstPopupData } from './App';
-import '@/components/pages.css';
+import '@/components/shared/pages.css';
 import './style.css';
 
 document.title = t('popupTitle');

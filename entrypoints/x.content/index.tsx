@@ -1,6 +1,6 @@
 import { defineContentScript } from '#imports';
 import { x } from '@/utils/sites/x';
-import { runSidebar } from '@/components/SidebarHost';
+import { runSidebar } from '@/components/sidebar/SidebarHost';
 
 /** X (and its old twitter.com addresses): on every page, since X is one app that navigates in place. */
 export default defineContentScript({

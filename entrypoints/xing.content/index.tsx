@@ -1,6 +1,6 @@
 import { defineContentScript } from '#imports';
 import { xing } from '@/utils/sites/xing';
-import { runSidebar } from '@/components/SidebarHost';
+import { runSidebar } from '@/components/sidebar/SidebarHost';
 
 /** XING: on every www.xing.com page, since in-app navigation can lead to a profile. */
 export default defineContentScript({

@@ -108,7 +108,7 @@ const MAPS_BUILD = `${OUT_BUILD}-maps`;
 const profileNotes: string[] = [];
 
 const TODAY = localDay();
-/** Rows the network page asks for at once (components/NetworkList.tsx, PAGE). */
+/** Rows the network page asks for at once (components/network/NetworkList.tsx, PAGE). */
 const LIST_PAGE = 60;
 /** Typed into the network page's search: one and two letters that match most people, then a full name. */
 const LIST_TYPED = ['anna nowak', 'jürgen m'];

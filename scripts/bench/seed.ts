@@ -1,6 +1,6 @@
 /**
  * Imports data into the extension through the product's own path: the options page connects the import
- * port and posts the file's text in parts, as components/ImportPanel.tsx does, then waits for 'done'.
+ * port and posts the file's text in parts, as components/options/ImportPanel.tsx does, then waits for 'done'.
  * The text is served to the page over a local route, never passed through page.evaluate arguments.
  */
 import type { Page } from '@playwright/test';

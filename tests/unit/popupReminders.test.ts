@@ -15,7 +15,8 @@ import {
   scheduleAlarms,
   updateBadge,
 } from '../../entrypoints/background/reminders';
-import { contextText, dueText, formatDueDay, safeUrl } from '../../components/PopupText';
+import { contextText, dueText, formatDueDay } from '../../utils/phrases';
+import { safeUrl } from '../../components/shared/safeUrl';
 
 // The English messages the build ships (only the files these modules use, so other surfaces' work in
 // progress cannot break this test).

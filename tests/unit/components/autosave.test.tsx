@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { autosaver, join, RETRY_DELAYS } from '../../../components/autosave';
-import { Sidebar } from '../../../components/Sidebar';
+import { autosaver, join, RETRY_DELAYS } from '../../../components/shared/autosave';
+import { Sidebar } from '../../../components/sidebar/Sidebar';
 import { createHandler } from '../../../entrypoints/background/router';
 import { closeKithDb } from '../../../utils/db';
 import type { PersonView } from '../../../utils/messages';

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, act } from '@testing-library/preact';
-import { NotesEditor } from '../../../components/NotesEditor';
-import { TagEditor } from '../../../components/TagEditor';
-import { EncounterForm } from '../../../components/EncounterForm';
-import { FollowUpEditor } from '../../../components/FollowUpEditor';
-import { EncounterList } from '../../../components/EncounterList';
+import { NotesEditor } from '../../../components/shared/NotesEditor';
+import { TagEditor } from '../../../components/shared/TagEditor';
+import { EncounterForm } from '../../../components/shared/EncounterForm';
+import { FollowUpEditor } from '../../../components/shared/FollowUpEditor';
+import { EncounterList } from '../../../components/shared/EncounterList';
 import { addDays, localDay } from '../../../utils/dates';
 
 afterEach(cleanup);

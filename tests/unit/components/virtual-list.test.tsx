@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
-import { VirtualList } from '../../../components/VirtualList';
+import { VirtualList } from '../../../components/network/VirtualList';
 
 afterEach(cleanup);
 

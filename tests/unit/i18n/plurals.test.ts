@@ -103,7 +103,7 @@ describe('the surfaces use the messages’ language', () => {
 
   it('popup: counted phrases and dates in Polish', async () => {
     speak('pl');
-    const popup = await import('../../../components/PopupText');
+    const popup = await import('../../../utils/phrases');
     expect(popup.messagesLocale()).toBe('pl');
     expect([1, 2, 5].map((n) => popup.plural('popupCadence', n))).toEqual(['codziennie', 'co 2 dni', 'co 5 dni']);
     expect(popup.dueText({ due: '2026-12-01', overdueDays: 3 }, '2026-12-04')).toBe('3 dni po terminie');
@@ -116,7 +116,7 @@ describe('the surfaces use the messages’ language', () => {
 
   it('options: counts grouped the Polish way and the right form', async () => {
     speak('pl');
-    const options = await import('../../../components/OptionsText');
+    const options = await import('../../../components/shared/counts');
     expect(options.optionsLocale()).toBe('pl');
     expect([1, 2, 5, 12, 22, 25].map((n) => options.countPhrase('optionsEncounters', n))).toEqual([
       '1 spotkanie',
@@ -131,8 +131,8 @@ describe('the surfaces use the messages’ language', () => {
 
   it('English stays English', async () => {
     speak('en');
-    const popup = await import('../../../components/PopupText');
-    const options = await import('../../../components/OptionsText');
+    const popup = await import('../../../utils/phrases');
+    const options = await import('../../../components/shared/counts');
     expect(popup.plural('popupOverdueDays', 1)).toBe('1 day overdue');
     expect(popup.plural('popupOverdueDays', 2)).toBe('2 days overdue');
     expect(popup.formatDueDay('2026-12-08', '2026-12-04')).toBe('Tue 8 Dec');

@@ -1,7 +1,7 @@
 import type { MergeReport, Counts } from '@/utils/import/merge';
 import type { ConnectionsReport } from '@/utils/import/connections-plan';
 import { t } from '@/utils/i18n';
-import { formatCount } from './OptionsText';
+import { formatCount } from '@/components/shared/counts';
 
 /** How many names of a list are shown; the rest are counted ("+N more"). */
 export const VISIBLE_NAMES = 50;

@@ -2,7 +2,7 @@ import { browser } from '#imports';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { addInstance, INSTANCES_KEY, instancePattern, normaliseInstance, parseInstances, readInstances, removeInstance, type InstanceProblem } from '@/utils/mastodon-instances';
 import { t } from '@/utils/i18n';
-import { errorText } from './OptionsText';
+import { errorText } from './errorText';
 
 const PROBLEMS: Record<InstanceProblem, string> = {
   empty: 'optionsMastodonEmpty',

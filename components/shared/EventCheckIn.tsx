@@ -5,7 +5,7 @@ import { localDay } from '@/utils/dates';
 import { checkIn, checkOut, readCheckIn, watchCheckIn, type CheckIn } from '@/utils/checkin';
 import { fold } from '@/utils/text';
 import { t } from '@/utils/i18n';
-import { formatDueDay } from './PopupText';
+import { formatDueDay } from '@/utils/phrases';
 
 /** Layout only (colours come from the page): the popup has no styles for this part. */
 const ROW = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '6px' } as const;

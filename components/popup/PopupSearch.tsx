@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PersonSummary } from '@/utils/messages';
 import { send } from '@/utils/client';
 import { t } from '@/utils/i18n';
-import { Avatar } from './Avatar';
-import { safeUrl } from './PopupText';
+import { Avatar } from '@/components/shared/Avatar';
+import { safeUrl } from '@/components/shared/safeUrl';
 
 /** How long typing must pause before Kith searches (the search itself takes a few ms). */
 const DEBOUNCE_MS = 60;

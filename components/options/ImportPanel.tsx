@@ -3,7 +3,8 @@ import { browser } from '#imports';
 import { IMPORT_PORT, type ImportKind, type ImportProgress, type ImportRequest } from '@/utils/messages';
 import { t } from '@/utils/i18n';
 import { send } from '@/utils/client';
-import { errorText, formatCount } from './OptionsText';
+import { formatCount } from '@/components/shared/counts';
+import { errorText } from './errorText';
 import { ImportReport } from './ImportReport';
 
 /** Files above this size are refused before they are read (a Connections.csv of 30,000 rows is ~3 MB). */

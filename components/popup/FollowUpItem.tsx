@@ -2,9 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FollowUpRow as Row } from '@/utils/messages';
 import { ENCOUNTER_KINDS, type EncounterKind, type LocalDay } from '@/utils/model/types';
 import { t } from '@/utils/i18n';
-import { Avatar } from './Avatar';
-import { KIND_MESSAGE } from './kinds';
-import { contextText, dueText, plural, safeUrl } from './PopupText';
+import { Avatar } from '@/components/shared/Avatar';
+import { KIND_MESSAGE } from '@/utils/encounter-kinds';
+import { contextText, dueText, plural } from '@/utils/phrases';
+import { safeUrl } from '@/components/shared/safeUrl';
 
 /** The kinds a touch can be, with their words (read once, not once per row). */
 let kindOptions: { kind: EncounterKind; label: string }[] | undefined;

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { send } from '@/utils/client';
 import type { ExportFormat } from '@/utils/messages';
 import { t } from '@/utils/i18n';
-import { errorText } from './OptionsText';
+import { errorText } from './errorText';
 
 /**
  * Saves text as a file through a Blob URL and an `<a download>` click: no `downloads` permission.

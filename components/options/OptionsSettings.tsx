@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CadenceOptions } from './CadenceOptions';
+import { CadenceOptions } from '@/components/shared/CadenceOptions';
 import { getSettings, saveSettings, watchSettings, type Settings } from '@/utils/settings';
 import { CADENCE_PRESETS } from '@/utils/followups';
 import type { SiteId } from '@/utils/model/types';
 import { t } from '@/utils/i18n';
-import { errorText } from './OptionsText';
+import { errorText } from './errorText';
 import { OptionsMastodon } from './OptionsMastodon';
 
 const MAX_CADENCE_DAYS = 3650; // what parseSettings accepts

@@ -5,25 +5,26 @@ import type { EncounterView, Payload } from '@/utils/messages';
 import { localDay, parseDateInput, partialDateLastDay, formatPartialDate } from '@/utils/dates';
 import { suggestFollowUpAfterMeeting } from '@/utils/followups';
 import { t } from '@/utils/i18n';
-import { KIND_MESSAGE } from './kinds';
+import { KIND_MESSAGE } from '@/utils/encounter-kinds';
 import { usePeopleSearch } from './usePeopleSearch';
 
 export type EncounterDraft = Payload<'encounter.record'>['encounter'];
+/** What the form starts with: "Met here" prefills the event of the check-in; editing, the encounter. */
+export type EncounterInit = Partial<Pick<EncounterView, 'kind' | 'place' | 'eventName' | 'date' | 'introducerName' | 'introducedByName' | 'note'>>;
 
-interface Props {
+export interface EncounterFormProps {
   events: KithEvent[];
   /** Whether this would be the first in-person meeting (for the follow-up suggestion). */
   firstInPerson: boolean;
   current: FollowUp;
   postMeetingDays: number;
-  /** Prefill (e.g. "Met here" at the active event). */
-  initial?: Partial<Pick<EncounterView, 'kind' | 'place' | 'eventName' | 'date' | 'introducerName' | 'introducedByName' | 'note'>>;
+  initial?: EncounterInit;
   onSave: (encounter: EncounterDraft, followUpDue: LocalDay | undefined) => Promise<void>;
   onCancel: () => void;
 }
 
 /** Record one encounter: date (partial allowed), kind, place, event, introduced by, note. */
-export function EncounterForm(props: Props) {
+export function EncounterForm(props: EncounterFormProps) {
   const today = localDay();
   const init = props.initial ?? {};
   const [date, setDate] = useState(init.date ?? today);

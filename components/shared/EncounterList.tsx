@@ -1,7 +1,7 @@
 import type { EncounterView } from '@/utils/messages';
 import { formatPartialDate } from '@/utils/dates';
 import { t } from '@/utils/i18n';
-import { KIND_MESSAGE } from './kinds';
+import { KIND_MESSAGE } from '@/utils/encounter-kinds';
 
 /** Every encounter, newest first: when, how, where, at which event, who introduced you, the note. */
 export function EncounterList({

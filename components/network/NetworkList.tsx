@@ -4,9 +4,9 @@ import type { LocalDay } from '@/utils/model/types';
 import { onPeopleChanged, send } from '@/utils/client';
 import { daysBetween } from '@/utils/dates';
 import { t } from '@/utils/i18n';
-import { Avatar } from './Avatar';
+import { Avatar } from '@/components/shared/Avatar';
 import { VirtualList } from './VirtualList';
-import { dueText, formatPastDay } from './PopupText';
+import { dueText, formatPastDay } from '@/utils/phrases';
 
 export type PeopleListQuery = Pick<Payload<'people.list'>, 'sort' | 'filter'>;
 

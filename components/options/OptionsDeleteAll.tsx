@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '@/utils/client';
 import { t } from '@/utils/i18n';
-import { errorText } from './OptionsText';
+import { errorText } from './errorText';
 
 /** The word to type. The protocol requires exactly this (`data.deleteAll` with confirm: 'DELETE'). */
 const WORD = 'DELETE';

@@ -21,13 +21,12 @@ export function FollowUpEditor({ value, onChange }: { value: FollowUp; onChange:
   useEffect(() => {
     if (preset) setCustom(false);
   }, [value.cadenceDays]);
-  const set = onChange;
   return (
     <fieldset class="kith-followup">
       <legend>{t('followUpLabel')}</legend>
       <label>
         {t('followUpDue')}
-        <input type="date" value={value.due ?? ''} onChange={(e) => set({ due: e.currentTarget.value || null })} />
+        <input type="date" value={value.due ?? ''} onChange={(e) => onChange({ due: e.currentTarget.value || null })} />
       </label>
       <label>
         {t('followUpCadence')}
@@ -36,7 +35,7 @@ export function FollowUpEditor({ value, onChange }: { value: FollowUp; onChange:
           onChange={(e) => {
             const v = e.currentTarget.value;
             setCustom(v === 'custom');
-            if (v !== 'custom') set({ cadenceDays: v ? Number(v) : null });
+            if (v !== 'custom') onChange({ cadenceDays: v ? Number(v) : null });
           }}
         >
           <CadenceOptions />
@@ -52,7 +51,7 @@ export function FollowUpEditor({ value, onChange }: { value: FollowUp; onChange:
             value={value.cadenceDays ?? ''}
             onChange={(e) => {
               const n = Number(e.currentTarget.value);
-              if (Number.isInteger(n) && n >= 1 && n <= 3650) set({ cadenceDays: n });
+              if (Number.isInteger(n) && n >= 1 && n <= 3650) onChange({ cadenceDays: n });
             }}
           />
         </label>
@@ -63,7 +62,7 @@ export function FollowUpEditor({ value, onChange }: { value: FollowUp; onChange:
           value={promise}
           onFocus={() => (typing.current = true)}
           onInput={(e) => setPromise(e.currentTarget.value)}
-          onChange={(e) => set({ note: e.currentTarget.value.trim() || null })}
+          onChange={(e) => onChange({ note: e.currentTarget.value.trim() || null })}
           onBlur={() => (typing.current = false)}
         />
       </label>

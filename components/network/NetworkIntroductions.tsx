@@ -3,7 +3,7 @@ import type { IntroductionView } from '@/utils/messages';
 import type { LocalDay } from '@/utils/model/types';
 import { onPeopleChanged, send } from '@/utils/client';
 import { t } from '@/utils/i18n';
-import { formatPastDay } from './PopupText';
+import { formatPastDay } from '@/utils/phrases';
 
 /** Who introduced you to whom: everyone saved who introduced someone, and the people they introduced. */
 export function NetworkIntroductions({ today, onOpenPerson }: { today: LocalDay; onOpenPerson: (id: string) => void }) {

@@ -8,8 +8,8 @@ import { fold } from '@/utils/text';
 import { t } from '@/utils/i18n';
 import { EventEditor, EventMerge } from './EventEditor';
 import { NetworkList } from './NetworkList';
-import { messagesLocale } from './PopupText';
-import { countPhrase } from './OptionsText';
+import { messagesLocale } from '@/utils/phrases';
+import { countPhrase } from '@/components/shared/counts';
 
 let range: Intl.DateTimeFormat | undefined;
 const utc = (day: string) => new Date(`${day}T00:00:00Z`);

@@ -1,17 +1,16 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { PersonView } from '@/utils/messages';
-import type { KithEvent, SiteId } from '@/utils/model/types';
-import { onPeopleChanged, send } from '@/utils/client';
+import { useEffect, useState } from 'preact/hooks';
+import type { SiteId } from '@/utils/model/types';
+import { send } from '@/utils/client';
 import { formatPartialDate } from '@/utils/dates';
 import { t } from '@/utils/i18n';
-import { Avatar } from './Avatar';
-import { EncounterForm, type EncounterDraft } from './EncounterForm';
-import { EncounterList } from './EncounterList';
-import { TagEditor } from './TagEditor';
-import { NotesEditor } from './NotesEditor';
-import { FollowUpEditor } from './FollowUpEditor';
-import { safeUrl } from './PopupText';
-import { join, useAutosave } from './autosave';
+import { Avatar } from '@/components/shared/Avatar';
+import { EncounterForm } from '@/components/shared/EncounterForm';
+import { EncounterList } from '@/components/shared/EncounterList';
+import { TagEditor } from '@/components/shared/TagEditor';
+import { NotesEditor } from '@/components/shared/NotesEditor';
+import { FollowUpEditor } from '@/components/shared/FollowUpEditor';
+import { safeUrl } from '@/components/shared/safeUrl';
+import { usePerson } from '@/components/shared/usePerson';
 
 const SITE_MESSAGE: Record<SiteId, string> = {
   linkedin: 'networkSiteLinkedin',
@@ -34,43 +33,16 @@ export interface NetworkPersonProps {
  * (every encounter), who they introduced you to, follow-up, tags, notes and their profile links.
  */
 export function NetworkPerson({ id, postMeetingDays, onOpenPerson, onClose }: NetworkPersonProps) {
-  // undefined while loading; null when this person is no longer saved.
-  const [view, setView] = useState<PersonView | null | undefined>(undefined);
-  const [error, setError] = useState('');
-  const [recording, setRecording] = useState(false);
-  const [events, setEvents] = useState<KithEvent[]>([]);
+  // view: undefined while loading; null when this person is no longer saved.
+  const { view, person, error, saver, act, form, openForm } = usePerson({ id }, (encounter, followUpDue) =>
+    send('encounter.record', { personId: id, encounter, ...(followUpDue ? { followUpDue } : {}) }),
+  );
   const [knownTags, setKnownTags] = useState<string[]>([]);
-  // Tags, notes and the follow-up save as they change, and keep trying after a failure.
-  const saver = useAutosave(view?.person.id, setView);
-
-  const refresh = useCallback(() => {
-    send('person.get', { id }).then(
-      (v) => {
-        setView(v);
-        setError('');
-      },
-      (e: Error) => setError(e.message),
-    );
-  }, [id]);
 
   useEffect(() => {
-    setView(undefined);
-    setRecording(false);
-    refresh();
     send('tags.list', {}).then(setKnownTags, () => undefined);
-  }, [refresh]);
+  }, [id]);
 
-  useEffect(() => onPeopleChanged((ids) => (ids.length === 0 || ids.includes(id)) && refresh()), [refresh]);
-
-  const act = async (p: Promise<PersonView>) => {
-    try {
-      setView(await p);
-      setError('');
-    } catch (e) {
-      setError((e as Error).message);
-      throw e;
-    }
-  };
   const quietly = (p: Promise<unknown>) => void p.catch(() => undefined);
 
   if (view === undefined) {
@@ -80,7 +52,7 @@ export function NetworkPerson({ id, postMeetingDays, onOpenPerson, onClose }: Ne
       </p>
     );
   }
-  if (view === null) {
+  if (view === null || !person) {
     return (
       <p class="muted" role="status">
         {t('networkPersonGone')}
@@ -88,7 +60,6 @@ export function NetworkPerson({ id, postMeetingDays, onOpenPerson, onClose }: Ne
     );
   }
 
-  const person = join(view.person, saver ? saver.unsaved() : undefined)!;
   const links = (Object.entries(person.urls) as [SiteId, string][]).map(([site, url]) => [site, safeUrl(url)] as const).filter(([, url]) => url);
 
   return (
@@ -120,31 +91,15 @@ export function NetworkPerson({ id, postMeetingDays, onOpenPerson, onClose }: Ne
           {error}
         </p>
       )}
-      {saver && saver.error && (
+      {saver?.error && (
         <p class="error" role="alert">
           {t('autosaveFailed', saver.error)}
         </p>
       )}
-      {recording ? (
-        <EncounterForm
-          events={events}
-          firstInPerson={!view.encounters.some((e) => e.kind === 'in-person' || e.kind === 'event')}
-          current={person.followUp}
-          postMeetingDays={postMeetingDays}
-          onSave={(encounter: EncounterDraft, followUpDue) =>
-            act(send('encounter.record', { personId: id, encounter, ...(followUpDue ? { followUpDue } : {}) })).then(() => setRecording(false))
-          }
-          onCancel={() => setRecording(false)}
-        />
+      {form ? (
+        <EncounterForm key={form.key} {...form.props} postMeetingDays={postMeetingDays} />
       ) : (
-        <button
-          type="button"
-          class="kith-primary"
-          onClick={() => {
-            setRecording(true);
-            send('events.list', {}).then(setEvents, () => undefined);
-          }}
-        >
+        <button type="button" class="kith-primary" onClick={() => openForm({})}>
           {t('sidebarRecord')}
         </button>
       )}

@@ -1,5 +1,3 @@
-import { useRef, useState } from 'preact/hooks';
-import { send } from '@/utils/client';
 import type { Payload, PersonView } from '@/utils/messages';
 
 type PersonPatch = Payload<'person.update'>['patch'];
@@ -70,22 +68,4 @@ export function autosaver(save: (patch: PersonPatch) => Promise<PersonView>, rep
     error: '',
   };
   return saver;
-}
-
-/**
- * The autosaver of the person on screen (`id`, undefined while none is), one per person for as long
- * as the view lives, so changes still being retried keep going (and keep showing) when the user
- * comes back to that person. Answers about anyone but the person on screen are not shown.
- */
-export function useAutosave(id: string | undefined, setView: (view: PersonView) => void): Autosaver | undefined {
-  const savers = useRef<Record<string, Autosaver>>({});
-  const shown = useRef(id);
-  shown.current = id;
-  const [, redraw] = useState({});
-  return id
-    ? (savers.current[id] ??= autosaver(
-        (patch) => send('person.update', { id, patch }),
-        (view) => shown.current === id && (view ? setView(view) : redraw({})),
-      ))
-    : undefined;
 }

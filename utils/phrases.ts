@@ -1,13 +1,13 @@
 /**
- * Words and dates of the popup (and of the daily notification), from the i18n messages. The
- * language of dates and plurals is the language of the messages in use (message `popupDateLocale`),
- * so a Polish translation formats its dates in Polish.
+ * Words and dates of the popup, the network page and the background's daily notification, from the
+ * i18n messages. The language of dates and plurals is the language of the messages in use (message
+ * `popupDateLocale`), so a Polish translation formats its dates in Polish.
  */
 import { addDays, formatPartialDate } from '@/utils/dates';
 import { countedMessage, t } from '@/utils/i18n';
 import type { FollowUpRow } from '@/utils/messages';
 import type { LocalDay } from '@/utils/model/types';
-import { KIND_MESSAGE } from './kinds';
+import { KIND_MESSAGE } from './encounter-kinds';
 
 let cachedLocale: string | undefined;
 
@@ -84,15 +84,4 @@ export function contextText(context: FollowUpRow['context'], today: LocalDay): s
   const kind = t(KIND_MESSAGE[context.kind]);
   const where = [context.eventName, context.place].filter(Boolean).join(', ');
   return t('popupTouchOn', kind, where ? `${when} (${where})` : when);
-}
-
-/** Only web profile links are opened (never javascript:, data: or file: URLs from stored data). */
-export function safeUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -5,7 +5,7 @@ import { onPeopleChanged, send } from '@/utils/client';
 import { t } from '@/utils/i18n';
 import { NetworkList, type PeopleListQuery } from './NetworkList';
 import { NetworkPerson } from './NetworkPerson';
-import { countPhrase } from './OptionsText';
+import { countPhrase } from '@/components/shared/counts';
 
 type Filter = Payload<'people.list'>['filter'];
 type FollowUpFilter = NonNullable<Filter['followUp']>;

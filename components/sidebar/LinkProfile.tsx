@@ -3,7 +3,7 @@ import type { ExtractedProfile } from '@/utils/sites/types';
 import type { LinkSuggestion, PersonView } from '@/utils/messages';
 import { send } from '@/utils/client';
 import { t } from '@/utils/i18n';
-import { usePeopleSearch } from './usePeopleSearch';
+import { usePeopleSearch } from '@/components/shared/usePeopleSearch';
 
 interface Props {
   profile: ExtractedProfile;

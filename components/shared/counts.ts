@@ -1,3 +1,4 @@
+/** Numbers and counted phrases of the options and network pages, in the messages' language. */
 import { countedMessage, t } from '@/utils/i18n';
 
 /**
@@ -20,9 +21,4 @@ export function formatCount(n: number): string {
 /** A counted phrase in the messages' language, with the count formatted as $1 (see countedMessage). */
 export function countPhrase(base: string, n: number): string {
   return countedMessage(base, n, optionsLocale(), formatCount(n));
-}
-
-/** The text of an error, for a message the user reads. */
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
