@@ -119,12 +119,6 @@ function partialOrThrow(d: PartialDate): [number, number | undefined, number | u
   return p;
 }
 
-/** The first day a partial date covers: '2014' -> '2014-01-01', '2014-06' -> '2014-06-01'. */
-export function partialDateFirstDay(d: PartialDate): LocalDay {
-  const [y, m = 1, day = 1] = partialOrThrow(d);
-  return ymd(y, m, day);
-}
-
 /** The last day a partial date covers: '2014' -> '2014-12-31', '2024-02' -> '2024-02-29'. */
 export function partialDateLastDay(d: PartialDate): LocalDay {
   const [y, m = 12, day] = partialOrThrow(d);

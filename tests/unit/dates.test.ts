@@ -19,7 +19,6 @@ import {
   msUntilNextLocalMidnight,
   nextLocalTime,
   parseDateInput,
-  partialDateFirstDay,
   partialDateLastDay,
 } from '../../utils/dates';
 
@@ -321,23 +320,22 @@ describe('comparePartialDates', () => {
   });
 });
 
-describe('partialDateFirstDay / partialDateLastDay', () => {
+describe('partialDateLastDay', () => {
   it.each([
-    ['2014', '2014-01-01', '2014-12-31'],
-    ['2014-06', '2014-06-01', '2014-06-30'],
-    ['2024-02', '2024-02-01', '2024-02-29'],
-    ['2023-02', '2023-02-01', '2023-02-28'],
-    ['2000-02', '2000-02-01', '2000-02-29'],
-    ['2100-02', '2100-02-01', '2100-02-28'],
-    ['2024-12', '2024-12-01', '2024-12-31'],
-    ['2024-06-19', '2024-06-19', '2024-06-19'],
-  ])('%s covers %s .. %s', (d, first, last) => {
-    expect(partialDateFirstDay(d)).toBe(first);
+    ['2014', '2014-12-31'],
+    ['2014-06', '2014-06-30'],
+    ['2024-02', '2024-02-29'],
+    ['2023-02', '2023-02-28'],
+    ['2000-02', '2000-02-29'],
+    ['2100-02', '2100-02-28'],
+    ['2024-12', '2024-12-31'],
+    ['2024-06-19', '2024-06-19'],
+  ])('%s lasts until %s', (d, last) => {
     expect(partialDateLastDay(d)).toBe(last);
   });
   it('throws on invalid partial dates', () => {
     expect(() => partialDateLastDay('2023-02-29')).toThrow(RangeError);
-    expect(() => partialDateFirstDay('June 2014')).toThrow(RangeError);
+    expect(() => partialDateLastDay('June 2014')).toThrow(RangeError);
   });
 });
 
