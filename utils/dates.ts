@@ -12,8 +12,8 @@
 import type { LocalDay, PartialDate } from './types';
 
 const DAY_MS = 86_400_000;
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2200;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2200;
 
 const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
 

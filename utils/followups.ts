@@ -20,7 +20,7 @@ export const CADENCE_PRESETS = [
 ] as const;
 
 /** Longest cadence or snooze accepted (10 years). */
-export const MAX_DAYS = 3660;
+const MAX_DAYS = 3660;
 
 function isDayCount(n: unknown): n is number {
   return Number.isInteger(n) && (n as number) >= 1 && (n as number) <= MAX_DAYS;

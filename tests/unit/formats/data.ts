@@ -6,7 +6,7 @@ import { CAPS, cleanLine, cleanText } from '../../../utils/text';
 import { ENCOUNTER_KINDS, type Encounter, type KithData, type KithEvent, type Person, type Photo } from '../../../utils/types';
 
 /** Fragments that break naive serialisers. */
-export const NASTY = [
+const NASTY = [
   'Łukasz',
   'Żółć',
   'Zoë',
