@@ -5,20 +5,21 @@
 import type { KnipConfig } from 'knip';
 
 const config: KnipConfig = {
+  // `!`: what ships, so that `knip --production` finds code only the tests use.
   entry: [
     // WXT entrypoints: a folder's index (background, each <site>.content), or an extension page's
     // index.html, whose scripts the html compiler below follows.
-    'entrypoints/*/index.{ts,tsx,html}',
-    'wxt.config.ts',
+    'entrypoints/*/index.{ts,tsx,html}!',
+    'wxt.config.ts!',
     // wxt.config.ts swaps these in for the content scripts by path (resolve.alias), not by import.
-    'utils/browser-native.ts',
-    'utils/content-script-context.ts',
+    'utils/browser-native.ts!',
+    'utils/content-script-context.ts!',
     // Scripts run by hand or from package.json, and the module hooks the benchmark registers by path.
     'scripts/*.{mjs,ts}',
     'scripts/bench/js-costs.ts',
     'scripts/bench/*.mjs',
   ],
-  project: ['**/*.{ts,tsx,mjs,js,html}', '!tests/fixtures/**'],
+  project: ['**/*.{ts,tsx,mjs,js,html}!', '!tests/fixtures/**', '!{tests,scripts}/**!'],
   // WXT's own plugin makes every file under entrypoints/ an entry, so nothing there would ever be found
   // unused; the entries above say which files WXT really starts.
   wxt: false,

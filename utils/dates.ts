@@ -100,7 +100,7 @@ export function daysBetween(a: LocalDay, b: LocalDay): number {
  * Chronological comparator for PartialDates (negative when a is earlier). A partial date sorts as
  * "day 0" of its period: before every full date inside it, after everything in the period before it:
  *   '2014' < '2014-01' < '2014-01-01' < ... < '2014-06' < '2014-06-01' < '2014-06-30' < '2014-07'.
- * So in a newest-first list (comparePartialDatesDesc) the vague "June 2014" comes after every dated
+ * So in a newest-first list (comparePartialDates(b, a)) the vague "June 2014" comes after every dated
  * day of June 2014 and before May: the exact entries we know are newer stay on top. For normalized
  * values this is exactly string order, which is also what an IndexedDB index on the field gives.
  */
@@ -108,10 +108,6 @@ export function comparePartialDates(a: PartialDate, b: PartialDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Newest first: `encounters.sort((x, y) => comparePartialDatesDesc(x.date, y.date))`. */
-export function comparePartialDatesDesc(a: PartialDate, b: PartialDate): number {
-  return comparePartialDates(b, a);
-}
 
 function partialOrThrow(d: PartialDate): [number, number | undefined, number | undefined] {
   const p = partialParts(d);
