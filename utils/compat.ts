@@ -67,7 +67,7 @@ export function followDomNavigation(
 }
 
 /** A content script registered at run time, on the pages `matches` names. */
-export interface RuntimeScript {
+interface RuntimeScript {
   id: string;
   matches: string[];
   /** The built file, relative to the extension's root. */

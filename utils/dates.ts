@@ -12,8 +12,8 @@
 import type { LocalDay, PartialDate } from './model/types';
 
 const DAY_MS = 86_400_000;
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2200;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2200;
 
 const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
 
@@ -100,7 +100,7 @@ export function daysBetween(a: LocalDay, b: LocalDay): number {
  * Chronological comparator for PartialDates (negative when a is earlier). A partial date sorts as
  * "day 0" of its period: before every full date inside it, after everything in the period before it:
  *   '2014' < '2014-01' < '2014-01-01' < ... < '2014-06' < '2014-06-01' < '2014-06-30' < '2014-07'.
- * So in a newest-first list (comparePartialDatesDesc) the vague "June 2014" comes after every dated
+ * So in a newest-first list (comparePartialDates(b, a)) the vague "June 2014" comes after every dated
  * day of June 2014 and before May: the exact entries we know are newer stay on top. For normalized
  * values this is exactly string order, which is also what an IndexedDB index on the field gives.
  */
@@ -108,21 +108,11 @@ export function comparePartialDates(a: PartialDate, b: PartialDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Newest first: `encounters.sort((x, y) => comparePartialDatesDesc(x.date, y.date))`. */
-export function comparePartialDatesDesc(a: PartialDate, b: PartialDate): number {
-  return comparePartialDates(b, a);
-}
 
 function partialOrThrow(d: PartialDate): [number, number | undefined, number | undefined] {
   const p = partialParts(d);
   if (!p) throw new RangeError(`Not a partial date: ${String(d)}`);
   return p;
-}
-
-/** The first day a partial date covers: '2014' -> '2014-01-01', '2014-06' -> '2014-06-01'. */
-export function partialDateFirstDay(d: PartialDate): LocalDay {
-  const [y, m = 1, day = 1] = partialOrThrow(d);
-  return ymd(y, m, day);
 }
 
 /** The last day a partial date covers: '2014' -> '2014-12-31', '2024-02' -> '2024-02-29'. */

@@ -60,15 +60,6 @@ export function derivePersonFields(
   return { terms, sortName: fold(person.name).trim() };
 }
 
-/** A copy of the person with terms and sortName recomputed. */
-export function withDerivedFields<P extends Person>(
-  person: P,
-  encounters?: readonly Encounter[],
-  events?: readonly KithEvent[] | ReadonlyMap<Id, KithEvent | string>,
-): P {
-  return { ...person, ...derivePersonFields(person, encounters, events) };
-}
-
 function indexEvents(events: readonly KithEvent[]): Map<Id, KithEvent> {
   const map = new Map<Id, KithEvent>();
   for (const ev of events) map.set(ev.id, ev);

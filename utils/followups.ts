@@ -8,8 +8,6 @@ import { addDays, daysBetween, isLocalDay } from './dates';
 import type { EncounterKind, FollowUp, LocalDay } from './model/types';
 import { MAX_DAYS } from './model/caps';
 
-export type FollowUpState = 'overdue' | 'today' | 'week' | 'later' | 'none';
-
 /** How far ahead "this week" looks: due on today+1 .. today+WEEK_DAYS. */
 export const WEEK_DAYS = 7;
 
@@ -43,18 +41,6 @@ function followUp(due: LocalDay | undefined, cadenceDays: number | undefined, no
   if (cadenceDays !== undefined) f.cadenceDays = cadenceDays;
   if (note !== undefined) f.note = note;
   return f;
-}
-
-/**
- * overdue: due before today; today: due today; week: due today+1 .. today+7; later: after that;
- * none: no due date. Days compare as strings ('YYYY-MM-DD' order is calendar order).
- */
-export function followUpState(f: FollowUp, today: LocalDay): FollowUpState {
-  const due = f.due;
-  if (!due) return 'none';
-  if (due < today) return 'overdue';
-  if (due === today) return 'today';
-  return due <= addDays(today, WEEK_DAYS) ? 'week' : 'later';
 }
 
 /** Days past due (today - due), 0 when not overdue or without a due date. */
@@ -105,24 +91,6 @@ export function snooze(f: FollowUp, by: { days: number } | { until: LocalDay }, 
 }
 
 /**
- * Sets or removes the cadence.
- * - Setting one (whole days 1..MAX_DAYS, else RangeError) keeps an existing due date; without one,
- *   due = (lastTouch ?? today) + cadence, which is overdue at once when the last touch is longer ago
- *   than the cadence (the person really is behind).
- * - Removing it (undefined) keeps the due date and note: the next follow-up the user planned stays.
- */
-export function setCadence(
-  f: FollowUp,
-  cadenceDays: number | undefined,
-  lastTouch: LocalDay | undefined,
-  today: LocalDay,
-): FollowUp {
-  if (cadenceDays === undefined) return followUp(f.due, undefined, f.note);
-  checkDayCount(cadenceDays, 'Cadence');
-  return followUp(f.due ?? addDays(lastTouch ?? today, cadenceDays), cadenceDays, f.note);
-}
-
-/**
  * After the first in-person or event meeting with someone, the follow-up day to suggest:
  * encounterDay + days, or today + days when that has already passed (a meeting logged late).
  * null when the meeting is not a first in-person/event one, when `days` is not a positive whole
@@ -153,30 +121,4 @@ export function byDueThenName<T extends { followUp: FollowUp; sortName?: string;
   const na = a.sortName ?? a.name?.toLowerCase() ?? '';
   const nb = b.sortName ?? b.name?.toLowerCase() ?? '';
   return na < nb ? -1 : na > nb ? 1 : 0;
-}
-
-/**
- * The popup's lists. overdue: most overdue first (earliest due), then by name; today and week: by due
- * date, then by name. Names compare by `sortName` when present, else lower-cased `name`, in code-point
- * order; ties keep the input order. People due later or without a due date are left out.
- */
-export function groupFollowUps<T extends { followUp: FollowUp; sortName?: string; name?: string }>(
-  people: readonly T[],
-  today: LocalDay,
-): { overdue: T[]; today: T[]; week: T[] } {
-  const weekEnd = addDays(today, WEEK_DAYS);
-  const overdue: T[] = [];
-  const dueToday: T[] = [];
-  const week: T[] = [];
-  for (const p of people) {
-    const due = p.followUp.due;
-    if (!due) continue;
-    if (due < today) overdue.push(p);
-    else if (due === today) dueToday.push(p);
-    else if (due <= weekEnd) week.push(p);
-  }
-  overdue.sort(byDueThenName);
-  dueToday.sort(byDueThenName);
-  week.sort(byDueThenName);
-  return { overdue, today: dueToday, week };
 }

@@ -52,10 +52,10 @@ const eventPatch = v.strictObject({
   url: v.optional(v.union([webUrl, v.literal('')])),
 });
 
-export const PEOPLE_SORTS = ['name', 'lastTouch'] as const;
-export const FOLLOWUP_FILTERS = ['overdue', 'today', 'week', 'none'] as const;
+const PEOPLE_SORTS = ['name', 'lastTouch'] as const;
+const FOLLOWUP_FILTERS = ['overdue', 'today', 'week', 'none'] as const;
 
-export const EXPORT_FORMATS = ['json', 'csv', 'vcard3', 'vcard4', 'ics'] as const;
+const EXPORT_FORMATS = ['json', 'csv', 'vcard3', 'vcard4', 'ics'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Who may send a message: a content script in a tab, or one of Kith's own pages. */

@@ -15,7 +15,7 @@ let range: Intl.DateTimeFormat | undefined;
 const utc = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /** '19–20 Jun 2026', '30 Jun – 1 Jul 2026', '19 Jun 2026', or nothing for an undated event. */
-export function eventDates(ev: Pick<KithEvent, 'start' | 'end'>): string {
+function eventDates(ev: Pick<KithEvent, 'start' | 'end'>): string {
   if (ev.start && ev.end && ev.end !== ev.start) {
     range ??= new Intl.DateTimeFormat(messagesLocale() === 'en' ? 'en-GB' : messagesLocale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
     return range.formatRange(utc(ev.start), utc(ev.end));

@@ -8,7 +8,7 @@ import { errorText } from './errorText';
  * Saves text as a file through a Blob URL and an `<a download>` click: no `downloads` permission.
  * The URL is revoked later, not at once: some browsers start reading the blob after click() returns.
  */
-export function downloadText(filename: string, mime: string, text: string): void {
+function downloadText(filename: string, mime: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
   const a = document.createElement('a');
   a.href = url;

@@ -8,7 +8,7 @@ import { errorText } from './errorText';
 import { ImportReport } from './ImportReport';
 
 /** Files above this size are refused before they are read (a Connections.csv of 30,000 rows is ~3 MB). */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 /**
  * Characters per port message. Browsers refuse a message over 64 MiB of JSON, and a character can take
  * up to 6 bytes there (control characters become \u0001), so 8 Mi characters always fit.

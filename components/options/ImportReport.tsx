@@ -4,17 +4,17 @@ import { t } from '@/utils/i18n';
 import { formatCount } from '@/components/shared/counts';
 
 /** How many names of a list are shown; the rest are counted ("+N more"). */
-export const VISIBLE_NAMES = 50;
+const VISIBLE_NAMES = 50;
 
 function isCounts(v: unknown): v is Counts {
   const c = v as Counts;
   return !!c && typeof c.added === 'number' && typeof c.updated === 'number' && typeof c.unchanged === 'number';
 }
-export function isMergeReport(v: unknown): v is MergeReport {
+function isMergeReport(v: unknown): v is MergeReport {
   const r = v as MergeReport;
   return !!r && isCounts(r.people) && isCounts(r.encounters) && isCounts(r.events);
 }
-export function isConnectionsReport(v: unknown): v is ConnectionsReport {
+function isConnectionsReport(v: unknown): v is ConnectionsReport {
   const r = v as ConnectionsReport;
   return isCounts(r) && Array.isArray(r.whoIsThis) && Array.isArray(r.metNotConnected);
 }

@@ -6,7 +6,7 @@ import { FIRST_SCREEN, FIRST_SCREEN_KEY, type FirstScreen } from '@/utils/first-
 import { followUpsList } from './views';
 
 /** How long changes must pause before the first screen is made again (a burst of edits makes it once). */
-export const FIRST_SCREEN_DELAY_MS = 100;
+const FIRST_SCREEN_DELAY_MS = 100;
 /** After the worker starts, the first screen is made again this much later (see `remake`). */
 export const REMAKE_AFTER_START_MS = 1000;
 

@@ -18,7 +18,7 @@ import type { Changes } from './changes';
  * The longest import text accepted, in characters. The options page refuses files over 100 MB before
  * reading them; this is the background's own check (it validates every message).
  */
-export const MAX_IMPORT_CHARS = 100 * 1024 * 1024;
+const MAX_IMPORT_CHARS = 100 * 1024 * 1024;
 
 /**
  * A browser refuses a single extension message over 64 MiB (Chromium: "Message exceeded maximum

@@ -14,7 +14,7 @@ export const DAILY_ALARM = 'kith-daily-reminder';
 export const DAILY_NOTIFICATION = 'kith-daily';
 
 /** Names the daily notification lists before "+N more". */
-export const NOTIFICATION_NAMES = 3;
+const NOTIFICATION_NAMES = 3;
 
 /** The toolbar badge: how many follow-ups are overdue or due today; none when there are none. */
 export async function updateBadge(db: KithDb, now = new Date()): Promise<number> {

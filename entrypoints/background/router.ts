@@ -34,7 +34,7 @@ function isStorageFailure(e: unknown): e is DOMException {
 }
 
 /** How long a message waits before its one more try after a storage failure. */
-export const STORAGE_RETRY_MS = 250;
+const STORAGE_RETRY_MS = 250;
 
 /** What the user reads when a message failed: what went wrong, and that nothing was changed. */
 export function failureText(e: unknown): string {

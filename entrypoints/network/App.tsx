@@ -16,7 +16,7 @@ interface Route {
 }
 
 /** '#people', '#person/<id>', '#events', '#event/<id>', '#introductions': views can be linked to and the Back button works. */
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const [head = '', id] = hash.replace(/^#/, '').split('/');
   const decoded = id ? decodeURIComponent(id) : undefined;
   if (head === 'person') return { view: 'people', ...(decoded ? { id: decoded } : {}) };

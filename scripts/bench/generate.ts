@@ -87,7 +87,7 @@ export function rng(seed: string): Rng {
 // Vocabulary
 
 /** First names, the common ones more than once (weights), from the languages Kith's users meet. */
-export const FIRST_NAMES = [
+const FIRST_NAMES = [
   ...Array(6).fill('Anna'), ...Array(3).fill('Anne'), 'Ann', 'Annika', 'Anneliese', 'Antoni', 'Andrzej', 'András', 'André', 'Andrea',
   ...Array(3).fill('Piotr'), 'Paweł', 'Łukasz', 'Łucja', 'Małgorzata', 'Agnieszka', 'Katarzyna', 'Krzysztof', 'Wojciech', 'Zofia',
   'Przemysław', 'Grzegorz', 'Jędrzej', 'Bartłomiej', 'Michał', 'Jürgen', 'Jörg', 'Günther', 'Björn', 'Søren', 'Åsa', 'Øystein',
@@ -99,7 +99,7 @@ export const FIRST_NAMES = [
   'Kwame', 'Chiamaka', 'Oluwaseun', 'Thabo', 'Lerato', 'Mateo', 'Valentina', 'Camila', 'Santiago', 'Eduardo', 'Beatriz', 'Rui',
 ];
 
-export const LAST_NAMES = [
+const LAST_NAMES = [
   ...Array(4).fill('Nowak'), 'Kowalski', 'Kowalska', 'Wiśniewska', 'Wójcik', 'Kamiński', 'Lewandowska', 'Zieliński', 'Szymańska',
   'Woźniak', 'Dąbrowski', 'Kozłowska', 'Jankowski', 'Mazur', 'Wojciechowska', 'Kwiatkowski', 'Krawczyk', 'Piotrowska', 'Grabowski',
   'Żółć', 'Łęcka', 'Ślązak', 'Pająk', 'Müller', 'Schröder', 'Größe', 'Köhler', 'Bäcker', 'Weiß', 'Fischer', 'Hoffmann', 'Lefèvre',
@@ -146,7 +146,7 @@ const CITIES = [
   'Hà Nội, Vietnam', 'Bengaluru, Karnataka, India', 'Lagos, Nigeria', 'Greater Stockholm Metropolitan Area',
 ];
 
-export const TAGS = [
+const TAGS = [
   'investor', 'founder', 'climate', 'fintech', 'ai', 'hiring', 'candidate', 'mentor', 'speaker', 'press', 'customer', 'partner',
   'warsaw', 'kraków', 'berlin', 'remote', 'sailing', 'running', 'coffee', 'intro-wanted', 'owes-me-a-favour', 'vc', 'angel',
   'seed', 'series-a', 'b2b', 'saas', 'design', 'engineering', 'product', 'sales', 'marketing', 'legal', 'academia', 'ngo',
@@ -256,7 +256,7 @@ function chunk(type: string, data: Uint8Array): Buffer {
 }
 
 /** A size x size RGB PNG as a data: URL. */
-export function thumbnailPng(r: Rng, size = 40): string {
+function thumbnailPng(r: Rng, size = 40): string {
   const [br, bg, bb] = [r.int(120, 240), r.int(90, 200), r.int(70, 180)];
   const raw = Buffer.alloc(size * (size * 3 + 1));
   let o = 0;

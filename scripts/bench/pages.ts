@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 import { BenchError, pageMetrics, trace, type Browser } from './browser.ts';
 import { analyseTrace, type TraceFacts } from './trace.ts';
 
-export interface BenchMarks {
+interface BenchMarks {
   host: number;
   hostFrame: number;
   label: number;

@@ -29,7 +29,7 @@ export interface Row {
   note?: string;
 }
 
-export interface Machine {
+interface Machine {
   cpu: string;
   cores: number;
   memoryGiB: number;

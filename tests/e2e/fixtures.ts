@@ -45,13 +45,6 @@ export async function serve(context: BrowserContext, url: string | RegExp | ((ur
   await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
 }
 
-export function sharedPage(file: string): string {
-  return readFileSync(join(SHARED_PAGES, file), 'utf8');
-}
-export function ownPage(file: string): string {
-  return readFileSync(join(OWN_PAGES, file), 'utf8');
-}
-
 /** A real image to serve as a profile photo (Kith's own icon). */
 export const PHOTO_PNG = readFileSync(resolve('public/icon/128.png'));
 

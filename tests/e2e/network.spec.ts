@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, kith, test } from './fixtures';
 import { exportBackup } from '../../utils/formats/json-backup';
 import { derivePersonFields } from '../../utils/derive';
-import { followUpState } from '../../utils/followups';
+import { inFollowUpFilter } from '../follow-up-filter';
 import { addDays, localDay } from '../../utils/dates';
 import { words } from '../../utils/text';
 import type { Encounter, KithData, KithEvent, Person } from '../../utils/model/types';
@@ -100,7 +100,7 @@ function expected(data: KithData, today: string, f: Filter, sort: 'name' | 'last
       c.every((w) => words(p.company).some((t) => t.startsWith(w))) &&
       (!f.tag || p.tags.includes(f.tag)) &&
       (!f.eventId || at.has(p.id)) &&
-      (!f.followUp || (f.followUp === 'none' ? !p.followUp.due : followUpState(p.followUp, today) === f.followUp)),
+      (!f.followUp || inFollowUpFilter(p.followUp, f.followUp, today)),
   );
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   if (sort === 'name') return match.sort((a, b) => cmp(a.sortName, b.sortName) || cmp(a.id, b.id));

@@ -7,7 +7,7 @@ import { isDeepStrictEqual, inspect } from 'node:util';
 
 export { assert };
 
-export const DEFAULT_WAIT = 10_000;
+const DEFAULT_WAIT = 10_000;
 
 /**
  * Reads until `ok(value)` holds, and returns that value; fails after `timeout` ms naming what was

@@ -10,7 +10,7 @@
  * whole document.
  */
 
-export type Role =
+type Role =
   | 'alert'
   | 'article'
   | 'button'
@@ -41,7 +41,7 @@ export interface Target {
   within?: Target;
 }
 
-export type BrowserName = 'chromium' | 'firefox';
+type BrowserName = 'chromium' | 'firefox';
 
 /** A response the browser gets instead of going to the network. */
 export interface Route {

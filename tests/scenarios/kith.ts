@@ -9,7 +9,7 @@ import type { Tab } from './driver';
 import { localDay } from '../../utils/dates';
 
 export const SHARED_PAGES = resolve('../shared/fixtures/real-pages');
-export const FILES = resolve('tests/fixtures/files');
+const FILES = resolve('tests/fixtures/files');
 /** A real image to serve as a profile photo (Kith's own icon). */
 export const PHOTO_PNG = new Uint8Array(readFileSync(resolve('public/icon/128.png')));
 

@@ -3,15 +3,13 @@
  * assignment at once; dates.test.ts proves the switch takes effect, and the first test here does too).
  */
 import { describe, expect, it } from 'vitest';
-import { addDays, localDay, msUntilNextLocalMidnight, partialDateLastDay } from '../../utils/dates';
+import { localDay, msUntilNextLocalMidnight, partialDateLastDay } from '../../utils/dates';
 import {
   CADENCE_PRESETS,
   applyTouch,
-  followUpState,
-  groupFollowUps,
+  byDueThenName,
   lastTouchAfter,
   overdueBy,
-  setCadence,
   snooze,
   suggestFollowUpAfterMeeting,
 } from '../../utils/followups';
@@ -32,25 +30,13 @@ function inTimeZone(tz: string, fn: () => void): void {
 
 const TODAY = '2024-06-19';
 
-describe('followUpState', () => {
-  it.each([
-    [{}, 'none'],
-    [{ cadenceDays: 30 }, 'none'],
-    [{ due: '2023-01-01' }, 'overdue'],
-    [{ due: '2024-06-18' }, 'overdue'],
-    [{ due: '2024-06-19' }, 'today'],
-    [{ due: '2024-06-20' }, 'week'],
-    [{ due: '2024-06-26' }, 'week'],
-    [{ due: '2024-06-27' }, 'later'],
-    [{ due: '2025-06-19' }, 'later'],
-  ] as [FollowUp, string][])('%j on 2024-06-19 is %s', (f, state) => {
-    expect(followUpState(f, TODAY)).toBe(state);
-  });
-
-  it('counts the week across a year end', () => {
-    expect(followUpState({ due: '2025-01-04' }, '2024-12-28')).toBe('week');
-    expect(followUpState({ due: '2025-01-05' }, '2024-12-28')).toBe('later');
-    expect(followUpState({ due: '2024-12-27' }, '2024-12-28')).toBe('overdue');
+describe('overdueBy', () => {
+  it('counts whole days past due', () => {
+    expect(overdueBy({ due: '2024-06-18' }, TODAY)).toBe(1);
+    expect(overdueBy({ due: '2024-05-20' }, TODAY)).toBe(30);
+    expect(overdueBy({ due: TODAY }, TODAY)).toBe(0);
+    expect(overdueBy({ due: '2024-06-25' }, TODAY)).toBe(0);
+    expect(overdueBy({}, TODAY)).toBe(0);
   });
 
   it('turns overdue at local midnight in every zone', () => {
@@ -61,9 +47,8 @@ describe('followUpState', () => {
         offsets.add(new Date(2024, 5, 19).getTimezoneOffset());
         const lastSecond = new Date(2024, 5, 19, 23, 59, 59);
         const midnight = new Date(2024, 5, 20, 0, 0, 0);
-        expect(followUpState(f, localDay(lastSecond)), tz).toBe('today');
-        expect(followUpState(f, localDay(midnight)), tz).toBe('overdue');
-        expect(overdueBy(f, localDay(midnight))).toBe(1);
+        expect(overdueBy(f, localDay(lastSecond)), tz).toBe(0);
+        expect(overdueBy(f, localDay(midnight)), tz).toBe(1);
         // The rollover timer fires exactly at that instant.
         expect(lastSecond.getTime() + msUntilNextLocalMidnight(lastSecond)).toBe(midnight.getTime());
       });
@@ -74,9 +59,9 @@ describe('followUpState', () => {
   it('depends on where the user is at one instant', () => {
     const instant = new Date(Date.UTC(2024, 5, 19, 12, 30)); // Auckland: 20 Jun 00:30; LA: 19 Jun 05:30
     const f: FollowUp = { due: '2024-06-19' };
-    const states: Record<string, string> = {};
-    for (const tz of ZONES) inTimeZone(tz, () => (states[tz] = followUpState(f, localDay(instant))));
-    expect(states).toEqual({ 'Pacific/Auckland': 'overdue', 'America/Los_Angeles': 'today', 'Europe/Warsaw': 'today' });
+    const late: Record<string, number> = {};
+    for (const tz of ZONES) inTimeZone(tz, () => (late[tz] = overdueBy(f, localDay(instant))));
+    expect(late).toEqual({ 'Pacific/Auckland': 1, 'America/Los_Angeles': 0, 'Europe/Warsaw': 0 });
   });
 
   it('rolls over on the DST nights in Warsaw', () => {
@@ -89,20 +74,10 @@ describe('followUpState', () => {
       ] as const) {
         const day = localDay(new Date(y, m, d, 12));
         const f: FollowUp = { due: day };
-        expect(followUpState(f, localDay(new Date(y, m, d, 23, 59, 59)))).toBe('today');
-        expect(followUpState(f, localDay(new Date(y, m, d + 1, 0, 0, 0)))).toBe('overdue');
+        expect(overdueBy(f, localDay(new Date(y, m, d, 23, 59, 59)))).toBe(0);
+        expect(overdueBy(f, localDay(new Date(y, m, d + 1, 0, 0, 0)))).toBe(1);
       }
     });
-  });
-});
-
-describe('overdueBy', () => {
-  it('counts whole days past due', () => {
-    expect(overdueBy({ due: '2024-06-18' }, TODAY)).toBe(1);
-    expect(overdueBy({ due: '2024-05-20' }, TODAY)).toBe(30);
-    expect(overdueBy({ due: TODAY }, TODAY)).toBe(0);
-    expect(overdueBy({ due: '2024-06-25' }, TODAY)).toBe(0);
-    expect(overdueBy({}, TODAY)).toBe(0);
   });
 });
 
@@ -117,7 +92,7 @@ describe('applyTouch', () => {
   it('a back-dated touch resets from its own day and may leave the person overdue', () => {
     const f = applyTouch({ due: '2024-07-30', cadenceDays: 30 }, '2024-04-01', TODAY);
     expect(f).toEqual({ due: '2024-05-01', cadenceDays: 30 });
-    expect(followUpState(f, TODAY)).toBe('overdue');
+    expect(overdueBy(f, TODAY)).toBe(49);
     // A partial-date encounter ("April 2024") counts from its last day.
     expect(applyTouch({ cadenceDays: 30 }, partialDateLastDay('2024-04'), TODAY).due).toBe('2024-05-30');
   });
@@ -190,43 +165,10 @@ describe('snooze', () => {
   });
 });
 
-describe('setCadence', () => {
-  it('without a due date, schedules from the last touch or today', () => {
-    expect(setCadence({}, 30, '2024-06-01', TODAY)).toEqual({ due: '2024-07-01', cadenceDays: 30 });
-    expect(setCadence({ note: 'n' }, 14, undefined, TODAY)).toEqual({ due: '2024-07-03', cadenceDays: 14, note: 'n' });
-  });
-
-  it('is overdue at once when the last touch is longer ago than the cadence', () => {
-    const f = setCadence({}, 30, '2024-01-01', TODAY);
-    expect(f.due).toBe('2024-01-31');
-    expect(followUpState(f, TODAY)).toBe('overdue');
-  });
-
-  it('keeps an existing due date', () => {
-    expect(setCadence({ due: '2024-06-25' }, 91, '2024-06-01', TODAY)).toEqual({ due: '2024-06-25', cadenceDays: 91 });
-    expect(setCadence({ due: '2024-06-25', cadenceDays: 30 }, 14, '2024-06-01', TODAY)).toEqual({
-      due: '2024-06-25',
-      cadenceDays: 14,
-    });
-  });
-
-  it('removing it keeps the due date and note', () => {
-    const f = setCadence({ due: '2024-06-25', cadenceDays: 30, note: 'n' }, undefined, TODAY, TODAY);
-    expect(f).toEqual({ due: '2024-06-25', note: 'n' });
-    expect('cadenceDays' in f).toBe(false);
-    expect(setCadence({ cadenceDays: 30 }, undefined, TODAY, TODAY)).toEqual({});
-  });
-
-  it('rejects nonsense', () => {
-    for (const days of [0, -7, 2.5, Number.NaN, Number.POSITIVE_INFINITY]) {
-      expect(() => setCadence({}, days, undefined, TODAY), String(days)).toThrow(RangeError);
-    }
-  });
-
-  it('offers presets with message keys', () => {
+describe('CADENCE_PRESETS', () => {
+  it('offers five presets, each with its own message key', () => {
     expect(CADENCE_PRESETS.map((p) => p.days)).toEqual([14, 30, 91, 182, 365]);
     expect(new Set(CADENCE_PRESETS.map((p) => p.messageKey)).size).toBe(5);
-    for (const p of CADENCE_PRESETS) expect(setCadence({}, p.days, undefined, TODAY).due).toBe(addDays(TODAY, p.days));
   });
 });
 
@@ -269,39 +211,26 @@ describe('suggestFollowUpAfterMeeting', () => {
   });
 });
 
-describe('groupFollowUps', () => {
-  const p = (name: string, due?: string, sortName?: string) => ({
+describe('byDueThenName', () => {
+  const p = (name: string, due: string, sortName?: string) => ({
     name,
     ...(sortName === undefined ? {} : { sortName }),
-    followUp: due === undefined ? {} : { due },
+    followUp: { due },
   });
+  const order = (people: ReturnType<typeof p>[]) => [...people].sort(byDueThenName).map((x) => x.name);
 
-  it('groups and orders the popup lists', () => {
+  it('orders the most overdue first, then by name', () => {
     const people = [
       p('Zofia', '2024-06-18', 'zofia'),
       p('Łukasz', '2024-06-01', 'lukasz'),
       p('Anna', '2024-06-18', 'anna'),
       p('Bob', TODAY, 'bob'),
       p('Adam', TODAY, 'adam'),
-      p('Ewa', '2024-06-26', 'ewa'),
-      p('Cyril', '2024-06-20', 'cyril'),
-      p('Later', '2024-06-27', 'later'),
-      p('Nobody', undefined, 'nobody'),
-      p('Marta', '2024-06-20', 'marta'),
     ];
-    const g = groupFollowUps(people, TODAY);
-    expect(g.overdue.map((x) => x.name)).toEqual(['Łukasz', 'Anna', 'Zofia']);
-    expect(g.today.map((x) => x.name)).toEqual(['Adam', 'Bob']);
-    expect(g.week.map((x) => x.name)).toEqual(['Cyril', 'Marta', 'Ewa']);
-    expect(people[0]!.name).toBe('Zofia'); // the input is not reordered
+    expect(order(people)).toEqual(['Łukasz', 'Anna', 'Zofia', 'Adam', 'Bob']);
   });
 
-  it('falls back to the name and keeps ties in input order', () => {
-    const g = groupFollowUps([p('bea', TODAY), p('Adam', TODAY), p('X', TODAY, 'same'), p('Y', TODAY, 'same')], TODAY);
-    expect(g.today.map((x) => x.name)).toEqual(['Adam', 'bea', 'X', 'Y']);
-  });
-
-  it('returns empty lists for nobody', () => {
-    expect(groupFollowUps([], TODAY)).toEqual({ overdue: [], today: [], week: [] });
+  it('falls back to the lower-cased name and keeps ties in input order', () => {
+    expect(order([p('bea', TODAY), p('Adam', TODAY), p('X', TODAY, 'same'), p('Y', TODAY, 'same')])).toEqual(['Adam', 'bea', 'X', 'Y']);
   });
 });

@@ -21,7 +21,7 @@ import { WEEK_DAYS } from '../followups';
 import { peopleIdsAtEvent } from './events';
 
 export type PeopleSort = 'name' | 'lastTouch';
-export type FollowUpFilter = 'overdue' | 'today' | 'week' | 'none';
+type FollowUpFilter = 'overdue' | 'today' | 'week' | 'none';
 
 export interface PeopleFilter {
   /** Every word must start a search word of the person (`terms`; as in searchPeople). */

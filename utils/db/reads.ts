@@ -17,10 +17,6 @@ export function introductionsBy(db: KithDb, personId: Id): Promise<Encounter[]> 
   return db.getAllFromIndex('encounters', 'byIntroducer', personId);
 }
 
-export function encountersAtEvent(db: KithDb, eventId: Id): Promise<Encounter[]> {
-  return db.getAllFromIndex('encounters', 'byEvent', eventId);
-}
-
 /** Events, newest first (by start date; undated ones last). */
 export async function listEvents(db: KithDb): Promise<KithEvent[]> {
   const all = await db.getAll('events');

@@ -60,7 +60,7 @@ function applyPatch(p: Person, patch: PersonPatch): Person {
 
 /** Writes touch several stores; each opens one transaction over all of them (serialised, never interleaved). */
 export type PeopleTx = IDBPTransaction<KithSchema, StoreName[], 'readwrite'>;
-export const writeTx = (db: KithDb): PeopleTx => db.transaction(ALL_STORES, 'readwrite');
+const writeTx = (db: KithDb): PeopleTx => db.transaction(ALL_STORES, 'readwrite');
 
 /**
  * Runs `fn` in one write transaction and commits it only if `fn` succeeds: a write that fails half
@@ -123,7 +123,7 @@ export async function absorbProfile(tx: PeopleTx, p: Person, profile: ProfileInp
   return next;
 }
 
-export async function findByKeys(tx: PeopleTx, keys: string[]): Promise<Person | undefined> {
+async function findByKeys(tx: PeopleTx, keys: string[]): Promise<Person | undefined> {
   for (const key of keys) {
     const p = (await tx.objectStore('people').index('byKey').get(key)) as Person | undefined;
     if (p) return p;

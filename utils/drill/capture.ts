@@ -18,7 +18,7 @@ export interface CaptureSubject {
 }
 
 /** Why a captured person may be the profile's, surest first. */
-export type CaptureReason = 'same-name' | 'reordered' | 'middle-name' | 'typo' | 'initial' | 'first-name' | 'last-name' | 'part-of-name';
+type CaptureReason = 'same-name' | 'reordered' | 'middle-name' | 'typo' | 'initial' | 'first-name' | 'last-name' | 'part-of-name';
 
 export interface CaptureCandidate {
   personId: string;
@@ -27,7 +27,7 @@ export interface CaptureCandidate {
   score: number;
 }
 
-export const CAPTURE_CANDIDATES = 3;
+const CAPTURE_CANDIDATES = 3;
 
 const REASONS: Record<Exclude<NameMatchKind, 'none'>, { reason: CaptureReason; score: number }> = {
   same: { reason: 'same-name', score: 100 },

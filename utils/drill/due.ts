@@ -27,7 +27,7 @@ export interface DrillSubject {
   createdAt: number;
 }
 
-export type DueKind = 'due' | 'new' | 'learning';
+type DueKind = 'due' | 'new' | 'learning';
 
 export interface DueCard {
   personId: string;
@@ -39,7 +39,7 @@ export interface DueCard {
 
 export interface DueOptions {
   now: number;
-  /** The daily cap on new cards (a setting; DEFAULT_NEW_CARDS_PER_DAY). */
+  /** The daily cap on new cards (a setting, drillNewPerDay; 20 by default). */
   newPerDay: number;
   /** New cards already seen today (newCardsSeenOn(reviews, today)). */
   newSeenToday?: number;
@@ -63,7 +63,7 @@ export interface DueList {
   };
 }
 
-export const LEARN_AHEAD_MS = 20 * 60_000;
+const LEARN_AHEAD_MS = 20 * 60_000;
 
 /** The direction a subject is drilled in, or undefined when they have nothing to drill. */
 export function drillDirection(subject: DrillSubject, withContext?: ReadonlySet<string>): DrillDirection | undefined {

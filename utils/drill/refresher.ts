@@ -39,7 +39,7 @@ export interface RefresherPerson {
   sortName?: string;
 }
 
-export type RefresherReason = 'this-event' | 'earlier-edition' | 'tagged' | 'introducer';
+type RefresherReason = 'this-event' | 'earlier-edition' | 'tagged' | 'introducer';
 
 export interface RefresherCard {
   personId: string;
@@ -51,7 +51,7 @@ export interface RefresherCard {
   introduced?: string[];
 }
 
-export const REFRESHER_LIMIT = 50;
+const REFRESHER_LIMIT = 50;
 
 const MONTHS = new Set(
   [

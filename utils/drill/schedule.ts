@@ -12,11 +12,11 @@ import { createEmptyCard, fsrs, State, type Card, type FSRS } from 'ts-fsrs';
 import { addDays, isLocalDay, localDay } from '../dates';
 import { DRILL_DIRECTIONS, isDrillGrade, verdictOfGrade, type DrillDirection, type DrillGrade, type Verdict } from './grades';
 
-export { DRILL_DIRECTIONS, directionFor, type DrillDirection } from './grades';
+export {  directionFor, type DrillDirection } from './grades';
 
 
 /** FSRS's card states: New 0, Learning 1, Review 2, Relearning 3 (ts-fsrs `State`). */
-export type CardState = 0 | 1 | 2 | 3;
+type CardState = 0 | 1 | 2 | 3;
 
 /** A person's drill card, as stored (the "drillCards" store, keyed by personId). */
 export interface DrillCard {
@@ -62,9 +62,6 @@ export interface DrillReview {
   scheduledDays: number;
   learningSteps: number;
 }
-
-/** The daily cap on cards seen for the first time (a setting; this is its default). */
-export const DEFAULT_NEW_CARDS_PER_DAY = 20;
 
 let scheduler: FSRS | undefined;
 /**
@@ -201,7 +198,7 @@ export function newCardsSeenOn(reviews: Iterable<Pick<DrillReview, 'day' | 'stat
   return n;
 }
 
-export interface RecallDay {
+interface RecallDay {
   day: string;
   right: number;
   almost: number;

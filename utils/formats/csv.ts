@@ -28,7 +28,7 @@ export const CSV_COLUMNS: readonly string[] = [
  * /^[=+\-@\t\r].*$/, which misses a formula cell that goes on over several lines, so ours tests only
  * the first character.
  */
-export const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 function byName(a: Person, b: Person): number {
   const x = a.sortName || a.name;

@@ -18,7 +18,7 @@ import {
 } from './shared';
 
 /** Seconds after the start of the (all-day) event at which the alarm fires: 09:00 local time. */
-export const ALARM_SECONDS_AFTER_MIDNIGHT = 9 * 3600;
+const ALARM_SECONDS_AFTER_MIDNIGHT = 9 * 3600;
 
 function utcMidnight(day: LocalDay): Date {
   return new Date(`${day}T00:00:00Z`);

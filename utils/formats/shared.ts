@@ -1,14 +1,10 @@
 /** Small helpers shared by the format modules: date checks, deep equality, how-we-met text, indexes. */
-import { addDays, isLocalDay as isDay, isPartialDate as isPartial } from '../dates';
+import { addDays, isLocalDay as isDay } from '../dates';
 import { SITES, type Encounter, type EncounterKind, type Id, type KithEvent, type Person } from '../model/types';
 
 /** dates.ts's checks, for values of unknown type read from a file. */
 export function isLocalDay(value: unknown): value is string {
   return typeof value === 'string' && isDay(value);
-}
-
-export function isPartialDate(value: unknown): value is string {
-  return typeof value === 'string' && isPartial(value);
 }
 
 /** The day after a LocalDay. */
@@ -44,7 +40,7 @@ export function compact<T extends object>(record: T): T {
 }
 
 /** English words for encounter kinds in exported files (other tools read these; the UI uses i18n). */
-export const KIND_LABELS: Record<EncounterKind, string> = {
+const KIND_LABELS: Record<EncounterKind, string> = {
   'in-person': 'in person',
   event: 'at an event',
   call: 'call',

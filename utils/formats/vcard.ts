@@ -33,7 +33,7 @@ const SITE_NAMES: Record<SiteId, string> = {
 const CRLF = '\r\n';
 
 /** Escapes a TEXT value (or one component of a structured value). */
-export function escapeText(value: string): string {
+function escapeText(value: string): string {
   if (!NEEDS_ESCAPE.test(value)) return value;
   return value.replace(ESCAPE, (m) => (m === '\\' || m === ',' || m === ';' ? '\\' + m : '\\n'));
 }

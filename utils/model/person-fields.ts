@@ -169,7 +169,7 @@ export function union(a: readonly string[], b: readonly string[], cap = Infinity
   return out.slice(0, cap);
 }
 
-export const MERGE = {
+const MERGE = {
   /** The newer record's value, unless it says nothing: then the other's. */
   newer: ((base, inc, newer, empty) => {
     const [win, other] = newer ? [inc, base] : [base, inc];
@@ -193,7 +193,7 @@ const cell = (value: string | undefined) => value ?? '';
  * A person's own fields, in the order the exports write them (CSV columns, backup keys). `edit`: the
  * user may change it; `profile`: a profile page may set it; `search`: search finds people by it.
  */
-export const PERSON_FIELDS = {
+const PERSON_FIELDS = {
   name: { ...line(CAPS.name, true), merge: MERGE.newer, columns: { Name: cell }, edit: true, profile: true, search: true },
   headline: { ...line(CAPS.headline), merge: MERGE.newer, columns: { Headline: cell }, edit: true, profile: true, search: true },
   company: { ...line(CAPS.company), merge: MERGE.newer, columns: { Company: cell }, edit: true, profile: true, search: true },

@@ -8,9 +8,9 @@ import { isLocalDay, isPartialDate } from '../dates';
 import { MAX_DAYS } from './caps';
 
 export const MUST_BE_TEXT = 'must be text';
-export const MUST_BE_DAY = 'must be a day written YYYY-MM-DD';
-export const MUST_BE_DATE = 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD';
-export const MUST_BE_DAYS = `must be a whole number of days from 1 to ${MAX_DAYS}`;
+const MUST_BE_DAY = 'must be a day written YYYY-MM-DD';
+const MUST_BE_DATE = 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD';
+const MUST_BE_DAYS = `must be a whole number of days from 1 to ${MAX_DAYS}`;
 
 /** A full local day, 'YYYY-MM-DD'. */
 export const day = v.pipe(v.string(MUST_BE_DAY), v.check(isLocalDay, MUST_BE_DAY));

@@ -7,6 +7,7 @@
  * (isGithubOrganization says why).
  */
 import { CAPS, cleanLine } from '../text';
+import { firstText, meta, photoUrl, profile, text } from './dom';
 import type { ExtractedProfile, SiteAdapter, SiteExamples } from './types';
 
 type Root = ParentNode;
@@ -63,26 +64,8 @@ const ORGANIZATION = '[itemtype$="schema.org/Organization"],meta[name="hovercard
 
 // ---- Helpers ----
 
-const text = (el: Element | null | undefined, cap: number) => cleanLine(el?.textContent, cap);
-
-function firstText(scope: Root, selectors: string[], cap: number): string {
-  for (const s of selectors) {
-    const t = text(scope.querySelector(s), cap);
-    if (t) return t;
-  }
-  return '';
-}
-
 /** Avatars come from GitHub's avatar CDN only (the background fetches photos from the sites' CDNs). */
-function photoUrl(raw: string | null | undefined, base: URL): string | undefined {
-  try {
-    const u = new URL(raw!.trim(), base);
-    if (/^https:\/\/avatars\.githubusercontent\.com\//.test(u.href) && u.href.length <= CAPS.url) return u.href;
-  } catch {
-    // no URL, or not one
-  }
-  return undefined;
-}
+const isAvatar = (u: URL) => /^https:\/\/avatars\.githubusercontent\.com\//.test(u.href);
 
 /** `github:<login>` for a GitHub user (or organisation) page URL, else null. */
 export function githubKeyFromUrl(url: URL): string | null {
@@ -120,26 +103,21 @@ function read(root: Root, url: URL): Partial<ExtractedProfile> {
     // "@acme-pl" is a link to the organisation acme-pl: the name is the company.
     out.company = firstText(card, COMPANY, CAPS.company).replace(/^@/, '');
     out.location = firstText(card, LOCATION, CAPS.location);
-    for (const s of PHOTO) out.photoUrl ??= photoUrl(card.querySelector(s)?.getAttribute('src'), url);
+    for (const s of PHOTO) out.photoUrl ??= photoUrl(card.querySelector(s)?.getAttribute('src'), url, isAvatar);
   } else {
     // Markup changed: the <title> "login (Full Name) · GitHub" has named the person for years.
     const m = /^(\S+) \((.+)\) · GitHub$/.exec(text(root.querySelector('title'), 400));
     if (m && PREFIX + m[1].toLowerCase() === key) out.name = cleanLine(m[2], CAPS.name);
     // og:image is the avatar of profile:username: only when that is the URL's user (og tags can lag).
-    const og = (p: string) => root.querySelector(`meta[property="${p}"]`)?.getAttribute('content');
-    const user = og('profile:username');
-    if (user && PREFIX + user.toLowerCase() === key) out.photoUrl = photoUrl(og('og:image'), url);
+    const user = meta(root, 'profile:username');
+    if (user && PREFIX + user.toLowerCase() === key) out.photoUrl = photoUrl(meta(root, 'og:image'), url, isAvatar);
   }
   return out;
 }
 
 function extract(root: Root, url: URL): ExtractedProfile {
   const key = isGithubOrganization(root) ? null : githubKeyFromUrl(url);
-  const out = read(root, url);
-  const got: ExtractedProfile = { site: 'github', keys: key ? [key] : [], url: (key && keyToUrl(key)) ?? '', readable: !!out.name };
-  // Fields the page does not show are absent, not empty.
-  for (const [k, v] of Object.entries(out)) if (v) Object.assign(got, { [k]: v });
-  return got;
+  return profile('github', key ? [key] : [], (key && keyToUrl(key)) ?? '', read(root, url));
 }
 
 /** True once the page shows the user at `url` with a name (false on an organisation's page). */

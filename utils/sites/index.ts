@@ -1,4 +1,4 @@
-/** The site adapters Kith supports, and lookups across them (STYLE.md, "Site adapters"). */
+/** The site adapters Kith supports, and which one owns a key (STYLE.md, "Site adapters"). */
 import { github, examples as githubExamples } from './github';
 import { linkedin, examples as linkedinExamples } from './linkedin';
 import { mastodon, examples as mastodonExamples } from './mastodon';
@@ -8,25 +8,15 @@ import { x, examples as xExamples } from './x';
 import { xing, examples as xingExamples } from './xing';
 
 /**
- * In lookup order. Mastodon comes last: its URL matcher accepts /@user on any host (an instance can be
- * anywhere), so every site with a host of its own must have had its say first. (It also refuses the
- * other adapters' hosts itself, so the order is a second guard, not the only one.)
+ * Every supported site. No two claim one URL or one key (tests/unit/sites/registry.test.ts): Mastodon's
+ * URL matcher, which takes /@user on any host since an instance can be anywhere, refuses the other
+ * sites' hosts itself.
  */
 export const adapters: SiteAdapter[] = [linkedin, github, x, xing, mastodon];
-
-/** The adapter for a profile page URL, or undefined when no supported site shows a profile there. */
-export function adapterFor(url: URL): SiteAdapter | undefined {
-  return adapters.find((a) => a.isProfileUrl(url));
-}
 
 /** The adapter that owns a profile key ('linkedin:anna', 'linkedin-member:123', 'mastodon:anna@example.social'). */
 export function adapterForKey(key: string): SiteAdapter | undefined {
   return adapters.find((a) => a.keyToUrl(key) !== null);
-}
-
-/** The canonical profile URL for a key, or null when no adapter knows the key. */
-export function keyToUrl(key: string): string | null {
-  return adapterForKey(key)?.keyToUrl(key) ?? null;
 }
 
 /** Each site's example URLs (for the cross-adapter tests). */

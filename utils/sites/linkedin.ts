@@ -5,6 +5,7 @@
  * ../shared/fixtures/real-pages (2013-2024) and tests/fixtures/linkedin (2025-style pages we wrote).
  */
 import { CAPS, cleanLine } from '../text';
+import { firstText, photoUrl, profile, text } from './dom';
 import type { ExtractedProfile, SiteAdapter, SiteExamples } from './types';
 
 type Root = ParentNode;
@@ -120,18 +121,6 @@ const PHOTO = [
 
 // ---- Helpers ----
 
-function text(el: Element | null | undefined, cap: number): string {
-  return cleanLine(el?.textContent, cap);
-}
-
-function firstText(scope: Root, selectors: string[], cap: number): string {
-  for (const s of selectors) {
-    const t = text(scope.querySelector(s), cap);
-    if (t) return t;
-  }
-  return '';
-}
-
 function nameHeading(root: Root): Element | null {
   for (const s of root.querySelector('main,[role=main]') ? NAME : [NAME_NO_MAIN]) {
     const h = root.querySelector(s);
@@ -161,32 +150,20 @@ function pageKey(root: Root, card: ParentNode): string | null {
 }
 
 /**
- * A photo URL worth saving: absolute http(s) on LinkedIn's photo CDN (*.licdn.com, the only photo host
- * Kith may reach), and not the ghost placeholder. Anything else a page puts in a photo slot is ignored,
- * so the sidebar never loads an image from a host the page chose.
+ * A photo worth saving: on LinkedIn's photo CDN (*.licdn.com, the only photo host Kith may reach), and
+ * not the ghost placeholder. Anything else a page puts in a photo slot is ignored.
  */
-function photoUrl(raw: string | null | undefined, base: URL): string | undefined {
-  if (!raw) return undefined;
-  let u: URL;
-  try {
-    u = new URL(raw.trim(), base);
-  } catch {
-    return undefined;
-  }
-  const ok =
-    /^https?:$/.test(u.protocol) &&
-    /\.licdn\.com$/.test(u.hostname) &&
-    u.hostname !== 'static.licdn.com' && // placeholders and icons, never a member's face
-    !/ghost/i.test(u.href) &&
-    u.href.length <= CAPS.url;
-  return ok ? u.href : undefined;
-}
+const isFace = (u: URL) =>
+  /^https?:$/.test(u.protocol) &&
+  /\.licdn\.com$/.test(u.hostname) &&
+  u.hostname !== 'static.licdn.com' && // placeholders and icons, never a member's face
+  !/ghost/i.test(u.href);
 
 function photoOf(el: Element | null | undefined, base: URL): string | undefined {
   if (!el || /ghost/i.test(el.getAttribute('class') ?? '')) return undefined;
   const bg = /url\((['"]?)(.+?)\1\)/.exec(el.getAttribute('style') ?? '');
   for (const raw of [el.getAttribute('data-delayed-url'), el.getAttribute('src'), bg?.[2]]) {
-    const u = photoUrl(raw, base);
+    const u = photoUrl(raw, base, isFace);
     if (u) return u;
   }
   return undefined;
@@ -246,31 +223,27 @@ function memberId(h1: Element, root: Root, name: string): string | undefined {
 function extract(root: Root, url: URL): ExtractedProfile {
   const key = linkedinKeyFromUrl(url);
   const h1 = nameHeading(root);
-  const name = text(h1, CAPS.name);
-  const out: ExtractedProfile = { site: 'linkedin', keys: [], url: (key && keyToUrl(key)) ?? '', readable: !!name };
-  let photo: string | undefined;
+  const shown: Partial<ExtractedProfile> = {};
   let id: string | undefined;
   if (h1) {
     const card = topCard(h1, root);
-    out.name = name;
-    out.headline = firstText(card, HEADLINE, CAPS.headline) || textAfter(h1, card, CAPS.headline);
-    out.company = company(card);
-    out.location =
+    const name = (shown.name = text(h1, CAPS.name));
+    shown.headline = firstText(card, HEADLINE, CAPS.headline) || textAfter(h1, card, CAPS.headline);
+    shown.company = company(card);
+    shown.location =
       firstText(card, LOCATION, CAPS.location) || locationBefore(card.querySelector(CONTACT.join(',')), card);
     // The photo: an image in the top card named after the person (alt or title), else the known spots.
     for (const img of card.querySelectorAll('img')) {
       const label = cleanLine(img.getAttribute('alt') || img.getAttribute('title'), CAPS.name);
-      if (label === name) photo ??= photoOf(img, url);
+      if (label === name) shown.photoUrl ??= photoOf(img, url);
     }
-    for (const s of PHOTO) photo ??= photoOf(card.querySelector(s), url);
+    for (const s of PHOTO) shown.photoUrl ??= photoOf(card.querySelector(s), url);
     id = memberId(h1, root, name);
   }
-  // Public pages: og:image is the member's photo (or the ghost placeholder, which photoUrl rejects).
-  out.photoUrl = photo ?? photoUrl(root.querySelector('meta[property="og:image"]')?.getAttribute('content'), url);
-  out.keys = [key, id && MEMBER + id].filter((k, i, all): k is string => !!k && all.indexOf(k) === i);
-  // Fields the page does not show are absent, not empty.
-  for (const f of ['name', 'headline', 'company', 'location', 'photoUrl'] as const) if (!out[f]) delete out[f];
-  return out;
+  // Public pages: og:image is the member's photo (or the ghost placeholder, which isFace rejects).
+  shown.photoUrl ??= photoUrl(root.querySelector('meta[property="og:image"]')?.getAttribute('content'), url, isFace);
+  const keys = [...new Set([key, id && MEMBER + id])].filter((k): k is string => !!k);
+  return profile('linkedin', keys, (key && keyToUrl(key)) ?? '', shown);
 }
 
 function pageShows(root: Root, url: URL): boolean {

@@ -8,6 +8,7 @@
  * read from it. A remote account viewed on another instance (/@user@home.example) is keyed by its home.
  */
 import { CAPS, cleanLine } from '../text';
+import { meta, photoUrl, profile, text } from './dom';
 import type { ExtractedProfile, SiteAdapter, SiteExamples } from './types';
 
 type Root = ParentNode;
@@ -44,24 +45,13 @@ const LOCATION_LABEL = /^(location|based in|lokalizacja|miejsce|ort|standort|woh
 
 // ---- Helpers ----
 
-const text = (el: Element | null | undefined, cap: number) => cleanLine(el?.textContent, cap);
-const meta = (root: Root, property: string) => root.querySelector(`meta[property="${property}"]`)?.getAttribute('content');
-
 /**
  * Avatars come from the instance's own host or a subdomain of it (files.mastodon.social, media.<host>),
  * where an instance keeps its media (for remote accounts, its cache of them): https only, not the
  * "missing" placeholder. A CDN elsewhere (cdn.masto.host, a bucket) is a host the page chose: ignored.
  */
-function photoUrl(raw: string | null | undefined, base: URL): string | undefined {
-  try {
-    const u = new URL(raw!.trim(), base);
-    const own = `.${u.hostname}`.endsWith(`.${base.hostname}`);
-    if (u.protocol === 'https:' && own && !/\/missing\.png$/.test(u.pathname) && u.href.length <= CAPS.url) return u.href;
-  } catch {
-    // no URL, or not one
-  }
-  return undefined;
-}
+const isAvatar = (base: URL) => (u: URL) =>
+  u.protocol === 'https:' && `.${u.hostname}`.endsWith(`.${base.hostname}`) && !/\/missing\.png$/.test(u.pathname);
 
 /** A lower-case host in ASCII (punycode) form, or '' when `raw` is not a domain name (no IP, no port) Mastodon may have. */
 function hostOf(raw: string): string {
@@ -129,25 +119,21 @@ function read(root: Root, url: URL): Partial<ExtractedProfile> {
     for (const dt of h.querySelectorAll('dt')) {
       if (LOCATION_LABEL.test(text(dt, 40))) out.location ||= text(dt.nextElementSibling, CAPS.location);
     }
-    out.photoUrl = photoUrl(h.querySelector(AVATAR)?.getAttribute('src'), url);
+    out.photoUrl = photoUrl(h.querySelector(AVATAR)?.getAttribute('src'), url, isAvatar(url));
   } else if (!headers.length && PREFIX + cleanLine(meta(root, 'profile:username'), CAPS.key).toLowerCase() === key) {
     // Before the web app renders (or if its markup changed): the og tags the server wrote for this
     // account. In-app navigation never updates them, hence the check against the URL.
     // og:title: "Anna Nowak (@anna@mastodon.example.pl)"; og:description: "12 posts, ... · <bio>"
     out.name = cleanLine(meta(root, 'og:title')?.replace(/\s*\(@[^()]*\)$/, ''), CAPS.name);
     out.headline = cleanLine(meta(root, 'og:description')?.split(' · ').slice(1).join(' · '), CAPS.headline);
-    out.photoUrl = photoUrl(meta(root, 'og:image'), url);
+    out.photoUrl = photoUrl(meta(root, 'og:image'), url, isAvatar(url));
   }
   return out;
 }
 
 function extract(root: Root, url: URL): ExtractedProfile {
   const key = isMastodonPage(root) ? mastodonKeyFromUrl(url) : null;
-  const out = read(root, url);
-  const got: ExtractedProfile = { site: 'mastodon', keys: key ? [key] : [], url: (key && keyToUrl(key)) ?? '', readable: !!out.name };
-  // Fields the page does not show are absent, not empty.
-  for (const [k, v] of Object.entries(out)) if (v) Object.assign(got, { [k]: v });
-  return got;
+  return profile('mastodon', key ? [key] : [], (key && keyToUrl(key)) ?? '', read(root, url));
 }
 
 /** True once the page shows the account at `url` with a name (a Mastodon page, this account's header). */

@@ -7,6 +7,7 @@
  * navigation's account switcher) and "Follows you" beside the name: neither belongs to the person.
  */
 import { CAPS, cleanLine } from '../text';
+import { photoUrl, profile, text } from './dom';
 import type { ExtractedProfile, SiteAdapter, SiteExamples } from './types';
 
 type Root = ParentNode;
@@ -41,18 +42,8 @@ const JSON_LD = 'script[type="application/ld+json"]';
 
 // ---- Helpers ----
 
-const text = (el: Element | null | undefined, cap: number) => cleanLine(el?.textContent, cap);
-
 /** Profile photos come from pbs.twimg.com/profile_images only (the default avatar lives elsewhere). */
-function photoUrl(raw: unknown, base: URL): string | undefined {
-  try {
-    const u = new URL(String(raw).trim(), base);
-    if (/^https:\/\/pbs\.twimg\.com\/profile_images\//.test(u.href) && u.href.length <= CAPS.url) return u.href;
-  } catch {
-    // no URL, or not one
-  }
-  return undefined;
-}
+const isProfileImage = (u: URL) => /^https:\/\/pbs\.twimg\.com\/profile_images\//.test(u.href);
 
 /** `x:<handle>` for an X or Twitter profile URL, else null. */
 export function xKeyFromUrl(url: URL): string | null {
@@ -116,24 +107,20 @@ function read(root: Root, url: URL): Partial<ExtractedProfile> {
   // The name block's avatar container is named after its handle; the viewer's after the viewer's.
   let photo: string | undefined;
   for (const el of root.querySelectorAll(AVATAR)) {
-    if (el.getAttribute('data-testid')!.slice(21).toLowerCase() === handle) photo ??= photoUrl(el.querySelector('img')?.getAttribute('src'), url);
+    if (el.getAttribute('data-testid')!.slice(21).toLowerCase() === handle) photo ??= photoUrl(el.querySelector('img')?.getAttribute('src'), url, isProfileImage);
   }
   const image = ld?.image; // an ImageObject (2023-2025), or a bare URL
   return {
     name: shown.name || cleanLine(ld?.name || ld?.givenName, CAPS.name),
     headline: text(root.querySelector(BIO), CAPS.headline) || cleanLine(ld?.description, CAPS.headline),
     location: text(root.querySelector(LOCATION), CAPS.location) || cleanLine(ld?.homeLocation?.name, CAPS.location),
-    photoUrl: photo ?? photoUrl((image as { contentUrl?: unknown } | undefined)?.contentUrl ?? image, url),
+    photoUrl: photo ?? photoUrl((image as { contentUrl?: unknown } | undefined)?.contentUrl ?? image, url, isProfileImage),
   };
 }
 
 function extract(root: Root, url: URL): ExtractedProfile {
   const key = xKeyFromUrl(url);
-  const out = read(root, url);
-  const got: ExtractedProfile = { site: 'x', keys: key ? [key] : [], url: (key && keyToUrl(key)) ?? '', readable: !!out.name };
-  // Fields the page does not show are absent, not empty.
-  for (const [k, v] of Object.entries(out)) if (v) Object.assign(got, { [k]: v });
-  return got;
+  return profile('x', key ? [key] : [], (key && keyToUrl(key)) ?? '', read(root, url));
 }
 
 /** True once the page shows the profile at `url` with a name. */

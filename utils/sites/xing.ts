@@ -5,6 +5,7 @@
  * on real pages; the 2024 ones are our assumption until a saved real page confirms them.
  */
 import { CAPS, cleanLine } from '../text';
+import { meta, photoUrl, profile, text } from './dom';
 import type { ExtractedProfile, SiteAdapter, SiteExamples } from './types';
 
 type Root = ParentNode;
@@ -36,20 +37,8 @@ const COMPANY_LINK = 'a[href*="/pages/"]'; // company pages: xing.com/pages/<com
 
 // ---- Helpers ----
 
-const text = (el: Element | null | undefined, cap: number) => cleanLine(el?.textContent, cap);
-const meta = (root: Root, property: string) => root.querySelector(`meta[property="${property}"]`)?.getAttribute('content');
-
 /** XING photos: https on a xing.com host, not its placeholders (/assets/..., nobody_m/nobody_f). */
-function photoUrl(raw: string | null | undefined, base: URL): string | undefined {
-  try {
-    const u = new URL(raw!.trim(), base);
-    const ok = /^https:\/\/([\w-]+\.)*xing\.com\/(?!assets\/)/.test(u.href) && !/nobody/i.test(u.href);
-    if (ok && u.href.length <= CAPS.url) return u.href;
-  } catch {
-    // no URL, or not one
-  }
-  return undefined;
-}
+const isPhoto = (u: URL) => /^https:\/\/([\w-]+\.)*xing\.com\/(?!assets\/)/.test(u.href) && !/nobody/i.test(u.href);
 
 /** The normalized slug (percent-decoded, NFC, lower-cased), or null when it cannot be one. */
 function normalSlug(raw: string): string | null {
@@ -109,25 +98,21 @@ function read(root: Root, url: URL): Partial<ExtractedProfile> {
     out.location = text(header.querySelector(LOCATION), CAPS.location);
     // The photo is the header image named after the person.
     for (const img of header.querySelectorAll('img')) {
-      if (cleanLine(img.getAttribute('alt'), CAPS.name) === out.name) out.photoUrl ??= photoUrl(img.getAttribute('src'), url);
+      if (cleanLine(img.getAttribute('alt'), CAPS.name) === out.name) out.photoUrl ??= photoUrl(img.getAttribute('src'), url, isPhoto);
     }
   }
   if (shown) {
     // og tags describe the profile the server sent: used only when the page says it is this one.
     // og:title: "Anna Nowak - Head of Sales - Acme GmbH | XING"
     out.name ||= cleanLine(meta(root, 'og:title')?.replace(/ \| XING$/, '').split(' - ')[0], CAPS.name);
-    out.photoUrl ??= photoUrl(meta(root, 'og:image'), url);
+    out.photoUrl ??= photoUrl(meta(root, 'og:image'), url, isPhoto);
   }
   return out;
 }
 
 function extract(root: Root, url: URL): ExtractedProfile {
   const key = xingKeyFromUrl(url);
-  const out = read(root, url);
-  const got: ExtractedProfile = { site: 'xing', keys: key ? [key] : [], url: (key && keyToUrl(key)) ?? '', readable: !!out.name };
-  // Fields the page does not show are absent, not empty.
-  for (const [k, v] of Object.entries(out)) if (v) Object.assign(got, { [k]: v });
-  return got;
+  return profile('xing', key ? [key] : [], (key && keyToUrl(key)) ?? '', read(root, url));
 }
 
 /** True once the page shows the profile at `url` with a name. */

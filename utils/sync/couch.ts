@@ -80,7 +80,7 @@ export function parseServerUrl(text: string): URL {
   return url;
 }
 
-export function checkDatabaseName(name: string): string {
+function checkDatabaseName(name: string): string {
   if (!DB_NAME.test(name)) throw new SyncError('bad-database-name', `Not a CouchDB database name: ${name}`);
   return name;
 }

@@ -12,7 +12,7 @@ import { SyncError } from './errors';
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA-256; about 0.1 s in Node 22 on this project's machine. */
 export const KDF_ITERATIONS = 600_000;
 /** Below this a meta document is refused: a server must not be able to talk a device into weak keys. */
-export const MIN_KDF_ITERATIONS = 600_000;
+const MIN_KDF_ITERATIONS = 600_000;
 /** The id of the plain document that says how to open this database (not `_local`: it must replicate). */
 export const META_DOC_ID = 'kith-sync';
 const FORMAT = 'kith-sync';
@@ -63,7 +63,7 @@ function hex(bytes: ArrayBuffer): string {
   return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function deriveKeys(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<SyncKeys> {
+async function deriveKeys(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<SyncKeys> {
   const password = await crypto.subtle.importKey('raw', te.encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
   const master = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, password, 256);
   const hkdf = await crypto.subtle.importKey('raw', master, 'HKDF', false, ['deriveKey']);

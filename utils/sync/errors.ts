@@ -2,7 +2,9 @@
  * Every way a sync can fail, as one code the options page translates (locales/<lang>/options.json,
  * `sync.error.<code>`). The message is for logs and tests only; users see the translated code.
  */
-export const SYNC_ERROR_CODES = [
+// The list is the source of the SyncErrorCode type; its comments say what each code means.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+const SYNC_ERROR_CODES = [
   /** The server URL is not https (or http on this machine itself), or not a URL. */
   'bad-url',
   /** Not a name CouchDB accepts for a database (lower case letter first; a-z 0-9 _$()+-/). */

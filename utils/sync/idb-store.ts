@@ -36,7 +36,7 @@ export interface RevEntry {
   deleted?: true;
 }
 
-export const SYNC_STORES = ['syncOutbox', 'syncRevs', 'syncState'] as const;
+const SYNC_STORES = ['syncOutbox', 'syncRevs', 'syncState'] as const;
 
 /** Where each record type lives: its object store, and the field holding its id there. */
 export const RECORD_STORES: Record<RecordType, { store: string; idField: string }> = {

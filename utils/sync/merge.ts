@@ -14,7 +14,7 @@ export interface MergeOptions {
   noteMarker?: (other: Version) => string;
 }
 
-export function defaultNoteMarker(other: Version): string {
+function defaultNoteMarker(other: Version): string {
   const when = new Date(other.updatedAt).toISOString().slice(0, 16).replace('T', ' ');
   return `--- also written on another device, ${when} UTC ---`;
 }
@@ -36,7 +36,7 @@ export function same(a: unknown, b: unknown): boolean {
 }
 
 /** Positive when `a` is the later version: by clock, then device id, then content (a total order). */
-export function compareVersions(a: Version, b: Version, clock: (v: Version) => number = (v) => v.updatedAt): number {
+function compareVersions(a: Version, b: Version, clock: (v: Version) => number = (v) => v.updatedAt): number {
   const ca = clock(a);
   const cb = clock(b);
   if (ca !== cb) return ca < cb ? -1 : 1;

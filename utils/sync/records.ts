@@ -52,7 +52,6 @@ export const RECORD_TYPES = {
 } satisfies Record<string, RecordRules>;
 
 export type RecordType = keyof typeof RECORD_TYPES;
-export const RECORD_TYPE_NAMES = Object.keys(RECORD_TYPES) as RecordType[];
 
 export function isRecordType(t: unknown): t is RecordType {
   return typeof t === 'string' && Object.hasOwn(RECORD_TYPES, t);

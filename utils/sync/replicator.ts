@@ -13,9 +13,9 @@ import { decrypt, docId, encrypt, META_DOC_ID, type EncryptedBlob, type SyncKeys
 import { SyncError } from './errors';
 import { merge, same, type MergeOptions } from './merge';
 import { isRecordType, withoutDerived, type Version } from './records';
-import { recordKey, type DirtyRecord, type LocalStore, type RecordKey, type RemoteVersion, type Resolution, type Resolver } from './store';
+import { type DirtyRecord, type LocalStore, type RecordKey, type RemoteVersion, type Resolution, type Resolver } from './store';
 
-export const BATCH_SIZE = 500;
+const BATCH_SIZE = 500;
 /** A record that conflicts again this many times in one push gives up for this run. */
 const CONFLICT_ROUNDS = 5;
 /** The format of the documents Kith writes: `{ _id, _rev, kith, iv, ct }`. */
@@ -243,7 +243,3 @@ export class Replicator {
   }
 }
 
-/** The key of a record in the store, for callers holding a Version. */
-export function keyOf(version: Version): RecordKey {
-  return recordKey(version.type, version.id);
-}

@@ -9,7 +9,7 @@ import { putAll } from '../../../utils/db/bulk';
 import { listIntroductions } from '../../../utils/db/people';
 import { pagePeople, PeopleSearch, type PeopleFilter, type PeopleSort } from '../../../utils/db/people-search';
 import { derivePersonFields } from '../../../utils/derive';
-import { followUpState } from '../../../utils/followups';
+import { inFollowUpFilter } from '../../follow-up-filter';
 import { addDays } from '../../../utils/dates';
 import { words } from '../../../utils/text';
 import type { Encounter, KithEvent, Person } from '../../../utils/model/types';
@@ -73,7 +73,7 @@ function expected(filter: PeopleFilter, sort: PeopleSort): string[] {
       c.every((w) => words(p.company).some((t) => t.startsWith(w))) &&
       (!filter.tag || p.tags.includes(filter.tag)) &&
       (!filter.eventId || at.has(p.id)) &&
-      (!filter.followUp || followUpState(p.followUp, TODAY) === filter.followUp || (filter.followUp === 'none' && !p.followUp.due)),
+      (!filter.followUp || inFollowUpFilter(p.followUp, filter.followUp, TODAY)),
   );
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   if (sort === 'name') return match.sort((a, b) => cmp(a.sortName, b.sortName) || cmp(a.id, b.id)).map((p) => p.id);

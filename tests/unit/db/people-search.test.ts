@@ -11,8 +11,8 @@ import fc from 'fast-check';
 import { closeKithDb, openKithDb, type KithDb } from '../../../utils/db';
 import { putAll } from '../../../utils/db/bulk';
 import { pagePeople, PeopleSearch, type PeopleFilter, type PeopleSearchLimits, type PeopleSort } from '../../../utils/db/people-search';
-import { withDerivedFields } from '../../../utils/derive';
-import { followUpState } from '../../../utils/followups';
+import { derivePersonFields } from '../../../utils/derive';
+import { inFollowUpFilter } from '../../follow-up-filter';
 import { addDays } from '../../../utils/dates';
 import { words } from '../../../utils/text';
 import type { Encounter, KithEvent, Person } from '../../../utils/model/types';
@@ -81,7 +81,7 @@ function makePerson(id: string, r: RawPerson, model: Model): Person {
     ...(r.headline >= 0 ? { headline: HEADLINES[r.headline] } : {}),
     ...(r.touched >= 0 ? { lastTouch: TOUCHED[r.touched] } : {}),
   };
-  return withDerivedFields(p, encounters, EVENTS);
+  return { ...p, ...derivePersonFields(p, encounters, EVENTS) };
 }
 
 /** The plain definition: filter everyone, then sort. */
@@ -95,7 +95,7 @@ function expected(model: Model, filter: PeopleFilter, sort: PeopleSort): string[
       c.every((w) => words(p.company).some((t) => t.startsWith(w))) &&
       (!filter.tag || p.tags.includes(filter.tag)) &&
       (!filter.eventId || at.has(p.id)) &&
-      (!filter.followUp || followUpState(p.followUp, TODAY) === filter.followUp),
+      (!filter.followUp || inFollowUpFilter(p.followUp, filter.followUp, TODAY)),
   );
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   if (sort === 'name') return match.sort((a, b) => cmp(a.sortName, b.sortName) || cmp(a.id, b.id)).map((p) => p.id);
@@ -232,8 +232,10 @@ describe('the network list against the plain definition', () => {
 });
 
 describe('keeping the table current', () => {
-  const person = (i: number, name: string, extra: Partial<Person> = {}): Person =>
-    withDerivedFields({ id: idOf(i), keys: [`linkedin:${i}`], name, urls: {}, tags: [], notes: '', followUp: {}, terms: [], sortName: '', createdAt: 1, updatedAt: 1, ...extra });
+  const person = (i: number, name: string, extra: Partial<Person> = {}): Person => {
+    const p: Person = { id: idOf(i), keys: [`linkedin:${i}`], name, urls: {}, tags: [], notes: '', followUp: {}, terms: [], sortName: '', createdAt: 1, updatedAt: 1, ...extra };
+    return { ...p, ...derivePersonFields(p) };
+  };
   const names = async (cache: PeopleSearch, filter: PeopleFilter = {}) =>
     (await pagePeople(db, { offset: 0, limit: 100, sort: 'name', filter }, TODAY, cache)).people.map((p) => p.name);
 

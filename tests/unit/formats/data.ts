@@ -7,7 +7,7 @@ import { cleanLine, cleanText } from '../../../utils/text';
 import { ENCOUNTER_KINDS, type Encounter, type KithData, type KithEvent, type Person, type Photo } from '../../../utils/model/types';
 
 /** Fragments that break naive serialisers. */
-export const NASTY = [
+const NASTY = [
   'Łukasz',
   'Żółć',
   'Zoë',

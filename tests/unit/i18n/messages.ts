@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 export type Message = { message: string; description?: string; placeholders?: Record<string, { content: string; example?: string }> };
 export type Messages = Record<string, Message>;
 
-export const LOCALES_DIR = resolve('locales');
+const LOCALES_DIR = resolve('locales');
 
 /** The languages Kith ships (locales/<lang>/). */
 export const languages = (): string[] => readdirSync(LOCALES_DIR).filter((d) => !d.includes('.')).sort();

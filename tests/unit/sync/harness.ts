@@ -9,7 +9,7 @@ import { MemoryStore } from '../../../utils/sync/memory-store';
 import { Replicator, type Progress, type SyncReport } from '../../../utils/sync/replicator';
 import { faulty, type Fault, type FaultyRequest } from './fake-couch';
 
-export const PASSPHRASE = 'a long passphrase for the tests';
+const PASSPHRASE = 'a long passphrase for the tests';
 
 let shared: Promise<{ meta: SyncMeta; keys: SyncKeys }> | undefined;
 /** One meta document and its keys for every test database (PBKDF2 runs once, not once per test). */
