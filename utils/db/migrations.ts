@@ -79,6 +79,18 @@ export async function upgrade(
     const people = tx.objectStore('people') as unknown as IDBObjectStore;
     if (people.indexNames.contains('byTerm')) people.deleteIndex('byTerm');
   }
+  if (oldVersion < 6 && to >= 6) {
+    // v6: new stores only, nothing existing is touched. The drill's cards and answers (utils/drill),
+    // voice notes (a memory aid, kept like photos), and sync's bookkeeping (utils/sync/idb-store.ts).
+    db.createObjectStore('drillCards', { keyPath: 'personId' });
+    const reviews = db.createObjectStore('drillReviews', { keyPath: 'id' });
+    reviews.createIndex('byPerson', 'personId');
+    reviews.createIndex('byDay', 'day');
+    db.createObjectStore('voiceNotes', { keyPath: 'personId' });
+    db.createObjectStore('syncOutbox', { keyPath: 'key' });
+    db.createObjectStore('syncRevs', { keyPath: 'key' });
+    db.createObjectStore('syncState');
+  }
 }
 
 /** Indexes of earlier versions that v4 drops (not in KithSchema any more). */

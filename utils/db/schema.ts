@@ -1,9 +1,10 @@
 import type { DBSchema } from 'idb';
 import type { Encounter, KithEvent, Person, Photo } from '../model/types';
+import type { DrillCard, DrillReview } from '../drill/schedule';
 
 export const DB_NAME = 'kith';
 /** Bump with a new step in migrations.ts and a test in tests/unit/db/migrations.test.ts. */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export interface KithSchema extends DBSchema {
   people: {
@@ -35,6 +36,37 @@ export interface KithSchema extends DBSchema {
     key: string;
     value: Photo;
   };
+  /** One recall card per person with a face (or the name-to-context card without one): utils/drill. */
+  drillCards: {
+    key: string;
+    value: DrillCard;
+  };
+  /** Every answer in the drill, append-only like encounters. */
+  drillReviews: {
+    key: string;
+    value: DrillReview;
+    indexes: { byPerson: string; byDay: string };
+  };
+  /** A short voice note per person ("how to say it"), stored like photos. */
+  voiceNotes: {
+    key: string;
+    value: VoiceNote;
+  };
+  /** Sync's bookkeeping (utils/sync/idb-store.ts): records changed here since they last synced. */
+  syncOutbox: {
+    key: string;
+    value: { key: string; type: string; id: string; seq: number; base?: unknown; deletedAt?: number };
+  };
+  /** The server's _rev of every synced record. */
+  syncRevs: {
+    key: string;
+    value: { key: string; rev: string; deleted?: true };
+  };
+  /** The checkpoint and the connection (keys out of line). */
+  syncState: {
+    key: string;
+    value: unknown;
+  };
   /** Small records about the store itself, written in the same transaction as what they describe. */
   meta: {
     key: string;
@@ -54,5 +86,18 @@ export interface ImportReceipt {
   report: unknown;
 }
 
-export type StoreName = 'people' | 'encounters' | 'events' | 'photos' | 'meta';
-export const ALL_STORES: StoreName[] = ['people', 'encounters', 'events', 'photos', 'meta'];
+/** A voice note recorded in the browser: a few seconds of compressed audio (tens of KB at most). */
+export interface VoiceNote {
+  personId: string;
+  /** The audio as a data: URL (audio/webm or audio/ogg), so JSON backups carry it as they carry photos. */
+  dataUrl: string;
+  /** Length in seconds. */
+  seconds: number;
+  updatedAt: number;
+}
+
+/** The stores that hold the user's data (a write or a delete-all works across all of them). */
+export type StoreName = 'people' | 'encounters' | 'events' | 'photos' | 'meta' | 'drillCards' | 'drillReviews' | 'voiceNotes';
+export const ALL_STORES: StoreName[] = ['people', 'encounters', 'events', 'photos', 'meta', 'drillCards', 'drillReviews', 'voiceNotes'];
+/** Sync's own bookkeeping: cleared on disconnect, never part of a backup. */
+export const SYNC_STORES = ['syncOutbox', 'syncRevs', 'syncState'] as const;

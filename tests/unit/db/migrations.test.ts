@@ -13,7 +13,7 @@ describe('upgrade ladder', () => {
     const name = freshName();
     const db = await openKithDb(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['encounters', 'events', 'meta', 'people', 'photos']);
+    expect([...db.objectStoreNames].sort()).toEqual(['drillCards', 'drillReviews', 'encounters', 'events', 'meta', 'people', 'photos', 'syncOutbox', 'syncRevs', 'syncState', 'voiceNotes']);
     const tx = db.transaction(['people', 'encounters', 'events']);
     expect([...tx.objectStore('people').indexNames].sort()).toEqual(['byDue', 'byKey', 'byTag']);
     expect(tx.objectStore('people').index('byKey').unique).toBe(true);
@@ -107,7 +107,7 @@ describe('v4 -> v5', () => {
     await v4.put('people', ala);
     await v4.put('people', olek);
     v4.close();
-    const db = await openKithDb(name);
+    const db = await openDB<KithSchema>(name, 5, { upgrade });
     expect(db.version).toBe(5);
     expect([...db.transaction('people').store.indexNames].sort()).toEqual(['byDue', 'byKey', 'byTag']);
     expect(await db.get('people', 'p1')).toEqual(ala);
@@ -115,6 +115,33 @@ describe('v4 -> v5', () => {
     expect((await searchPeople(db, 'kot')).map((p) => p.id)).toEqual(['p1', 'p2']);
     expect((await searchPeople(db, 'acme k')).map((p) => p.id)).toEqual(['p1']);
     expect(await db.countFromIndex('people', 'byDue', '2026-12-01')).toBe(1);
+    db.close();
+  });
+});
+
+describe('v5 -> v6', () => {
+  it('adds the drill, voice-note and sync stores and keeps every record', async () => {
+    const name = freshName();
+    const v5 = await openDB<KithSchema>(name, 5, { upgrade });
+    const ala = { id: 'p1', keys: ['linkedin:a'], name: 'Ala Kot', urls: {}, tags: [], notes: 'met at the fair', followUp: {}, terms: ['ala', 'kot'], sortName: 'ala kot', createdAt: 1, updatedAt: 1 };
+    const photo = { personId: 'p1', dataUrl: 'data:image/webp;base64,AAAA', updatedAt: 1 };
+    await v5.put('people', ala);
+    await v5.put('photos', photo);
+    v5.close();
+    const db = await openKithDb(name);
+    expect(db.version).toBe(6);
+    expect(await db.get('people', 'p1')).toEqual(ala);
+    expect(await db.get('photos', 'p1')).toEqual(photo);
+    const tx = db.transaction(['drillCards', 'drillReviews', 'voiceNotes', 'syncOutbox', 'syncRevs', 'syncState']);
+    expect(tx.objectStore('drillCards').keyPath).toBe('personId');
+    expect(tx.objectStore('drillReviews').keyPath).toBe('id');
+    expect([...tx.objectStore('drillReviews').indexNames].sort()).toEqual(['byDay', 'byPerson']);
+    expect(tx.objectStore('voiceNotes').keyPath).toBe('personId');
+    expect(tx.objectStore('syncOutbox').keyPath).toBe('key');
+    expect(tx.objectStore('syncRevs').keyPath).toBe('key');
+    expect(tx.objectStore('syncState').keyPath).toBeNull();
+    await db.put('drillReviews', { id: 'r1', personId: 'p1', day: '2026-12-07' } as never);
+    expect(await db.countFromIndex('drillReviews', 'byDay', '2026-12-07')).toBe(1);
     await closeKithDb(name);
   });
 });
