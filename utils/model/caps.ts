@@ -34,6 +34,17 @@ export const CAPS = {
   query: 200,
   /** A photo's data: URL (a thumbnail is a few KB). */
   photoDataUrl: 200 * 1024,
+  /** "How to say it": how a name sounds, in letters ("AG-nyeh-shkah"). One line. */
+  howToSay: 200,
+  /** The one-line association that brings the name back ("Agnieszka, like the lamb: wool scarf"). */
+  memoryHook: 200,
+  /**
+   * A voice note's data: URL: a few seconds of Opus at the browser's speech rate, tens of KB, base64
+   * a third more. Recording stops at voiceNoteSeconds, well inside this.
+   */
+  voiceNoteDataUrl: 160 * 1024,
+  /** The longest voice note, in seconds (the recorder stops there). */
+  voiceNoteSeconds: 10,
 } as const;
 
 /**

@@ -31,6 +31,7 @@ describe('CSV export', () => {
           lastTouch: '2024-06-19',
           connectedOn: '2024-03-12',
           notes: 'line one\nline two',
+          howToSay: 'WOO-kash',
         }),
         person('p2', { name: 'Anna Nowak' }),
       ],
@@ -49,7 +50,7 @@ describe('CSV export', () => {
     // The field table decides the columns; spreadsheets people built on this order keep working.
     expect(CSV_COLUMNS).toEqual([
       'Name', 'Headline', 'Company', 'Position', 'Location', 'Email', 'Tags', 'Profile URLs', 'Met', 'Introduced by',
-      'Last touch', 'Follow-up due', 'Cadence (days)', 'Follow-up note', 'Connected on', 'Notes',
+      'Last touch', 'Follow-up due', 'Cadence (days)', 'Follow-up note', 'Connected on', 'Notes', 'How to say it', 'Memory hook',
     ]);
     expect(rows[1][0]).toBe('Anna Nowak');
     const row = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, rows[2][i]]));
@@ -70,6 +71,8 @@ describe('CSV export', () => {
       'Follow-up note': 'send "the deck"',
       'Connected on': '2024-03-12',
       Notes: 'line one\nline two',
+      'How to say it': 'WOO-kash',
+      'Memory hook': '',
     });
   });
 

@@ -41,6 +41,8 @@ const FULL: Required<Omit<Person, 'followUp'>> & { followUp: Required<FollowUp> 
   followUp: { due: '2026-12-01', cadenceDays: 30, note: 'send the pilot deck' },
   connectedOn: '2024-03-12',
   notes: 'Met at the bar.\nTalked about boats.',
+  howToSay: 'AN-nah NO-vak',
+  memoryHook: 'Anna of the boats: sails every summer',
   hasPhoto: true,
   terms: [],
   sortName: '',
