@@ -3,6 +3,9 @@ import type { KithData } from '../model/types';
 import { unwrap } from 'idb';
 import { ALL_STORES, type ImportReceipt, type StoreName } from './schema';
 
+/** The stores an import writes, in the order it writes them. */
+const PUT_ORDER = ['events', 'people', 'encounters', 'photos', 'voiceNotes', 'drillCards', 'drillReviews'] as const satisfies readonly (keyof KithData & StoreName)[];
+
 /**
  * Writes many records in ONE transaction: an import lands whole or not at all. If the worker is
  * stopped or a write fails midway, IndexedDB rolls the whole transaction back.
@@ -16,8 +19,7 @@ export async function putAll(
   receipt?: ImportReceipt,
 ): Promise<void> {
   const tx = db.transaction(ALL_STORES, 'readwrite');
-  const total =
-    (data.people?.length ?? 0) + (data.encounters?.length ?? 0) + (data.events?.length ?? 0) + (data.photos?.length ?? 0);
+  const total = PUT_ORDER.reduce((n, store) => n + (data[store]?.length ?? 0), 0);
   let done = 0;
   const tick = () => {
     done++;
@@ -31,10 +33,7 @@ export async function putAll(
     const s = raw.objectStore(store);
     for (const r of records ?? []) s.put(r).onsuccess = tick;
   };
-  putEach('events', data.events);
-  putEach('people', data.people);
-  putEach('encounters', data.encounters);
-  putEach('photos', data.photos);
+  for (const store of PUT_ORDER) putEach(store, data[store]);
   if (receipt) raw.objectStore('meta').put(receipt);
   try {
     await tx.done;

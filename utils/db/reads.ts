@@ -33,15 +33,18 @@ export function getPhoto(db: KithDb, personId: Id): Promise<Photo | undefined> {
 
 /** Everything, for a backup or an export. */
 export async function readAll(db: KithDb): Promise<KithData> {
-  const tx = db.transaction(['people', 'encounters', 'events', 'photos']);
-  const [people, encounters, events, photos] = await Promise.all([
+  const tx = db.transaction(['people', 'encounters', 'events', 'photos', 'voiceNotes', 'drillCards', 'drillReviews']);
+  const [people, encounters, events, photos, voiceNotes, drillCards, drillReviews] = await Promise.all([
     tx.objectStore('people').getAll(),
     tx.objectStore('encounters').getAll(),
     tx.objectStore('events').getAll(),
     tx.objectStore('photos').getAll(),
+    tx.objectStore('voiceNotes').getAll(),
+    tx.objectStore('drillCards').getAll(),
+    tx.objectStore('drillReviews').getAll(),
   ]);
   await tx.done;
-  return { people, encounters, events, photos };
+  return { people, encounters, events, photos, voiceNotes, drillCards, drillReviews };
 }
 
 /** What the popup's follow-up list needs, read in one transaction (see `readDue`). */

@@ -41,6 +41,9 @@ describe('CSV export', () => {
       ],
       events: [{ id: 'v', name: 'Grow Up Start Up', createdAt: 0, updatedAt: 0 }],
       photos: [],
+      voiceNotes: [],
+      drillCards: [],
+      drillReviews: [],
     };
     const text = exportCsv(data);
     expect(text.startsWith('\ufeffName,Headline,Company,')).toBe(true);
@@ -83,6 +86,9 @@ describe('CSV export', () => {
       encounters: [],
       events: [],
       photos: [],
+      voiceNotes: [],
+      drillCards: [],
+      drillReviews: [],
     };
     const rows = parse(exportCsv(data));
     for (const row of rows.slice(1)) {

@@ -21,6 +21,9 @@ function sample(): KithData {
     encounters: [encounter('e1', 'p1', { kind: 'event', eventId: 'v', place: 'Warsaw', introducedById: 'p4' })],
     events: [{ id: 'v', name: 'Grow Up Start Up', createdAt: 0, updatedAt: 0 }],
     photos: [],
+    voiceNotes: [],
+    drillCards: [],
+    drillReviews: [],
   };
 }
 

@@ -33,6 +33,9 @@ function sample(): KithData {
     ],
     events: [{ id: 'v', name: 'Grow Up Start Up', createdAt: 0, updatedAt: 0 }],
     photos: [{ personId: ID, dataUrl: fakePhoto(7), updatedAt: 0 }],
+    voiceNotes: [],
+    drillCards: [],
+    drillReviews: [],
   };
 }
 

@@ -52,7 +52,7 @@ const FULL: Required<Omit<Person, 'followUp'>> & { followUp: Required<FollowUp> 
 Object.assign(FULL, derivePersonFields(FULL));
 
 const value = (name: PersonFieldName): unknown => FULL[name];
-const store = (people: Person[], photos: KithData['photos'] = []): KithData => ({ people, encounters: [], events: [], photos });
+const store = (people: Person[], photos: KithData['photos'] = []): KithData => ({ people, encounters: [], events: [], photos, voiceNotes: [], drillCards: [], drillReviews: [] });
 /** A person with nothing but what every person has, and one field of FULL. */
 const withField = (name: PersonFieldName, updatedAt = T): Person => {
   const p: Person = { ...blankPerson('', T, ID), keys: FULL.keys, updatedAt };
