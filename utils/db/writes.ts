@@ -10,6 +10,7 @@ import { cleanLine, cleanText, fold } from '../text';
 import { applyTouch, lastTouchAfter } from '../followups';
 import { partialDateLastDay } from '../dates';
 import { t } from '../i18n';
+import { forgetDrill } from './drill-records';
 
 /** What a page (or the user, when the page could not be read) gives for a person: the field table's `profile` fields. */
 export interface ProfileInput extends ProfileFields {
@@ -94,10 +95,6 @@ export async function withDerived(tx: PeopleTx, p: Person): Promise<Person> {
   return { ...p, ...derivePersonFields(p, encounters, events) };
 }
 
-function newPerson(profile: ProfileInput, now: number): Person {
-  return blankPerson(cleanLine(profile.name, CAPS.name), now, newId());
-}
-
 /**
  * Folds what the page shows into a person: new keys become aliases (a slug change never creates a
  * second person), and page fields fill in or refresh the display fields. A key that already
@@ -177,6 +174,11 @@ export interface RecordEncounterInput {
   personId?: Id;
   /** ...and/or the profile on screen: finds the person by key, or creates them on first save. */
   profile?: ProfileInput;
+  /**
+   * ...or someone met with no profile known yet ("Met someone"): a new person with this name and no
+   * keys, to be matched to their profile later (utils/drill/capture.ts).
+   */
+  captured?: { name: string };
   encounter: EncounterInput;
   /** A follow-up day the user accepted (the post-meeting suggestion). */
   followUpDue?: LocalDay;
@@ -207,14 +209,14 @@ export async function recordEncounter(
     }
     const isNew = !person;
     if (!person) {
-      if (!input.profile || !cleanLine(input.profile.name, CAPS.name)) {
-        throw new RangeError(t('errorNameNeeded'));
-      }
-      person = newPerson(input.profile, now);
+      const name = cleanLine(input.profile?.name ?? input.captured?.name, CAPS.name);
+      if (!name) throw new RangeError(t('errorNameNeeded'));
+      person = blankPerson(name, now, newId());
       if (input.defaultCadenceDays) person.followUp = { cadenceDays: input.defaultCadenceDays };
     }
     if (input.profile) person = await absorbProfile(tx, person, input.profile);
-    if (person.keys.length === 0) throw new RangeError(t('errorKeyNeeded'));
+    // A profile is saved under its keys; only someone captured at an event may be saved without one.
+    if (isNew && !input.captured && person.keys.length === 0) throw new RangeError(t('errorKeyNeeded'));
 
     const e = input.encounter;
     const encounter: Encounter = {
@@ -299,7 +301,7 @@ export async function deleteEncounter(db: KithDb, id: Id, now: number): Promise<
   });
 }
 
-/** Deletes a person with their encounters and photo; encounters they introduced keep the name as text. */
+/** Deletes a person with their encounters, photo, voice note and drill; encounters they introduced keep the name as text. */
 export async function deletePerson(db: KithDb, id: Id): Promise<void> {
   return inWriteTx(db, async (tx) => {
     const person = await tx.objectStore('people').get(id);
@@ -311,6 +313,7 @@ export async function deletePerson(db: KithDb, id: Id): Promise<void> {
       await encounters.put({ ...rest, introducedByName: person.name });
     }
     await tx.objectStore('photos').delete(id);
+    await forgetDrill(tx, id);
     await tx.objectStore('people').delete(id);
   });
 }

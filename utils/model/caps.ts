@@ -58,3 +58,6 @@ export const MAX_DAYS = 3650;
 
 /** The longest wait for the follow-up suggested after a first meeting, in days (a setting). */
 export const MAX_POST_MEETING_DAYS = 365;
+
+/** The most new faces the drill may offer a day (a setting; 20 by default). */
+export const MAX_DRILL_NEW_PER_DAY = 200;

@@ -4,6 +4,8 @@ import { encounterHandlers } from './encounters';
 import { followUpHandlers } from './followups';
 import { eventHandlers } from './events';
 import { dataHandlers } from './data';
+import { drillHandlers } from './drill';
+import { captureHandlers } from './capture';
 
 /** Every message's handler (the type makes a message without one an error). */
 export function createHandlers(world: World): Handlers {
@@ -13,5 +15,7 @@ export function createHandlers(world: World): Handlers {
     ...followUpHandlers(world),
     ...eventHandlers(world),
     ...dataHandlers(world),
+    ...drillHandlers(world),
+    ...captureHandlers(world),
   };
 }
