@@ -252,6 +252,9 @@ export interface FollowUpRow {
   overdueDays: number;
   /** "met at Grow Up Start Up, Warsaw, 19 Jun": what makes them recognisable. */
   context?: { date: string; kind: Encounter['kind']; place?: string; eventName?: string };
+  /** Their memory aids: how to say the name, the hook. */
+  howToSay?: string;
+  memoryHook?: string;
 }
 
 /** How you met someone, for a drill card or a capture offer: the meeting that makes them recognisable. */

@@ -99,6 +99,8 @@ function followUpRow(p: Person, today: string, read: DueRead): FollowUpRow {
   if (url) row.url = url;
   if (p.followUp.cadenceDays) row.cadenceDays = p.followUp.cadenceDays;
   if (p.followUp.note) row.note = p.followUp.note;
+  if (p.howToSay) row.howToSay = p.howToSay;
+  if (p.memoryHook) row.memoryHook = p.memoryHook;
   const met = recognisingEncounter(read.encounters.get(p.id) ?? []);
   if (met) {
     row.context = { date: met.date, kind: met.kind };

@@ -8,7 +8,7 @@ import { createHandler, type HandlerDeps, type SenderInfo } from '../../../entry
 import { CONTENT, handlerDeps, pageSender } from '../handler-harness';
 import { closeKithDb, openKithDb } from '../../../utils/db';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
-import type { CaptureOffer, CapturedRow, DrillCardView, PersonView, Responses } from '../../../utils/messages';
+import type { CaptureOffer, CapturedRow, PersonView, Responses } from '../../../utils/messages';
 import type { KithEvent } from '../../../utils/model/types';
 
 const DRILL = pageSender('drill.html');
