@@ -188,7 +188,7 @@ export function DrillSession({ deck, today, more, onAnswered }: DrillSessionProp
             )}
           </div>
           {reason && <p class="drill-reason">{reason}</p>}
-          {company && <p class="drill-company">{[current.headline, current.company].filter(Boolean).join(' · ') || t('drillNoCompany')}</p>}
+          {company && <p class="drill-company">{current.company || current.headline || t('drillNoCompany')}</p>}
         </>
       ) : (
         <>

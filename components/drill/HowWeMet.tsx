@@ -37,7 +37,8 @@ export function HowWeMet({ card, today }: { card: DrillCardView; today: LocalDay
   }
   if (card.memoryHook) rows.push([t('aidsHook'), card.memoryHook]);
   if (card.howToSay) rows.push([t('aidsHowToSay'), card.howToSay]);
-  const who = [card.headline, card.company].filter(Boolean).join(' · ');
+  // "CTO at Acme" says the company already.
+  const who = card.company && !card.headline?.includes(card.company) ? [card.headline, card.company].filter(Boolean).join(' · ') : (card.headline ?? '');
   if (who) rows.push([t('drillWho'), who]);
   const reason = refresherReason(card);
   return (

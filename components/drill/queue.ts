@@ -2,7 +2,7 @@ import type { DrillCard } from '@/utils/drill/schedule';
 import type { DrillCardView } from '@/utils/messages';
 
 /** How far ahead a card just answered comes back in this session (as the due list's learn-ahead). */
-export const LEARN_AHEAD_MS = 20 * 60_000;
+const LEARN_AHEAD_MS = 20 * 60_000;
 
 /**
  * The cards still to ask after an answer's schedule came back: the card, when it is due again within

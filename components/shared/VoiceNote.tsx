@@ -9,7 +9,7 @@ export interface VoiceClip {
 }
 
 /** "2.4 s" in the messages' language. */
-export function secondsText(seconds: number): string {
+function secondsText(seconds: number): string {
   return t('voiceSeconds', (Math.round(seconds * 10) / 10).toLocaleString(messagesLocale()));
 }
 

@@ -273,8 +273,7 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
             {t('captureOpen')}
           </button>
           <button type="button" class="drill-open" onClick={() => openUrl(browser.runtime.getURL('/drill.html'))}>
-            {t('drillOpen')}
-            {drillDue !== null && <span class="count">{plural('drillDueCount', drillDue)}</span>}
+            {t('drillOpen')} {drillDue !== null && <span class="count">{plural('drillDueCount', drillDue)}</span>}
           </button>
         </div>
       )}
