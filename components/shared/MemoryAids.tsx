@@ -1,52 +1,29 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { PersonView } from '@/utils/messages';
 import { send } from '@/utils/client';
 import { CAPS } from '@/utils/model/caps';
 import { t } from '@/utils/i18n';
 import { VoicePlay, VoiceRecorder, type VoiceClip } from './VoiceNote';
+import { useSavedAsTyped } from './useSavedAsTyped';
 
 type AidField = 'howToSay' | 'memoryHook';
 
-/**
- * One line that saves as you type (a pause, or leaving the field). What the user types is the truth
- * while they type: a change from elsewhere replaces the text only when nothing typed here is unsaved.
- */
+/** One line that saves as you type (a pause, leaving the field, or Enter). */
 function AidLine({ label, hint, value, cap, onSave }: { label: string; hint: string; value: string; cap: number; onSave: (text: string) => void }) {
-  const [text, setText] = useState(value);
-  const pending = useRef<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const saveRef = useRef(onSave);
-  saveRef.current = onSave;
-  const flush = () => {
-    clearTimeout(timer.current);
-    const next = pending.current;
-    if (next === null) return;
-    pending.current = null;
-    saveRef.current(next);
-  };
-  useEffect(() => {
-    if (pending.current === null) setText(value);
-  }, [value]);
-  useEffect(() => flush, []);
+  const field = useSavedAsTyped(value, onSave, 500);
   return (
     <label class="kith-aid">
       {label}
       <input
         type="text"
-        value={text}
+        value={field.text}
         maxLength={cap}
         placeholder={hint}
         autocomplete="off"
-        onInput={(e) => {
-          const next = e.currentTarget.value;
-          setText(next);
-          pending.current = next;
-          clearTimeout(timer.current);
-          timer.current = setTimeout(flush, 500);
-        }}
-        onBlur={flush}
+        onInput={(e) => field.input(e.currentTarget.value)}
+        onBlur={field.flush}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') flush();
+          if (e.key === 'Enter') field.flush();
         }}
       />
     </label>

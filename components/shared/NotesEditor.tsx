@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
+import { useSavedAsTyped } from './useSavedAsTyped';
 
 /**
  * Free notes that save as you type. What the user types is the truth while they type: a change
@@ -9,25 +10,8 @@ import { t } from '@/utils/i18n';
  * autosave.ts), then "Saved".
  */
 export function NotesEditor({ value, saving, onSave }: { value: string; saving: boolean; onSave: (text: string) => void }) {
-  const [text, setText] = useState(value);
+  const field = useSavedAsTyped(value, onSave, 400);
   const [typed, setTyped] = useState(false);
-  const pending = useRef<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const saveRef = useRef(onSave);
-  saveRef.current = onSave;
-
-  const flush = () => {
-    clearTimeout(timer.current);
-    const next = pending.current;
-    if (next === null) return;
-    pending.current = null;
-    saveRef.current(next);
-  };
-
-  useEffect(() => {
-    if (pending.current === null) setText(value);
-  }, [value]);
-  useEffect(() => flush, []);
 
   return (
     <div class="kith-notes">
@@ -35,20 +19,16 @@ export function NotesEditor({ value, saving, onSave }: { value: string; saving: 
         {t('notesLabel')}
         <textarea
           rows={4}
-          value={text}
+          value={field.text}
           onInput={(e) => {
-            const next = e.currentTarget.value;
-            setText(next);
-            pending.current = next;
+            field.input(e.currentTarget.value);
             setTyped(true);
-            clearTimeout(timer.current);
-            timer.current = setTimeout(flush, 400);
           }}
-          onBlur={flush}
+          onBlur={field.flush}
         />
       </label>
       <span class="kith-status" role="status">
-        {typed && t(saving || pending.current !== null ? 'notesSaving' : 'notesSaved')}
+        {typed && t(saving || field.typing() ? 'notesSaving' : 'notesSaved')}
       </span>
     </div>
   );
