@@ -1,6 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { useSavedAsTyped } from './useSavedAsTyped';
 
 /**
  * Free notes that save as you type. What the user types is the truth while they type: a change
@@ -10,8 +9,25 @@ import { useSavedAsTyped } from './useSavedAsTyped';
  * autosave.ts), then "Saved".
  */
 export function NotesEditor({ value, saving, onSave }: { value: string; saving: boolean; onSave: (text: string) => void }) {
-  const field = useSavedAsTyped(value, onSave, 400);
+  const [text, setText] = useState(value);
   const [typed, setTyped] = useState(false);
+  const pending = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const saveRef = useRef(onSave);
+  saveRef.current = onSave;
+
+  const flush = () => {
+    clearTimeout(timer.current);
+    const next = pending.current;
+    if (next === null) return;
+    pending.current = null;
+    saveRef.current(next);
+  };
+
+  useEffect(() => {
+    if (pending.current === null) setText(value);
+  }, [value]);
+  useEffect(() => flush, []);
 
   return (
     <div class="kith-notes">
@@ -19,16 +35,20 @@ export function NotesEditor({ value, saving, onSave }: { value: string; saving: 
         {t('notesLabel')}
         <textarea
           rows={4}
-          value={field.text}
+          value={text}
           onInput={(e) => {
-            field.input(e.currentTarget.value);
+            const next = e.currentTarget.value;
+            setText(next);
+            pending.current = next;
             setTyped(true);
+            clearTimeout(timer.current);
+            timer.current = setTimeout(flush, 400);
           }}
-          onBlur={field.flush}
+          onBlur={flush}
         />
       </label>
       <span class="kith-status" role="status">
-        {typed && t(saving || field.typing() ? 'notesSaving' : 'notesSaved')}
+        {typed && t(saving || pending.current !== null ? 'notesSaving' : 'notesSaved')}
       </span>
     </div>
   );

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 /**
- * A text field that saves as the user types: `onSave` after a pause of `delayMs`, or at once on
+ * A text field that saves as the user types (the memory aids; NotesEditor does the same by hand, in
+ * fewer bytes, while the sidebar still counts against the content script's budget): `onSave` after a pause of `delayMs`, or at once on
  * `flush` (leaving the field, Enter). What the user types is the truth while they type: a change from
  * elsewhere (`value`, another tab) replaces the text only when nothing typed here is unsaved. A pending
  * save is flushed when the component goes away.
