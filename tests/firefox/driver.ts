@@ -14,7 +14,7 @@
  *   restart on the same profile (with the add-on installed again) sees the same data, as a user's
  *   Firefox would.
  */
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,6 +24,8 @@ export const EXTENSION_DIR = resolve(process.env.KITH_OUT_DIR ?? '.output', 'fir
 /** Any fixed uuid: pinning it gives stable moz-extension:// URLs. */
 const UUID = '6a1f3c55-8f2e-4c1b-9d7a-2b3c4d5e6f70';
 const WAIT = 10_000;
+/** The address of Kith's sidebar page, in the frame its content script puts on a profile page. */
+const SIDEBAR = /^moz-extension:\/\/[^/]+\/sidebar\.html/;
 
 /** Where Firefox is: $FIREFOX_PATH, else Debian's firefox-esr, else a `firefox` on the usual paths. */
 export function firefoxPath(): string | undefined {
@@ -139,14 +141,44 @@ class FirefoxTab implements Tab {
     return this.page.evaluate(fn as (arg: unknown) => R, arg) as Promise<R>;
   }
 
+  /** The frame last found holding Kith's sidebar page (kept while it is attached and still Kith's). */
+  private known: Frame | undefined;
+
   /**
-   * Where to look: Kith's own UI. On a web page that is the shadow root of Kith's element (the site's
-   * own elements are not Kith's, and searching a whole LinkedIn page's accessibility tree is slow);
-   * on Kith's pages, the document.
+   * Kith's sidebar frame on a web page, if there is one now. Puppeteer may report its URL as
+   * about:blank, so each frame is asked its own address.
+   */
+  private async sidebarFrame(): Promise<Frame | undefined> {
+    const isKith = async (f: Frame) => SIDEBAR.test(await f.evaluate(() => location.href).catch(() => ''));
+    if (this.known && !this.known.detached && (await isKith(this.known))) return this.known;
+    this.known = undefined;
+    for (const f of this.page.frames()) {
+      if (f === this.page.mainFrame() || f.detached) continue;
+      if (await isKith(f)) return (this.known = f);
+    }
+    return undefined;
+  }
+
+  /** Kith's own document: on a web page its sidebar's frame (undefined while there is none); on Kith's pages, the page's. */
+  private async kith(): Promise<Frame | undefined> {
+    const onWeb = await this.page.evaluate(() => /^https?:$/.test(location.protocol));
+    return onWeb ? this.sidebarFrame() : this.page.mainFrame();
+  }
+
+  async evaluateInKith<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    const frame = await poll("Kith's sidebar frame", () => this.kith());
+    return frame.evaluate(fn as (arg: unknown) => R, arg) as Promise<R>;
+  }
+
+  /**
+   * Where to look: Kith's own UI. On a web page that is the document of Kith's sidebar frame (the
+   * site's own elements are not Kith's, and searching a whole LinkedIn page's accessibility tree is
+   * slow); on Kith's pages, the document.
    */
   private async root(): Promise<ElementHandle<Node> | null> {
-    const handle = await this.page.evaluateHandle(() => (/^https?:$/.test(location.protocol) ? (document.querySelector('kith-sidebar')?.shadowRoot ?? null) : document));
-    return handle.asElement() as ElementHandle<Node> | null;
+    const frame = await this.kith();
+    if (!frame) return null;
+    return (await frame.evaluateHandle(() => document)).asElement() as ElementHandle<Node> | null;
   }
 
   async all(t: Target): Promise<ElementHandle<Element>[]> {
