@@ -21,7 +21,8 @@ export function isTabNotice(message: unknown): message is TabNotice {
 export function SidebarFrame() {
   const instance = location.hash.slice(1);
   const [state, setState] = useState<TabState | null>(null);
-  const [open, setOpen] = useState(false);
+  // Unknown until storage answers: the frame shows nothing rather than the closed tab in an open frame.
+  const [open, setOpen] = useState<boolean | undefined>(undefined);
   const [focusRequest, setFocusRequest] = useState(0);
   const [postMeetingDays, setPostMeetingDays] = useState(DEFAULT_SETTINGS.postMeetingFollowUpDays);
 
@@ -38,7 +39,7 @@ export function SidebarFrame() {
       },
       () => undefined,
     );
-    void browser.storage.local.get(OPEN_KEY).then((stored) => setOpen(stored[OPEN_KEY] === true));
+    void browser.storage.local.get(OPEN_KEY).then((stored) => setOpen((known) => known ?? stored[OPEN_KEY] === true));
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       // Only this page's own sidebar: opening Kith in another tab leaves this one as it is.
       const now = changes[OPEN_NOW_KEY]?.newValue as OpenNow | undefined;
@@ -76,6 +77,7 @@ export function SidebarFrame() {
     if (open && document.hasFocus() && document.activeElement === document.body) document.getElementById('kith-panel')?.focus();
   }, [person]);
 
+  if (open === undefined) return null;
   return (
     <Sidebar
       key={person}

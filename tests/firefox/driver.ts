@@ -190,44 +190,56 @@ class FirefoxTab implements Tab {
     return poll(describe(t), async () => (await this.all(t))[0]);
   }
 
-  /** The element, in the tab in front. */
-  private async toAct(t: Target): Promise<ElementHandle<Element>> {
-    const el = await this.one(t);
-    await this.host.front(this);
-    return el;
+  /**
+   * Finds the element, brings its tab to the front, and starts acting on it. An element that left its
+   * document before the action reached it (Kith's frame loading its next document after a reload or
+   * a navigation, when the search found the one before) is found again.
+   */
+  private async act<R>(t: Target, action: (el: ElementHandle<Element>) => Promise<R>): Promise<R> {
+    const end = Date.now() + WAIT;
+    for (;;) {
+      const el = await this.one(t);
+      await this.host.front(this);
+      try {
+        return await action(el);
+      } catch (e) {
+        if (Date.now() > end || !/detached|destroyed|no such (node|frame)|discarded/i.test((e as Error).message)) throw e;
+        await sleep(50);
+      }
+    }
   }
 
   async click(t: Target): Promise<void> {
-    await (await this.toAct(t)).click();
+    await this.act(t, (el) => el.click());
   }
 
   async fill(t: Target, value: string): Promise<void> {
-    const el = await this.toAct(t);
-    await el.evaluate((e) => {
-      (e as HTMLElement).focus();
-      (e as HTMLInputElement).select?.();
-    });
+    await this.act(t, (el) =>
+      el.evaluate((e) => {
+        (e as HTMLElement).focus();
+        (e as HTMLInputElement).select?.();
+      }),
+    );
     if (value === '') await this.page.keyboard.press('Backspace');
     else await this.page.keyboard.type(value);
   }
 
   async type(t: Target, text: string): Promise<void> {
-    const el = await this.toAct(t);
-    await el.focus();
+    await this.act(t, (el) => el.focus());
     await this.page.keyboard.type(text, { delay: 5 });
   }
 
   async press(t: Target, key: string): Promise<void> {
-    const el = await this.toAct(t);
-    await el.focus();
+    await this.act(t, (el) => el.focus());
     await this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
   }
 
   async select(t: Target, label: string): Promise<void> {
-    const el = await this.toAct(t);
-    const value = await el.evaluate((s, l) => [...(s as HTMLSelectElement).options].find((o) => o.label === l || o.text === l)?.value, label);
-    if (value === undefined) throw new Error(`${describe(t)} has no option "${label}"`);
-    await el.select(value);
+    await this.act(t, async (el) => {
+      const value = await el.evaluate((s, l) => [...(s as HTMLSelectElement).options].find((o) => o.label === l || o.text === l)?.value, label);
+      if (value === undefined) throw new Error(`${describe(t)} has no option "${label}"`);
+      await el.select(value);
+    });
   }
 
   async upload(selector: string, path: string): Promise<void> {
