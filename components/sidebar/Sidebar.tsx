@@ -79,7 +79,9 @@ export function Sidebar({ profile, presentation, open, onOpen, onClose, focusReq
 
   const name = person?.name || profile?.name || typedName;
   const label = name ? t('sidebarLabelPerson', name) : t('sidebarLabel');
-  const photo = view?.photo ?? profile?.photoUrl;
+  // Only the thumbnail Kith stored. The page's own photo address, shown in Kith's frame or side
+  // panel, would be a request of Kith's own to the site (DESIGN.md: none but the photo the user saves).
+  const photo = view?.photo;
   const headline = person?.headline ?? profile?.headline;
 
   return (

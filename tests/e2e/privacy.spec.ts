@@ -1,5 +1,5 @@
 import type { Request } from '@playwright/test';
-import { expect, PHOTO_PNG, serve, test } from './fixtures';
+import { expect, PHOTO_PNG, serve, sidebarFrame, test } from './fixtures';
 import { spaPage } from './spa-page';
 
 const PHOTO = 'https://media.licdn.com/dms/image/anna/profile-displayphoto-shrink_400_400/0/1';
@@ -7,6 +7,9 @@ const PHOTO = 'https://media.licdn.com/dms/image/anna/profile-displayphoto-shrin
 test('across a session of use, the only request Kith makes is the photo the user chose to save', async ({ context, extensionId, openExtensionPage }) => {
   const fromKith: string[] = [];
   const own = `chrome-extension://${extensionId}/`;
+  // Kith's sidebar frame has a per-session address of its own (use_dynamic_url), under another id;
+  // Kith is the only extension here, so every chrome-extension:// document is Kith's.
+  const isKith = (url: string) => url.startsWith('chrome-extension://');
   const record = (r: Request) => {
     const frameUrl = (() => {
       try {
@@ -16,7 +19,7 @@ test('across a session of use, the only request Kith makes is the photo the user
       }
     })();
     // Requests by the service worker, or by one of Kith's own pages, are Kith's.
-    if ((r.serviceWorker() || frameUrl.startsWith(own)) && !r.url().startsWith(own)) fromKith.push(r.url());
+    if ((r.serviceWorker() || isKith(frameUrl)) && !isKith(r.url())) fromKith.push(r.url());
   };
   context.on('request', record);
   await serve(context, /^https:\/\/www\.linkedin\.com\/(in|feed)\//, spaPage([{ slug: 'anna-nowak', name: 'Anna Nowak', headline: 'CTO', photo: PHOTO }]));
@@ -24,8 +27,9 @@ test('across a session of use, the only request Kith makes is the photo the user
 
   const page = await context.newPage();
   await page.goto('https://www.linkedin.com/in/anna-nowak/');
-  await page.getByRole('button', { name: 'Open Kith' }).click();
-  const sidebar = page.getByRole('complementary', { name: 'Kith: Anna Nowak' });
+  const kith = await sidebarFrame(page);
+  await kith.getByRole('button', { name: 'Open Kith' }).click();
+  const sidebar = kith.getByRole('complementary', { name: 'Kith: Anna Nowak' });
   await sidebar.getByRole('button', { name: 'Record encounter' }).click();
   await sidebar.getByRole('button', { name: 'Save encounter' }).click();
   await expect(sidebar.locator('header img')).toHaveAttribute('src', /^data:image\/jpeg/);
