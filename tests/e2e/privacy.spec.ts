@@ -4,9 +4,8 @@ import { spaPage } from './spa-page';
 
 const PHOTO = 'https://media.licdn.com/dms/image/anna/profile-displayphoto-shrink_400_400/0/1';
 
-test('across a session of use, the only request Kith makes is the photo the user chose to save', async ({ context, extensionId, openExtensionPage }) => {
+test('across a session of use, the only request Kith makes is the photo the user chose to save', async ({ context, openExtensionPage }) => {
   const fromKith: string[] = [];
-  const own = `chrome-extension://${extensionId}/`;
   // Kith's sidebar frame has a per-session address of its own (use_dynamic_url), under another id;
   // Kith is the only extension here, so every chrome-extension:// document is Kith's.
   const isKith = (url: string) => url.startsWith('chrome-extension://');
