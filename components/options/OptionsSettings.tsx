@@ -30,7 +30,7 @@ function wholeNumber(text: string, min: number, max: number): number | null {
   return n >= min && n <= max ? n : null;
 }
 
-type Field = 'cadence' | 'postMeeting' | 'reminder' | 'time' | `site-${SiteId}`;
+type Field = 'cadence' | 'postMeeting' | 'reminder' | 'time' | 'presentation' | `site-${SiteId}`;
 
 /** Settings, each saved as soon as it changes; an invalid value gets a message and is not saved. */
 export function OptionsSettings() {
@@ -213,6 +213,22 @@ export function OptionsSettings() {
         />
         {errorFor('time')}
       </div>
+
+      <fieldset class="kith-field">
+        <legend>{t('optionsPresentation')}</legend>
+        {(['page', 'panel'] as const).map((where) => (
+          <label key={where} class="kith-check">
+            <input
+              type="radio"
+              name="kith-presentation"
+              checked={settings.presentation === where}
+              onChange={() => void save('presentation', t('optionsPresentation'), { presentation: where })}
+            />
+            {where === 'page' ? t('optionsPresentationPage') : t('optionsPresentationPanel')}
+          </label>
+        ))}
+        <p class="kith-hint">{t('optionsPresentationHint')}</p>
+      </fieldset>
 
       <fieldset class="kith-field">
         <legend>{t('optionsSites')}</legend>
