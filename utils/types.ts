@@ -35,6 +35,13 @@ export interface Person {
   /** Every profile key that identifies this person: 'linkedin:anna-nowak', 'linkedin-member:123', ... */
   keys: string[];
   name: string;
+  /**
+   * The name in its parts, when a source gives them apart (LinkedIn's Connections.csv: First Name, Last
+   * Name) and they make up `name`: a vCard's N. Absent otherwise, and ignored once `name` no longer
+   * reads "given family" (a rename).
+   */
+  givenName?: string;
+  familyName?: string;
   headline?: string;
   company?: string;
   position?: string;

@@ -62,6 +62,8 @@ function personOut(p: Person): object {
     id: p.id,
     keys: p.keys,
     name: p.name,
+    givenName: p.givenName,
+    familyName: p.familyName,
     headline: p.headline,
     company: p.company,
     position: p.position,
@@ -332,6 +334,8 @@ function checkPerson(c: Checker, raw: unknown): Person {
     createdAt: c.time(r, 'createdAt'),
     updatedAt: c.time(r, 'updatedAt'),
   } as Person;
+  set(person, 'givenName', c.optText(r, 'givenName', CAPS.name));
+  set(person, 'familyName', c.optText(r, 'familyName', CAPS.name));
   set(person, 'headline', c.optText(r, 'headline', CAPS.headline));
   set(person, 'company', c.optText(r, 'company', CAPS.company));
   set(person, 'position', c.optText(r, 'position', POSITION_CAP));

@@ -386,6 +386,15 @@ function nameFromImport(p: Person, hasEncounters: boolean): boolean {
 
 const rowName = (r: ConnectionRow) => cleanLine(`${r.firstName} ${r.lastName}`, CAPS.name);
 
+/** The file's First Name and Last Name become the person's name parts when they make up the name. */
+function setNameParts(p: Person, r: ConnectionRow, name: string): void {
+  if (!name || p.name !== name) return;
+  if (r.firstName) p.givenName = r.firstName;
+  else delete p.givenName;
+  if (r.lastName) p.familyName = r.lastName;
+  else delete p.familyName;
+}
+
 /** The form names are matched in: folded, whitespace collapsed. */
 const nameKey = (name: string) => fold(name).replace(/\s+/g, ' ').trim();
 
@@ -441,6 +450,7 @@ export function planConnectionsImport(
     if (!target) {
       const p: Person = blankPerson(name, now);
       if (r.key) p.keys = [r.key];
+      setNameParts(p, r, name);
       if (r.key && r.url) p.urls = { linkedin: r.url };
       if (r.company) p.company = r.company;
       if (r.position) p.position = r.position;
@@ -453,6 +463,7 @@ export function planConnectionsImport(
     }
     const p = working.get(target.id) ?? { ...target, keys: [...target.keys], urls: { ...target.urls } };
     if (name && p.name !== name && nameFromImport(target, encountersByPerson.has(target.id))) p.name = name;
+    setNameParts(p, r, name);
     if (r.company) p.company = r.company;
     if (r.position) p.position = r.position;
     if (r.email) p.email = r.email;

@@ -65,6 +65,8 @@ function mergePerson(base: Person, inc: Person, keyAllowed: (key: string) => boo
     const u = win.urls?.[site] || other.urls?.[site];
     if (u) urls[site] = u;
   }
+  // The name's parts belong to the name: they come from the record whose name is kept.
+  const named = win.name ? win : other;
   const followUp = Object.keys(compact(win.followUp ?? {})).length > 0 ? win.followUp : (other.followUp ?? {});
   const lastTouch =
     base.lastTouch && inc.lastTouch
@@ -76,6 +78,8 @@ function mergePerson(base: Person, inc: Person, keyAllowed: (key: string) => boo
     ...base,
     keys: union(base.keys, inc.keys.filter(keyAllowed)),
     name: pick('name'),
+    givenName: named.givenName,
+    familyName: named.familyName,
     headline: pick('headline'),
     company: pick('company'),
     position: pick('position'),

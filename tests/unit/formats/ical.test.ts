@@ -100,7 +100,7 @@ describe('iCalendar export', () => {
       const ev = list[0];
       return {
         uid: ev.getFirstPropertyValue('uid'),
-        sequence: ev.getFirstPropertyValue('sequence') as number,
+        sequence: Number(ev.getFirstPropertyValue('sequence')),
         stamp: (ev.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().getTime(),
         start: String(ev.getFirstPropertyValue('dtstart')),
       };
