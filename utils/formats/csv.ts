@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import type { Encounter, Id, KithData, KithEvent, Person } from '../types';
-import { compareEncounters, encounterParts, groupByPerson, indexById, introducerName, profileUrls } from './shared';
+import { compareEncounters, encounterParts, encounterPartsLine, groupByPerson, indexById, introducerName, profileUrls } from './shared';
 
 export const CSV_COLUMNS = [
   'Name',
@@ -105,11 +105,8 @@ export function parseTagCell(cell: string): string[] {
 function howYouMet(list: readonly Encounter[], events: ReadonlyMap<Id, KithEvent>, people: ReadonlyMap<Id, Person>): string {
   const first = list.find((e) => e.kind === 'in-person' || e.kind === 'event') ?? list[0];
   if (!first) return '';
-  const x = encounterParts(first, events, people);
-  const parts = [x.date, x.kind];
-  if (x.place) parts.push(x.place);
-  if (x.event && x.event !== x.place) parts.push(x.event);
-  return parts.join(' · ');
+  // The introducer has a column of its own.
+  return encounterPartsLine({ ...encounterParts(first, events, people), introducedBy: undefined });
 }
 
 function byName(a: Person, b: Person): number {
