@@ -10,7 +10,8 @@ import { startMastodon } from './mastodon';
 import { instancePattern } from '@/utils/mastodon-instances';
 import { DAILY_ALARM, DAILY_NOTIFICATION, MIDNIGHT_ALARM, notifyDue, scheduleAlarms, updateBadge } from './reminders';
 import { handleImportPort } from './imports';
-import { firstScreenKeeper, REMAKE_AFTER_START_MS } from './first-screen';
+import { firstScreenKeeper } from './first-screen';
+import { REMAKE_AFTER_START_MS } from '@/utils/first-screen';
 import { IMPORT_PORT, type ToggleNotice } from '@/utils/messages';
 
 // Only wiring here: every listener is registered synchronously so a stopped worker wakes for it.
