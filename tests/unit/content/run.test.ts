@@ -65,7 +65,7 @@ describe('the content script', () => {
     // Closed: the page's scripts get no root, so nothing inside is theirs to read.
     expect(host()!.shadowRoot).toBeNull();
     // Only one message kind leaves the content script, and only to the background.
-    expect(vi.mocked(fakeBrowser.runtime.sendMessage).mock.calls.every(([m]) => (m as Report).kith === 'tab.profile')).toBe(true);
+    expect(vi.mocked(fakeBrowser.runtime.sendMessage).mock.calls.every(([m]) => (m as unknown as Report).kith === 'tab.profile')).toBe(true);
   });
 
   it('in side-panel mode only reads: the page gets no element', async () => {
@@ -122,10 +122,10 @@ describe('the content script', () => {
     showProfile('anna-nowak', 'Anna Nowak');
     runKith(context().ctx, linkedin);
     await vi.waitFor(() => expect(host()).not.toBeNull());
-    await fakeBrowser.runtime.onMessage.trigger({ kithToggleSidebar: true }, { id: 'another-extension' });
-    await fakeBrowser.runtime.onMessage.trigger({ kithToggleSidebar: true }, { id: fakeBrowser.runtime.id, tab: { id: 1 } });
+    await fakeBrowser.runtime.onMessage.trigger({ kithToggleSidebar: true }, { id: 'another-extension' }, () => undefined);
+    await fakeBrowser.runtime.onMessage.trigger({ kithToggleSidebar: true }, { id: fakeBrowser.runtime.id, tab: { id: 1 } } as never, () => undefined);
     expect((await fakeBrowser.storage.local.get('sidebarOpen')).sidebarOpen).toBeUndefined();
-    await fakeBrowser.runtime.onMessage.trigger({ kithToggleSidebar: true }, { id: fakeBrowser.runtime.id });
+    await fakeBrowser.runtime.onMessage.trigger({ kithToggleSidebar: true }, { id: fakeBrowser.runtime.id }, () => undefined);
     await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('sidebarOpen')).sidebarOpen).toBe(true));
   });
 });
