@@ -2,7 +2,7 @@ import type { Storage } from 'webextension-polyfill';
 import type { KithDb } from '@/utils/db';
 import type { DueTotals } from '@/utils/db/due-totals';
 import { localDay } from '@/utils/dates';
-import { FIRST_SCREEN, FIRST_SCREEN_KEY, REMAKE_AFTER_START_MS, type FirstScreen } from '@/utils/first-screen';
+import { FIRST_SCREEN, FIRST_SCREEN_KEY, type FirstScreen } from '@/utils/first-screen';
 import { followUpsList } from './views';
 
 /** How long changes must pause before the first screen is made again (a burst of edits makes it once). */
