@@ -14,6 +14,7 @@
  * transaction, so a change and its outbox entry are stored together or not at all.
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { SYNC_STORES } from '../db/schema';
 import { tombstone, type RecordType, type Version } from './records';
 import { recordKey, type Checkpoint, type DirtyRecord, type LocalState, type LocalStore, type RecordKey, type RemoteVersion, type Resolver } from './store';
 
@@ -36,7 +37,6 @@ export interface RevEntry {
   deleted?: true;
 }
 
-const SYNC_STORES = ['syncOutbox', 'syncRevs', 'syncState'] as const;
 
 /** Where each record type lives: its object store, and the field holding its id there. */
 export const RECORD_STORES: Record<RecordType, { store: string; idField: string }> = {
