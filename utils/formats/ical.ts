@@ -50,7 +50,7 @@ export function exportIcal(data: KithData, opts: { today: LocalDay; now?: number
   const calendarData = { prodId: { company: 'Kith', product: 'Kith', language: 'EN' }, name: 'Kith follow-ups' };
   const cal = ical(calendarData);
   // ical-generator builds, escapes and formats every event; its whole-calendar line folding walks
-  // every non-ASCII line character by character (over 1 s for 30,000 people), so the calendar is
+  // every non-ASCII line character by character (slow at 30,000 people), so the calendar is
   // assembled here: the header and footer of an empty calendar, each event folded with our folder.
   const chunks: string[] = []; // joined every few hundred events, not one huge array of lines (GC)
   let out: string[] = [];
