@@ -9,8 +9,8 @@
  * - In-app navigation (history.pushState on LinkedIn): Kith's content-script context
  *   (utils/content-script-context.ts) follows it with the Navigation API, which Firefox 140 (the current
  *   ESR) lacks. There it follows the page's DOM instead (followDomNavigation below): a single-page app
- *   changes the DOM when it shows the new page (measured: ~1 ms after the new name). WXT's own context
- *   would poll the URL every second (measured: the sidebar followed ~700 ms late, against a 50 ms budget).
+ *   changes the DOM when it shows the new page, so the sidebar follows at once. WXT's own context
+ *   would poll the URL every second: up to a second late, against a 50 ms budget.
  * - Content scripts registered at run time (Mastodon, on the instances the user granted): Chromium's
  *   MV3 has `scripting.registerContentScripts` (needs the `scripting` permission; registrations persist
  *   across restarts); Firefox's MV2 build has `contentScripts.register` (no permission; a registration

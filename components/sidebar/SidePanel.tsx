@@ -69,7 +69,8 @@ export function SidePanel() {
       if (tabId === followed.current) void browser.windows.getLastFocused().then((w) => followActiveIn(w.id));
     };
     browser.tabs.onRemoved.addListener(onRemoved);
-    void browser.windows.getCurrent().then((w) => followActiveIn(w.id));
+    // The panel's own window; shown anywhere else (a window of its own), the browser window in front.
+    void browser.windows.getCurrent().then(async (w) => followActiveIn(w.type === 'normal' ? w.id : (await browser.windows.getLastFocused({ windowTypes: ['normal'] })).id));
     void getSettings().then((s) => setPostMeetingDays(s.postMeetingFollowUpDays));
     const unwatch = watchSettings((s) => setPostMeetingDays(s.postMeetingFollowUpDays));
     return () => {

@@ -1,6 +1,6 @@
 /**
- * The LocalStore over Kith's own IndexedDB (a sketch for the lead to wire in: the schema migration
- * that adds the three stores below is not part of it). Records stay where they are, once, in Kith's
+ * The LocalStore over Kith's own IndexedDB (not wired into the background yet; the schema's v6 step,
+ * utils/db/migrations.ts, makes the three stores below). Records stay where they are, once, in Kith's
  * record stores; sync keeps only small bookkeeping beside them:
  *
  *   syncOutbox  key 'type:id' -> OutboxEntry   records changed here since they last synced, with the
@@ -14,6 +14,7 @@
  * transaction, so a change and its outbox entry are stored together or not at all.
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { SYNC_STORES } from '../db/schema';
 import { tombstone, type RecordType, type Version } from './records';
 import { recordKey, type Checkpoint, type DirtyRecord, type LocalState, type LocalStore, type RecordKey, type RemoteVersion, type Resolver } from './store';
 
@@ -36,7 +37,6 @@ export interface RevEntry {
   deleted?: true;
 }
 
-const SYNC_STORES = ['syncOutbox', 'syncRevs', 'syncState'] as const;
 
 /** Where each record type lives: its object store, and the field holding its id there. */
 export const RECORD_STORES: Record<RecordType, { store: string; idField: string }> = {
@@ -48,8 +48,8 @@ export const RECORD_STORES: Record<RecordType, { store: string; idField: string 
   settings: { store: 'syncState', idField: 'settings:<id>, out of line' },
 };
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the lead's KithSchema gains these stores; until
-   then the sketch works on an untyped database of the same shape. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- KithSchema has these stores since v6, but the
+   store is not typed by it yet: it works on any database of the same shape (its tests open their own). */
 type Db = IDBPDatabase<any>;
 type Tx = IDBPTransaction<any, string[], 'readwrite' | 'readonly'>;
 /* eslint-enable @typescript-eslint/no-explicit-any */
