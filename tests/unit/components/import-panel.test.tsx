@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /** The options page's imports (components/options/ImportPanel.tsx) against the import port's protocol. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ImportPanel } from '../../../components/options/ImportPanel';
@@ -28,6 +28,9 @@ beforeEach(() => {
   };
 });
 afterEach(() => cleanup());
+// Preact runs effects after a paint: a rAF raced by a 100 ms timer that cancels it. Let a pending one
+// finish while jsdom is still here (after teardown it finds no cancelAnimationFrame).
+afterAll(() => new Promise((r) => setTimeout(r, 150)));
 
 /** Chooses a Connections.csv in the panel and waits for its first part to be posted. */
 async function chooseConnections(): Promise<void> {
