@@ -39,10 +39,11 @@ export function runKith(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   const enabled = () => settings.sites?.[adapter.id] !== false;
   const onPage = () => enabled() && settings.presentation !== 'panel';
 
-  const report = (profile: ExtractedProfile | null, reading: boolean) => {
+  /** `url`: the address this read is for (the Navigation API tells of it before location.href has it). */
+  const report = (profile: ExtractedProfile | null, reading: boolean, url: URL) => {
     reported = true;
     if (profile?.name) shownName = profile.name;
-    browser.runtime.sendMessage({ kith: 'tab.profile', payload: { profile, reading, page: location.href, instance } }).catch(() => undefined);
+    browser.runtime.sendMessage({ kith: 'tab.profile', payload: { profile, reading, page: url.href, instance } }).catch(() => undefined);
   };
 
   const stopWaiting = () => {
@@ -102,7 +103,7 @@ export function runKith(ctx: ContentScriptContext, adapter: SiteAdapter): void {
     placeFrame();
     // Left the profiles (or the user turned Kith off here): no one, so nothing stale can show later.
     if (!onProfile) {
-      if (reported || !enabled()) report(null, false);
+      if (reported || !enabled()) report(null, false, url);
       return;
     }
     // After an in-app navigation the URL changes before the page does. The person of the new URL is
@@ -116,10 +117,10 @@ export function runKith(ctx: ContentScriptContext, adapter: SiteAdapter): void {
     };
     const read = () => {
       stopWaiting();
-      if (gen === generation) report(adapter.extract(document, url), false);
+      if (gen === generation) report(adapter.extract(document, url), false, url);
     };
     if (ready()) return read();
-    report(null, true);
+    report(null, true, url);
     observer = new MutationObserver(() => {
       if (ready()) read();
     });
@@ -132,11 +133,11 @@ export function runKith(ctx: ContentScriptContext, adapter: SiteAdapter): void {
       if (!adapter.extract(document, url).keys.length) {
         onProfile = false;
         placeFrame();
-        return report(null, false);
+        return report(null, false, url);
       }
       const key = adapter.profileKey(url);
       const fromUrl = adapter.extract(document.implementation.createHTMLDocument(''), url);
-      report({ ...fromUrl, keys: key ? [key] : fromUrl.keys, readable: false }, false);
+      report({ ...fromUrl, keys: key ? [key] : fromUrl.keys, readable: false }, false, url);
     }, READ_TIMEOUT_MS);
   };
 
