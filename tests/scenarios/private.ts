@@ -162,7 +162,13 @@ const sidePanelMode: Scenario = {
     await options.click({ role: 'radio', name: 'In the browser’s side panel' });
     await untilEqual(
       'the setting saved',
-      () => options.evaluate(async () => ((await (globalThis as unknown as { chrome: typeof chrome }).chrome.storage.local.get('settings')).settings as { presentation?: string })?.presentation),
+      () =>
+        options.evaluate(async () => {
+          // Firefox's MV2 chrome.* takes callbacks; its browser.* gives promises.
+          const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+          const stored = await (g.browser ?? g.chrome).storage.local.get('settings');
+          return (stored.settings as { presentation?: string } | undefined)?.presentation;
+        }),
       'panel',
     );
     const panel = await browser.openExtensionPage('sidepanel.html');
