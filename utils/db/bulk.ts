@@ -32,15 +32,19 @@ export async function putAll(
   // idles; and no promise per request: idb's wrapper cost ~0.2 s of a 30,000-row import), then wait.
   // A failed request aborts the transaction, and `tx.done` rejects with its error.
   const raw = unwrap(tx) as IDBTransaction;
-  bulkWrite(raw, (mark) => {
+  bulkWrite(raw, (marker) => {
     const putEach = (store: SyncedStore, records: readonly unknown[] | undefined) => {
       const s = raw.objectStore(store);
       for (const r of records ?? []) {
-        if (mark) {
-          // Read before the put (requests run in order): the record as it was is the merge's base.
-          const id = (store === 'photos' ? (r as { personId: string }).personId : (r as { id: string }).id);
-          const before = s.get(id);
-          before.onsuccess = () => mark(store, id, before.result);
+        if (marker) {
+          const id = store === 'photos' ? (r as { personId: string }).personId : (r as { id: string }).id;
+          if (marker.needsBase(store, id)) {
+            // Read before the put (requests run in order): the record as it was is the merge's base.
+            const before = s.get(id);
+            before.onsuccess = () => marker.mark(store, id, before.result);
+          } else {
+            marker.mark(store, id, undefined);
+          }
         }
         s.put(r).onsuccess = tick;
       }
@@ -76,18 +80,18 @@ export async function importReceipt(db: KithDb, id: string): Promise<ImportRecei
 export async function clearAll(db: KithDb, now = Date.now()): Promise<void> {
   const tx = db.transaction(BULK_STORES, 'readwrite');
   const raw = unwrap(tx) as IDBTransaction;
-  bulkWrite(raw, (mark) => {
-    if (mark) for (const store of Object.keys(SYNCED_STORES) as SyncedStore[]) tombstoneAll(raw, store, mark, now);
+  bulkWrite(raw, (marker) => {
+    if (marker) for (const store of Object.keys(SYNCED_STORES) as SyncedStore[]) tombstoneAll(raw, store, marker, now);
     for (const s of ALL_STORES) raw.objectStore(s as StoreName).clear();
   });
   await tx.done;
 }
 
 /** Every record of `store` as a delete at `at` (its keys read before the clear that follows). */
-function tombstoneAll(raw: IDBTransaction, store: SyncedStore, mark: BulkMarker, at: number): void {
+function tombstoneAll(raw: IDBTransaction, store: SyncedStore, marker: BulkMarker, at: number): void {
   const keys = raw.objectStore(store).getAllKeys();
   // A delete needs no base: its tombstone wins over every edit, whatever the record was.
   keys.onsuccess = () => {
-    for (const id of keys.result as string[]) mark(store, id, undefined, at);
+    for (const id of keys.result as string[]) marker.mark(store, id, undefined, at);
   };
 }

@@ -7,7 +7,7 @@
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { KithSchema } from './schema';
-import { markDirty, nextOutboxEntry, type OutboxEntry } from '../sync/idb-store';
+import { nextOutboxEntry, type OutboxEntry } from '../sync/idb-store';
 import type { RecordType } from '../sync/records';
 import { recordKey } from '../sync/store';
 
@@ -22,11 +22,12 @@ export const SYNCED_STORES = { people: 'person', encounters: 'encounter', events
 export type SyncedStore = keyof typeof SYNCED_STORES;
 
 /** What every write transaction includes besides the records it writes: where a change is queued. */
-export const OUTBOX_STORES = ['syncOutbox', 'syncState'] as const;
+export const OUTBOX_STORES = ['syncOutbox', 'syncRevs', 'syncState'] as const;
 
 /** A write transaction that includes OUTBOX_STORES. */
 export type OutboxTx = IDBPTransaction<KithSchema, ArrayLike<StoreNames<KithSchema>>, 'readwrite'>;
 type Value<S extends SyncedStore> = KithSchema[S]['value'];
+type AnyValue = Record<string, unknown>;
 
 const devices = new WeakMap<object, Promise<string | undefined>>();
 
@@ -44,52 +45,84 @@ function idOf<S extends SyncedStore>(store: S, value: Value<S>): string {
   return store === 'photos' ? (value as Value<'photos'>).personId : (value as Value<'people'>).id;
 }
 
+/**
+ * Queues one record's change. The merge base is the record as the server last had it: the base the
+ * queued entry already holds, else (for a synced record, one with a rev) the record as it was before
+ * this write, read by `before` ahead of the write itself; a record the server never had has none.
+ */
+async function queue(tx: OutboxTx, deviceId: string, store: SyncedStore, id: string, write: () => Promise<unknown>, deletedAt?: number): Promise<void> {
+  const type = SYNCED_STORES[store];
+  const key = recordKey(type, id);
+  const [entry, rev] = await Promise.all([tx.objectStore('syncOutbox').get(key), tx.objectStore('syncRevs').get(key)]);
+  const before = !entry && rev ? ((await tx.objectStore(store).get(id)) as AnyValue | undefined) : undefined;
+  await write();
+  await tx.objectStore('syncOutbox').put(nextOutboxEntry(entry, type, id, before, { deviceId, ...(deletedAt !== undefined ? { deletedAt } : {}) }));
+}
+
 /** Stores a record (new or changed), queuing it for sync. */
-export async function putRecord<S extends SyncedStore>(tx: OutboxTx, store: S, value: Value<S>, options: { add?: boolean } = {}): Promise<void> {
+export async function putRecord<S extends SyncedStore>(tx: OutboxTx, store: S, value: Value<S>): Promise<void> {
   const deviceId = await syncingAs(tx);
-  const s = tx.objectStore(store);
-  const id = idOf(store, value);
-  const before = deviceId && !options.add ? await s.get(id) : undefined;
-  if (options.add) await s.add(value);
-  else await s.put(value);
-  if (deviceId) await markDirty(tx, SYNCED_STORES[store], id, before as Record<string, unknown> | undefined, { deviceId });
+  const write = () => tx.objectStore(store).put(value);
+  if (deviceId) await queue(tx, deviceId, store, idOf(store, value), write);
+  else await write();
 }
 
 /** Adds a new record (refused if its id is taken, as IndexedDB's add), queuing it for sync. */
-export function addRecord<S extends SyncedStore>(tx: OutboxTx, store: S, value: Value<S>): Promise<void> {
-  return putRecord(tx, store, value, { add: true });
+export async function addRecord<S extends SyncedStore>(tx: OutboxTx, store: S, value: Value<S>): Promise<void> {
+  const deviceId = await syncingAs(tx);
+  const write = () => tx.objectStore(store).add(value);
+  if (deviceId) await queue(tx, deviceId, store, idOf(store, value), write);
+  else await write();
 }
 
 /** Deletes a record; one that was here leaves its tombstone (deleted `at`) in the outbox. */
 export async function deleteRecord(tx: OutboxTx, store: SyncedStore, id: string, at: number): Promise<void> {
   const deviceId = await syncingAs(tx);
-  const s = tx.objectStore(store);
-  const before = deviceId ? await s.get(id) : undefined;
-  await s.delete(id);
-  if (deviceId && before) await markDirty(tx, SYNCED_STORES[store], id, before as unknown as Record<string, unknown>, { deviceId, deletedAt: at });
+  const write = () => tx.objectStore(store).delete(id);
+  if (deviceId && (await tx.objectStore(store).count(id))) await queue(tx, deviceId, store, id, write, at);
+  else await write();
 }
 
-/** Queues one record of a bulk write: `before` is the record as it was (undefined: new), `deletedAt` a delete's time. */
-export type BulkMarker = (store: SyncedStore, id: string, before: unknown, deletedAt?: number) => void;
+/**
+ * Queues the records of a bulk write: `needsBase` says whether a record's change needs the record as
+ * it was (read it before writing, then `mark` with it); `mark` queues the change (`deletedAt`: a delete).
+ */
+export interface BulkMarker {
+  needsBase(store: SyncedStore, id: string): boolean;
+  mark(store: SyncedStore, id: string, before: unknown, deletedAt?: number): void;
+}
 
 /**
  * For a bulk write on the browser's own transaction (utils/db/bulk.ts: no promise per request), which
  * must include OUTBOX_STORES: reads 'device' first, then calls `write` with a marker while sync is
- * connected, or with none. Each mark is two requests (the entry, then the entry bumped), issued from
- * callbacks, so the transaction stays open until they are done.
+ * connected, or with none. The marker knows the outbox and the synced keys from one read of each, so
+ * queuing a record is one put (and, for a synced record queued for the first time, the read of the
+ * record as it was).
  */
-export function bulkWrite(raw: IDBTransaction, write: (mark: BulkMarker | undefined) => void): void {
+export function bulkWrite(raw: IDBTransaction, write: (marker: BulkMarker | undefined) => void): void {
   const device = raw.objectStore('syncState').get(SYNC_DEVICE_KEY);
   device.onsuccess = () => {
     const deviceId = (device.result as SyncDevice | undefined)?.deviceId;
     if (!deviceId) return write(undefined);
     const outbox = raw.objectStore('syncOutbox');
-    write((store, id, before, deletedAt) => {
-      const type = SYNCED_STORES[store];
-      const existing = outbox.get(recordKey(type, id));
-      existing.onsuccess = () => {
-        outbox.put(nextOutboxEntry(existing.result as OutboxEntry | undefined, type, id, before as Record<string, unknown> | undefined, { deviceId, ...(deletedAt !== undefined ? { deletedAt } : {}) }));
-      };
-    });
+    const entries = outbox.getAll();
+    const revs = raw.objectStore('syncRevs').getAllKeys();
+    revs.onsuccess = () => {
+      const queued = new Map((entries.result as OutboxEntry[]).map((e) => [e.key, e]));
+      const synced = new Set(revs.result as string[]);
+      write({
+        needsBase: (store, id) => {
+          const key = recordKey(SYNCED_STORES[store], id);
+          return !queued.has(key) && synced.has(key);
+        },
+        mark: (store, id, before, deletedAt) => {
+          const type = SYNCED_STORES[store];
+          const key = recordKey(type, id);
+          const entry = nextOutboxEntry(queued.get(key), type, id, before as AnyValue | undefined, { deviceId, ...(deletedAt !== undefined ? { deletedAt } : {}) });
+          queued.set(key, entry);
+          outbox.put(entry);
+        },
+      });
+    };
   };
 }

@@ -43,8 +43,11 @@ async function outbox(): Promise<Record<string, OutboxEntry>> {
   return Object.fromEntries((await db.getAll('syncOutbox')).map((e) => [e.key, e]));
 }
 
-/** What a push leaves behind: nothing changed here since the last sync. */
-const synced = () => db.clear('syncOutbox');
+/** What a push leaves behind: each queued record has the server's rev, and nothing is queued. */
+async function synced(): Promise<void> {
+  for (const e of await db.getAll('syncOutbox')) await db.put('syncRevs', { key: e.key, rev: `${e.seq}-abc`, ...(e.deletedAt !== undefined ? { deleted: true as const } : {}) });
+  await db.clear('syncOutbox');
+}
 
 async function anna() {
   return recordEncounter(
@@ -180,6 +183,15 @@ describe('with sync connected, each write queues what it changed', () => {
     expect(Object.keys(out).sort()).toEqual([`encounter:${encounter.id}`, 'person:p-new', `person:${person.id}`].sort());
     expect(out[`person:${person.id}`].base?.value).toMatchObject({ name: 'Anna Nowak' });
     expect(out['person:p-new'].base).toBeUndefined();
+  });
+
+  it('a record the server never had gets no merge base, however often it changes', async () => {
+    const { person } = await anna();
+    await updatePerson(db, person.id, { notes: 'edited before any sync' }, NOW + 1);
+    await putAll(db, { people: [{ ...person, name: 'Imported', updatedAt: NOW + 2 }] });
+    const entry = (await outbox())[`person:${person.id}`];
+    expect(entry.seq).toBe(3);
+    expect(entry.base).toBeUndefined();
   });
 
   it('delete all: a tombstone for every record', async () => {
