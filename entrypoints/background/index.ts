@@ -1,6 +1,6 @@
 import { browser, defineBackground } from '#imports';
 import { closeKithDb, openKithDb } from '@/utils/db';
-import { getSettings, watchSettings } from '@/utils/settings';
+import { getSettings, saveSettings, watchSettings } from '@/utils/settings';
 import { matchesPattern } from '@/utils/match-patterns';
 import { createHandler } from './router';
 import { announceInBrowser, createChanges } from './changes';
@@ -11,7 +11,8 @@ import { instancePattern } from '@/utils/mastodon-instances';
 import { DAILY_ALARM, DAILY_NOTIFICATION, MIDNIGHT_ALARM, notifyDue, scheduleAlarms, updateBadge } from './reminders';
 import { handleImportPort } from './imports';
 import { firstScreenKeeper, REMAKE_AFTER_START_MS } from './first-screen';
-import { IMPORT_PORT, type ToggleNotice } from '@/utils/messages';
+import { IMPORT_PORT, SYNC_PORT, type ToggleNotice } from '@/utils/messages';
+import { createSyncService, handleSyncPort, SYNC_ALARM } from './sync';
 
 // Only wiring here: every listener is registered synchronously so a stopped worker wakes for it.
 export default defineBackground(() => {
@@ -31,7 +32,10 @@ export default defineBackground(() => {
       firstScreen,
       sidebarTabs: () => [...contentPatterns, ...mastodon.hosts().map(instancePattern)],
     }),
+    onChanged: () => sync.changed(),
   });
+  // Sync through the user's own CouchDB: nothing is sent anywhere until they connect (sync/).
+  const sync = createSyncService({ db: () => openKithDb(), announce: (ids) => changes.changed(ids), settings: { get: getSettings, save: saveSettings }, alarms: browser.alarms });
   const handle = createHandler({
     changes,
     db: () => openKithDb(),
@@ -44,6 +48,7 @@ export default defineBackground(() => {
     now: () => new Date(),
     settings: getSettings,
     thumbnail: (url) => thumbnail(url, mastodon.hosts()),
+    sync,
   });
 
   browser.runtime.onMessage.addListener((message, sender) => {
@@ -55,9 +60,8 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === IMPORT_PORT) {
-      handleImportPort(port, changes);
-    }
+    if (port.name === IMPORT_PORT) handleImportPort(port, changes);
+    if (port.name === SYNC_PORT) handleSyncPort(port, sync);
   });
 
   browser.commands.onCommand.addListener(async (command) => {
@@ -67,6 +71,7 @@ export default defineBackground(() => {
   });
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name === SYNC_ALARM) return sync.alarm();
     const settings = await getSettings();
     try {
       if (alarm.name === MIDNIGHT_ALARM) await Promise.all([refreshBadge(), firstScreen.remake()]);
@@ -85,9 +90,16 @@ export default defineBackground(() => {
     await browser.notifications.clear(id);
   });
 
-  watchSettings((s) => void scheduleAlarms(s));
+  watchSettings((s) => {
+    void scheduleAlarms(s);
+    sync.settingsChanged(s);
+  });
   browser.runtime.onInstalled.addListener(() => void getSettings().then((s) => scheduleAlarms(s)));
-  browser.runtime.onStartup.addListener(() => void getSettings().then((s) => scheduleAlarms(s)));
+  browser.runtime.onStartup.addListener(() => {
+    void getSettings().then((s) => scheduleAlarms(s));
+    sync.alarm();
+  });
+  sync.start();
   void refreshBadge();
   // Not at once: the message that woke the worker (a sidebar's lookup, most often) is answered first.
   setTimeout(() => void firstScreen.remake(), REMAKE_AFTER_START_MS);

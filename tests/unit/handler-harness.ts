@@ -16,6 +16,10 @@ export const BASE = `chrome-extension://${EXT}/`;
 export const CONTENT: SenderInfo = { id: EXT, url: 'https://www.linkedin.com/in/anna-nowak/', tab: { id: 7 }, frameId: 0 };
 export const pageSender = (page: string): SenderInfo => ({ id: EXT, url: `${BASE}${page}` });
 
+/** Sync as it is until the user connects (its own tests: tests/unit/sync/background.test.ts). */
+const off = async () => ({ connected: false, paused: false, running: false, firstSync: false, records: 0 });
+const notConnected: HandlerDeps['sync'] = { status: off, syncNow: off, pause: off, resume: off, disconnect: off, connect: async () => ({ status: await off(), error: 'unreachable' }) };
+
 /**
  * Deps for createHandler on a database of its own; `changed` hears every change notice (its people,
  * the whole notice, and the tab left out of it: the one whose sidebar asked).
@@ -30,5 +34,6 @@ export function handlerDeps(dbName: string, now: Date, changed: (ids: string[], 
     settings: async () => DEFAULT_SETTINGS,
     thumbnail: vi.fn(async () => undefined as string | undefined),
     changes: createChanges({ announce: (notice, skipTab) => changed(notice.kithChanged, notice, skipTab) }),
+    sync: notConnected,
   };
 }

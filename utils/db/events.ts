@@ -3,7 +3,7 @@
  * Each write is one transaction. An event's name is part of the search words of everyone met there,
  * so a rename or a merge recomputes those people's derived fields in the same transaction.
  */
-import type { IDBPTransaction } from 'idb';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import type { KithDb } from './index';
 import type { KithSchema } from './schema';
 import type { Encounter, Id, KithEvent, LocalDay } from '../model/types';
@@ -84,9 +84,10 @@ async function checkNameFree(tx: EventsTx, name: string, self?: Id): Promise<voi
 
 /**
  * Recomputes the search words of these people (they include the names of the events they were met
- * at). Derived fields only: nothing for sync to send (every device derives them for itself).
+ * at), in the caller's transaction: after an event's rename here, or records received by sync.
+ * Derived fields only: nothing for sync to send (every device derives them for itself).
  */
-async function rederive(tx: EventsTx, personIds: Iterable<Id>): Promise<void> {
+export async function rederive(tx: IDBPTransaction<KithSchema, ArrayLike<StoreNames<KithSchema>>, 'readwrite'>, personIds: Iterable<Id>): Promise<void> {
   const people = tx.objectStore('people');
   for (const id of personIds) {
     const p = await people.get(id);

@@ -46,17 +46,29 @@ function idOf<S extends SyncedStore>(store: S, value: Value<S>): string {
 }
 
 /**
- * Queues one record's change. The merge base is the record as the server last had it: the base the
- * queued entry already holds, else (for a synced record, one with a rev) the record as it was before
- * this write, read by `before` ahead of the write itself; a record the server never had has none.
+ * Queues one record's change around `write` (which stores it). The merge base is the record as the
+ * server last had it: the base the queued entry already holds, else (for a synced record, one with a
+ * rev) the record as it was before this write, read by `before` ahead of the write; a record the server
+ * never had has none. `deletedAt`: the change is a delete.
  */
-async function queue(tx: OutboxTx, deviceId: string, store: SyncedStore, id: string, write: () => Promise<unknown>, deletedAt?: number): Promise<void> {
-  const type = SYNCED_STORES[store];
+export async function queueChange(
+  tx: OutboxTx,
+  deviceId: string,
+  type: RecordType,
+  id: string,
+  before: () => Promise<unknown>,
+  write: () => Promise<unknown>,
+  deletedAt?: number,
+): Promise<void> {
   const key = recordKey(type, id);
   const [entry, rev] = await Promise.all([tx.objectStore('syncOutbox').get(key), tx.objectStore('syncRevs').get(key)]);
-  const before = !entry && rev ? ((await tx.objectStore(store).get(id)) as AnyValue | undefined) : undefined;
+  const base = !entry && rev ? ((await before()) as AnyValue | undefined) : undefined;
   await write();
-  await tx.objectStore('syncOutbox').put(nextOutboxEntry(entry, type, id, before, { deviceId, ...(deletedAt !== undefined ? { deletedAt } : {}) }));
+  await tx.objectStore('syncOutbox').put(nextOutboxEntry(entry, type, id, base, { deviceId, ...(deletedAt !== undefined ? { deletedAt } : {}) }));
+}
+
+function queue(tx: OutboxTx, deviceId: string, store: SyncedStore, id: string, write: () => Promise<unknown>, deletedAt?: number): Promise<void> {
+  return queueChange(tx, deviceId, SYNCED_STORES[store], id, () => tx.objectStore(store).get(id), write, deletedAt);
 }
 
 /** Stores a record (new or changed), queuing it for sync. */

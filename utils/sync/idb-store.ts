@@ -120,6 +120,12 @@ export async function markAllDirty(db: Db, types: readonly RecordType[] = STORED
   return count;
 }
 
+/** A received version as stored here, and the record as it was before (undefined: it was not here). */
+export interface AppliedRecord {
+  version: Version;
+  previous?: Record<string, unknown>;
+}
+
 export interface IdbSyncStoreOptions {
   deviceId: string;
   /**
@@ -130,9 +136,9 @@ export interface IdbSyncStoreOptions {
   /**
    * After a batch's records are written, still inside its transaction: what depends on them (a
    * person's search words depend on their encounters and events). `written` are the versions stored
-   * here (tombstones included).
+   * here (tombstones included), each with the record it replaced.
    */
-  applied?: (tx: ApplyTx, written: Version[]) => Promise<void>;
+  applied?: (tx: ApplyTx, written: AppliedRecord[]) => Promise<void>;
 }
 
 export class IdbSyncStore implements LocalStore {
@@ -185,13 +191,13 @@ export class IdbSyncStore implements LocalStore {
         const key = recordKey(type, id);
         const [value, entry, rev] = await Promise.all([getRecord(tx, type, id), outbox.get(key), revs.get(key)]);
         const local: LocalState = { current: this.version(type, id, value, entry, rev), rev: rev?.rev, dirty: entry && { seq: entry.seq, base: entry.base } };
-        return { remote, key, entry, resolution: resolve(remote, local) };
+        return { remote, key, entry, value, resolution: resolve(remote, local) };
       }),
     );
     let count = 0;
-    const written: Version[] = [];
+    const written: AppliedRecord[] = [];
     const writes: Promise<unknown>[] = [];
-    for (const { remote, key, entry, resolution } of states) {
+    for (const { remote, key, entry, value: previous, resolution } of states) {
       if (!resolution) continue;
       count++;
       const { type, id } = remote.version;
@@ -204,7 +210,7 @@ export class IdbSyncStore implements LocalStore {
         if (type === 'settings') writes.push(tx.objectStore('syncState').put(value, recordId(type, id)));
         else writes.push((tx.objectStore(recordStore(type)) as unknown as { put(v: AnyValue): Promise<unknown> }).put(value));
       }
-      if (current) written.push(current);
+      if (current) written.push({ version: current, ...(previous ? { previous } : {}) });
       writes.push(revs.put({ key, rev: resolution.rev, ...(remote.version.deleted ? { deleted: true } : {}) } satisfies RevEntry));
       if (resolution.dirty) {
         writes.push(outbox.put({ key, type, id, seq: entry?.seq ?? 1, base: resolution.dirty.base, ...(current?.deleted ? { deletedAt: current.updatedAt } : {}) } satisfies OutboxEntry));

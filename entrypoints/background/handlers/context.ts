@@ -3,6 +3,7 @@ import type { MessageName, Origin, Payload, Responses } from '@/utils/messages';
 import type { Id } from '@/utils/model/types';
 import type { Settings } from '@/utils/settings';
 import type { Changes } from '../changes';
+import type { SyncService } from '../sync/service';
 
 /** What the handlers need from the world, for as long as the worker runs; tests pass fakes. */
 export interface World {
@@ -12,6 +13,8 @@ export interface World {
   thumbnail: (url: string) => Promise<string | undefined>;
   /** Where every change is reported, and the caches it keeps current (changes.ts). */
   changes: Changes;
+  /** Sync through the user's CouchDB (sync/service.ts). */
+  sync: Pick<SyncService, 'status' | 'connect' | 'syncNow' | 'pause' | 'resume' | 'disconnect'>;
 }
 
 /** One message's facts, from the router. */

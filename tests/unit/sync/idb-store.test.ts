@@ -74,8 +74,10 @@ describe('IdbSyncStore', () => {
     await setUpDatabase(new CouchClient({ url: 'https://couch.example.org/', db: 'kith', fetch: couch.fetch }));
     const a = await device(couch, 'A');
     // Records stored before sync existed: no outbox entries.
+    /* eslint-disable @typescript-eslint/no-explicit-any -- partial records */
     await a.db.put('people', { id: 'old1', name: 'Before sync', keys: [], updatedAt: 1 } as any);
     await a.db.put('encounters', { id: 'enc-old', personId: 'old1', date: '2020', kind: 'other', updatedAt: 1 } as any);
+    /* eslint-enable @typescript-eslint/no-explicit-any */
     await a.write('person', { id: 'new1', name: 'After', updatedAt: 2 }, 'new1');
     expect(await markAllDirty(a.db)).toBe(2);
     expect(await a.store.countDirty()).toBe(3);
