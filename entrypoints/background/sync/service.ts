@@ -63,6 +63,7 @@ interface Active {
 export interface SyncPortLike {
   postMessage(message: unknown): void;
   onDisconnect: { addListener(listener: () => void): void };
+  onMessage?: { addListener(listener: (message: unknown) => void): void };
 }
 
 export interface SyncDeps {
@@ -446,6 +447,8 @@ export function createSyncService(deps: SyncDeps): SyncService {
 
     port(port) {
       ports.add(port);
+      // The page's pings carry nothing; hearing them is what keeps the worker (and so the feed) alive.
+      port.onMessage?.addListener(() => undefined);
       port.onDisconnect.addListener(() => {
         ports.delete(port);
         if (!ports.size) feed?.abort.abort();
