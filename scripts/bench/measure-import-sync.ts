@@ -1,5 +1,10 @@
-// Ad-hoc: a 30,000-row Connections.csv import into an empty store, with sync off and with sync
-// connected (syncState 'device' written straight into the worker's database). Not part of the bench.
+/**
+ * Run by hand (`node --experimental-transform-types --import ./scripts/bench/register.mjs
+ * scripts/bench/measure-import-sync.ts`, after `npm run build`): a 30,000-row Connections.csv import
+ * into an empty store, three times with sync off and three with sync connected (syncState 'device'
+ * written straight into the worker's database, so every record is queued for sync), each in a new
+ * browser profile. What utils/sync/README.md reports under "In the product". Not a budget row.
+ */
 import { resolve } from 'node:path';
 import { extensionPage, launch, removeProfile, tempProfile, currentWorker } from './browser.ts';
 import { closeImportServer, importText } from './seed.ts';

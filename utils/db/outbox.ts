@@ -32,7 +32,7 @@ type AnyValue = Record<string, unknown>;
 const devices = new WeakMap<object, Promise<string | undefined>>();
 
 /** The device id changes are queued under while sync is connected, else undefined; read once per transaction. */
-export function syncingAs(tx: OutboxTx): Promise<string | undefined> {
+function syncingAs(tx: OutboxTx): Promise<string | undefined> {
   let device = devices.get(tx);
   if (!device) {
     device = tx.objectStore('syncState').get(SYNC_DEVICE_KEY).then((d) => (d as SyncDevice | undefined)?.deviceId);

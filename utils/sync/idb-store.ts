@@ -54,7 +54,7 @@ export const RECORD_STORES: Record<RecordType, { store: RecordStoreName; idField
 };
 
 /** The record types kept in a record store of their own (not the settings). */
-export const STORED_TYPES = ['person', 'encounter', 'event', 'photo'] as const satisfies RecordType[];
+const STORED_TYPES = ['person', 'encounter', 'event', 'photo'] as const satisfies RecordType[];
 
 type Db = IDBPDatabase<KithSchema>;
 /** A transaction over every store a sync batch touches. */

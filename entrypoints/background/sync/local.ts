@@ -15,11 +15,11 @@ import type { SyncedSettings } from '@/utils/sync/records';
  * The settings that belong to the person, not the device: they follow the person to every device.
  * The rest (which sites show the sidebar, the reminder's time and whether it shows) stay per device.
  */
-export const PERSON_SETTINGS = ['defaultCadenceDays', 'postMeetingFollowUpDays'] as const satisfies (keyof Settings)[];
+const PERSON_SETTINGS = ['defaultCadenceDays', 'postMeetingFollowUpDays'] as const satisfies (keyof Settings)[];
 type PersonSettings = Pick<Settings, (typeof PERSON_SETTINGS)[number]>;
 
 /** syncState's key for the synced settings record (type 'settings', id 'person'). */
-export const SETTINGS_KEY = 'settings:person';
+const SETTINGS_KEY = 'settings:person';
 /**
  * syncState's key for profile keys held back: a received person names a key another person here
  * holds (the unique byKey index allows one owner), so it is stored without it until that owner lets
