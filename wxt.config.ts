@@ -78,6 +78,12 @@ export default defineConfig({
     host_permissions: [...PROFILE_HOSTS, ...PHOTO_HOSTS],
     ...(browser === 'firefox' ? { optional_permissions: SYNC_SERVERS } : { optional_host_permissions: SYNC_SERVERS }),
     action: { default_title: 'Kith' },
+    // Kith's sidebar is its own page in a frame on the profile page (utils/content/frame.ts). Chromium
+    // serves it under a per-session id (use_dynamic_url), so no page can probe for Kith at a fixed URL;
+    // Firefox's moz-extension address is random per install already. Every https page, because
+    // Mastodon instances are wherever the user's are.
+    web_accessible_resources:
+      browser === 'firefox' ? ['sidebar.html'] : [{ resources: ['sidebar.html'], matches: ['https://*/*'], use_dynamic_url: true }],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+K' },

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { ENCOUNTER_KINDS, SITES } from './model/types';
 import type { Encounter, KithEvent, LocalDay, Person } from './model/types';
+import type { ExtractedProfile } from './sites/types';
 import { CAPS, MESSAGE_LINE } from './model/caps';
 import { day, dayCount, partialDate, text } from './model/values';
 import { patchEntries, profileEntries, type FollowUpChange } from './model/person-fields';
@@ -22,6 +23,16 @@ const profile = v.strictObject({
   keys: v.pipe(v.array(key), v.minLength(1), v.maxLength(10)),
   url: webUrl,
   ...profileEntries,
+});
+
+/**
+ * What a content script read off its page (a web page's data: never trusted beyond this shape). The
+ * photo's address goes to the background, which fetches it only from the sites' own CDNs.
+ */
+const pageProfile = v.strictObject({
+  ...profile.entries,
+  photoUrl: v.optional(v.pipe(v.string(), v.maxLength(CAPS.url))),
+  readable: v.boolean(),
 });
 
 /** A change to a person: any of the fields the field table lets the user change (`edit`); the others stay. */
@@ -75,18 +86,34 @@ export type SyncConnectInput = v.InferOutput<typeof syncConnect>;
 export type Origin = 'content' | 'page';
 
 export const schemas = {
-  'person.lookup': { from: ['content', 'page'], payload: v.strictObject({ keys: v.pipe(v.array(key), v.minLength(1), v.maxLength(10)) }) },
-  'person.get': { from: ['content', 'page'], payload: v.strictObject({ id }) },
-  'person.update': { from: ['content', 'page'], payload: v.strictObject({ id, patch }) },
+  /**
+   * The only message a content script sends: what its page shows now (null: not a profile, or not yet
+   * read), and whether it is still waiting for the page to show the person of a new URL.
+   */
+  'tab.profile': {
+    from: ['content'],
+    payload: v.strictObject({
+      profile: v.nullable(pageProfile),
+      reading: v.boolean(),
+      /** The page's address when it read, and the content script's random id (one per page load). */
+      page: v.pipe(v.string(), v.maxLength(CAPS.url * 4)),
+      instance: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
+    }),
+  },
+  /** What a tab shows: Kith's frame asks for its own tab (no id), the side panel for the tab in front. */
+  'tab.state': { from: ['page'], payload: v.strictObject({ tabId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }) },
+  'person.lookup': { from: ['page'], payload: v.strictObject({ keys: v.pipe(v.array(key), v.minLength(1), v.maxLength(10)) }) },
+  'person.get': { from: ['page'], payload: v.strictObject({ id }) },
+  'person.update': { from: ['page'], payload: v.strictObject({ id, patch }) },
   'person.delete': { from: ['page'], payload: v.strictObject({ id }) },
   /** "This profile is the same person as someone saved": the profile joins them (merging a separate record of it). */
-  'person.link': { from: ['content'], payload: v.strictObject({ personId: id, profile }) },
+  'person.link': { from: ['page'], payload: v.strictObject({ personId: id, profile }) },
   /** Takes one site's profile off a person. */
-  'person.unlink': { from: ['content', 'page'], payload: v.strictObject({ personId: id, site: v.picklist(SITES) }) },
+  'person.unlink': { from: ['page'], payload: v.strictObject({ personId: id, site: v.picklist(SITES) }) },
   /** Saved people with the same name as a profile not saved yet, with where you met them: the link suggestion. */
-  'person.sameName': { from: ['content'], payload: v.strictObject({ name: line }) },
+  'person.sameName': { from: ['page'], payload: v.strictObject({ name: line }) },
   'encounter.record': {
-    from: ['content', 'page'],
+    from: ['page'],
     payload: v.strictObject({
       personId: v.optional(id),
       profile: v.optional(profile),
@@ -96,12 +123,12 @@ export const schemas = {
       photoUrl: v.optional(webUrl),
     }),
   },
-  'encounter.delete': { from: ['content', 'page'], payload: v.strictObject({ id }) },
-  'encounter.update': { from: ['content', 'page'], payload: v.strictObject({ id, encounter }) },
-  'tags.list': { from: ['content', 'page'], payload: v.strictObject({}) },
-  'events.list': { from: ['content', 'page'], payload: v.strictObject({}) },
+  'encounter.delete': { from: ['page'], payload: v.strictObject({ id }) },
+  'encounter.update': { from: ['page'], payload: v.strictObject({ id, encounter }) },
+  'tags.list': { from: ['page'], payload: v.strictObject({}) },
+  'events.list': { from: ['page'], payload: v.strictObject({}) },
   'people.search': {
-    from: ['content', 'page'],
+    from: ['page'],
     payload: v.strictObject({ query: text(CAPS.query), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))) }),
   },
   'followups.list': {
@@ -261,7 +288,23 @@ export interface IntroductionView {
   introduced: { id: string; name: string; date: string; eventId?: string }[];
 }
 
+/** What one tab shows, as its content script last reported it (entrypoints/background/tabs.ts). */
+export interface TabState {
+  tabId: number;
+  /** The person the page shows; null while reading, off a profile, or where Kith does not run. */
+  profile: ExtractedProfile | null;
+  /** True between an in-app navigation to a profile and the page showing that person. */
+  reading: boolean;
+  /** False where Kith's content script does not run (any other site). */
+  site: boolean;
+  /** The page's address when it was read, and which content script (one per page load) read it. */
+  page?: string;
+  instance?: string;
+}
+
 export interface Responses {
+  'tab.profile': null;
+  'tab.state': TabState;
   'person.lookup': PersonView | null;
   'person.get': PersonView | null;
   'person.update': PersonView;
@@ -335,6 +378,11 @@ export const notices = {
   /** To a tab when the user presses the sidebar shortcut. */
   toggleSidebar: v.object({ kithToggleSidebar: v.literal(true) }),
 };
+
+/** To Kith's frames and side panels when a tab's page shows someone else (or no one). */
+export interface TabNotice {
+  kithTab: TabState;
+}
 export type ChangedNotice = v.InferOutput<typeof notices.changed>;
 export type ToggleNotice = v.InferOutput<typeof notices.toggleSidebar>;
 

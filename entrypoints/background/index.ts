@@ -1,17 +1,19 @@
 import { browser, defineBackground } from '#imports';
 import { closeKithDb, openKithDb } from '@/utils/db';
-import { getSettings, saveSettings, watchSettings } from '@/utils/settings';
+import { getSettings, saveSettings, watchSettings, type Settings } from '@/utils/settings';
 import { matchesPattern } from '@/utils/match-patterns';
 import { createHandler } from './router';
 import { announceInBrowser, createChanges } from './changes';
 import { DueTotals } from '@/utils/db/due-totals';
 import { thumbnail } from './thumbnail';
 import { startMastodon } from './mastodon';
-import { instancePattern } from '@/utils/mastodon-instances';
 import { DAILY_ALARM, DAILY_NOTIFICATION, MIDNIGHT_ALARM, notifyDue, scheduleAlarms, updateBadge } from './reminders';
 import { handleImportPort } from './imports';
-import { firstScreenKeeper, REMAKE_AFTER_START_MS } from './first-screen';
-import { IMPORT_PORT, SYNC_PORT, type ToggleNotice } from '@/utils/messages';
+import { firstScreenKeeper } from './first-screen';
+import { REMAKE_AFTER_START_MS } from '@/utils/first-screen';
+import { IMPORT_PORT, SYNC_PORT, type TabNotice, type ToggleNotice } from '@/utils/messages';
+import { sidePanel } from '@/utils/compat';
+import { tabStates } from './tabs';
 import { createSyncService, handleSyncPort, SYNC_ALARM } from './sync';
 
 // Only wiring here: every listener is registered synchronously so a stopped worker wakes for it.
@@ -27,27 +29,30 @@ export default defineBackground(() => {
   // Every change, from a message or an import, is reported here (changes.ts).
   const changes = createChanges({
     dueTotals,
-    announce: announceInBrowser({
-      refreshBadge,
-      firstScreen,
-      sidebarTabs: () => [...contentPatterns, ...mastodon.hosts().map(instancePattern)],
-    }),
+    announce: announceInBrowser({ refreshBadge, firstScreen }),
     onChanged: () => sync.changed(),
   });
   // Sync through the user's own CouchDB: nothing is sent anywhere until they connect (sync/).
   const sync = createSyncService({ db: () => openKithDb(), announce: (ids) => changes.changed(ids), settings: { get: getSettings, save: saveSettings }, alarms: browser.alarms });
+  // What each tab's page shows, told to Kith's frames and side panels (never to a content script).
+  const tabs = tabStates(browser.storage.session, (state) => browser.runtime.sendMessage({ kithTab: state } satisfies TabNotice).catch(() => undefined));
+  // Settings the keyboard shortcut needs at once: the side panel opens only before anything is awaited.
+  let presentation: Settings['presentation'] | undefined;
+  void getSettings().then((s) => (presentation ??= s.presentation));
+  // A content script's page is one the manifest lets Kith's content scripts run on, or a Mastodon
+  // instance the user granted (where the background registered its script), nothing else.
+  const isContentPage = (url: string) => isProfileSite(url) || mastodon.isInstanceUrl(url);
   const handle = createHandler({
     changes,
     db: () => openKithDb(),
     reopenDb: () => closeKithDb(),
     extensionId: browser.runtime.id,
     extensionBase: browser.runtime.getURL('/'),
-    // A content script's page is one the manifest lets Kith's content scripts run on, or a Mastodon
-    // instance the user granted (where the background registered its script), nothing else.
-    isContentUrl: (url) => isProfileSite(url) || mastodon.isInstanceUrl(url),
+    isContentUrl: isContentPage,
     now: () => new Date(),
     settings: getSettings,
     thumbnail: (url) => thumbnail(url, mastodon.hosts()),
+    tabs,
     sync,
   });
 
@@ -64,10 +69,24 @@ export default defineBackground(() => {
     if (port.name === SYNC_PORT) handleSyncPort(port, sync);
   });
 
-  browser.commands.onCommand.addListener(async (command) => {
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+  browser.tabs.onUpdated.addListener((tabId, info, tab) => {
+    // A new page loads: until its content script reports, the tab shows no one (a page Kith may not
+    // read has no url here, and no content script either).
+    if (info.status === 'loading') void tabs.loading(tabId, tab.url && isContentPage(tab.url) ? tab.url : undefined);
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
     if (command !== 'toggle-sidebar') return;
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) browser.tabs.sendMessage(tab.id, { kithToggleSidebar: true } satisfies ToggleNotice).catch(() => undefined);
+    if (presentation === 'panel') {
+      // In answer to the shortcut, before anything is awaited (the browser allows it only then).
+      const panel = sidePanel();
+      if (panel && tab?.windowId !== undefined) return void panel.open(tab.windowId).catch((e) => console.error('Kith: side panel', e));
+    }
+    void (async () => {
+      const [front] = tab?.id !== undefined ? [tab] : await browser.tabs.query({ active: true, currentWindow: true });
+      if (front?.id !== undefined) browser.tabs.sendMessage(front.id, { kithToggleSidebar: true } satisfies ToggleNotice).catch(() => undefined);
+    })();
   });
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
@@ -91,6 +110,7 @@ export default defineBackground(() => {
   });
 
   watchSettings((s) => {
+    presentation = s.presentation;
     void scheduleAlarms(s);
     sync.settingsChanged(s);
   });

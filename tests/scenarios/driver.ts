@@ -26,6 +26,7 @@ type Role =
   | 'listitem'
   | 'option'
   | 'progressbar'
+  | 'radio'
   | 'region'
   | 'row'
   | 'searchbox'

@@ -11,7 +11,7 @@ import { closeKithDb } from '../../utils/db';
 import { DueTotals } from '../../utils/db/due-totals';
 import { notices, type ChangedNotice, type PersonView } from '../../utils/messages';
 import { isChangedNotice } from '../../utils/client';
-import { CONTENT, handlerDeps, pageSender } from './handler-harness';
+import { SIDEBAR, handlerDeps, pageSender } from './handler-harness';
 
 const NOW = new Date(2026, 10, 27, 12);
 const anna = { site: 'linkedin' as const, keys: ['linkedin:anna-nowak'], url: 'https://www.linkedin.com/in/anna-nowak/', name: 'Anna Nowak' };
@@ -59,10 +59,10 @@ describe('a change notice', () => {
    */
   async function twoPages() {
     const heard: { popup: string[][]; network: string[][] } = { popup: [], network: [] };
-    const announced: { notice: ChangedNotice; skipTab: number | undefined }[] = [];
+    const announced: { notice: ChangedNotice }[] = [];
     const handle = createHandler(
-      handlerDeps(dbName, NOW, (_ids, notice, skipTab) => {
-        announced.push({ notice, skipTab });
+      handlerDeps(dbName, NOW, (_ids, notice) => {
+        announced.push({ notice });
         // What the background does for the pages: each hears the notice, sent by the background (no tab).
         void fakeBrowser.runtime.onMessage.trigger(notice, { id: fakeBrowser.runtime.id }, () => undefined);
       }),
@@ -95,10 +95,10 @@ describe('a change notice', () => {
     expect(announced[1]!.notice.client).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('of a change a sidebar asked for goes to every tab but that sidebar\'s, and to every page', async () => {
+  it('of a change a sidebar asked for names the sidebar, and goes to every page', async () => {
     const { heard, announced, handle } = await twoPages();
-    const saved = (await handle({ kith: 'encounter.record', payload: meetAnna }, CONTENT)) as { value: PersonView };
-    expect(announced).toEqual([{ notice: { kithChanged: [saved.value.person.id] }, skipTab: CONTENT.tab!.id }]);
+    const saved = (await handle({ kith: 'encounter.record', payload: meetAnna, client: 'sidebar-1' }, SIDEBAR)) as { value: PersonView };
+    expect(announced).toEqual([{ notice: { kithChanged: [saved.value.person.id], client: 'sidebar-1' } }]);
     expect(heard).toEqual({ popup: [[saved.value.person.id]], network: [[saved.value.person.id]] });
   });
 
@@ -125,20 +125,18 @@ describe('a change notice', () => {
 describe('announcing in the browser', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('makes the badge and the first screen again, tells the pages, and every sidebar tab but the one that asked', async () => {
+  it('makes the badge and the first screen again and tells Kith\'s pages and sidebars, never a tab\'s content script', async () => {
     const runtimeSent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
     const tabSent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
-    const queried = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7 }, { id: 8 }] as never);
     const refreshBadge = vi.fn();
     const firstScreen = { changed: vi.fn() };
-    const announce = announceInBrowser({ refreshBadge, firstScreen, sidebarTabs: () => ['https://*.linkedin.com/*'] });
-    announce({ kithChanged: ['a'] }, 7);
-    await vi.waitFor(() => expect(tabSent).toHaveBeenCalled());
+    const announce = announceInBrowser({ refreshBadge, firstScreen });
+    announce({ kithChanged: ['a'] });
+    await vi.waitFor(() => expect(runtimeSent).toHaveBeenCalled());
     expect(refreshBadge).toHaveBeenCalledOnce();
     expect(firstScreen.changed).toHaveBeenCalledOnce();
     expect(runtimeSent).toHaveBeenCalledWith({ kithChanged: ['a'] });
-    expect(queried).toHaveBeenCalledWith({ url: ['https://*.linkedin.com/*'] });
-    expect(tabSent.mock.calls).toEqual([[8, { kithChanged: ['a'] }]]);
+    expect(tabSent).not.toHaveBeenCalled();
   });
 });
 

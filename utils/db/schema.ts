@@ -88,7 +88,7 @@ export interface ImportReceipt {
 }
 
 /** A voice note recorded in the browser: a few seconds of compressed audio (tens of KB at most). */
-export interface VoiceNote {
+interface VoiceNote {
   personId: string;
   /** The audio as a data: URL (audio/webm or audio/ogg), so JSON backups carry it as they carry photos. */
   dataUrl: string;

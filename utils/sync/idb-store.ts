@@ -14,7 +14,7 @@
  * in its own transaction, so a change and its outbox entry are stored together or not at all.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { KithSchema } from '../db/schema';
+import { SYNC_STORES, type KithSchema } from '../db/schema';
 import { tombstone, type RecordType, type Version } from './records';
 import { recordKey, type Checkpoint, type DirtyRecord, type LocalState, type LocalStore, type RecordKey, type RemoteVersion, type Resolver } from './store';
 
@@ -37,8 +37,6 @@ export interface RevEntry {
   deleted?: true;
 }
 
-/** The stores of sync's own bookkeeping. */
-const SYNC_STORES = ['syncOutbox', 'syncRevs', 'syncState'] as const;
 
 /** The object stores records of a type live in (the person's settings: in syncState, out of line). */
 export type RecordStoreName = 'people' | 'encounters' | 'events' | 'photos' | 'syncState';

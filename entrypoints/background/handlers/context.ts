@@ -4,6 +4,7 @@ import type { Id } from '@/utils/model/types';
 import type { Settings } from '@/utils/settings';
 import type { Changes } from '../changes';
 import type { SyncService } from '../sync/service';
+import type { TabStates } from '../tabs';
 
 /** What the handlers need from the world, for as long as the worker runs; tests pass fakes. */
 export interface World {
@@ -15,6 +16,8 @@ export interface World {
   changes: Changes;
   /** Sync through the user's CouchDB (sync/service.ts). */
   sync: Pick<SyncService, 'status' | 'connect' | 'syncNow' | 'pause' | 'resume' | 'disconnect'>;
+  /** What each tab's page shows (tabs.ts). */
+  tabs: TabStates;
 }
 
 /** One message's facts, from the router. */

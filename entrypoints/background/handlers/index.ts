@@ -5,6 +5,7 @@ import { followUpHandlers } from './followups';
 import { eventHandlers } from './events';
 import { dataHandlers } from './data';
 import { syncHandlers } from './sync';
+import { tabHandlers } from './tabs';
 
 /** Every message's handler (the type makes a message without one an error). */
 export function createHandlers(world: World): Handlers {
@@ -15,5 +16,6 @@ export function createHandlers(world: World): Handlers {
     ...eventHandlers(world),
     ...dataHandlers(world),
     ...syncHandlers(world),
+    ...tabHandlers(world),
   };
 }
