@@ -8,7 +8,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page, Request } from '@playwright/test';
 import { expect, kith, launch, removeDir, serviceWorker, test } from './fixtures';
 import { startPouchServer, type PouchServer } from '../unit/sync/pouchdb-server';
 
@@ -65,17 +65,32 @@ test('two browsers sync through the server: records both ways, offline edits mer
   const a = await device('a');
   const b = await device('b');
   try {
+    // Nothing is sent anywhere until the user connects: not with Kith's pages open (they hold the
+    // sync port), not after a change.
+    const fromKith: string[] = [];
+    const record = (r: Request) => {
+      if (!r.url().startsWith(`chrome-extension://${a.id}/`)) fromKith.push(r.url());
+    };
+    a.context.on('request', record);
+    for (const page of ['popup.html', 'network.html']) await (await a.context.newPage()).goto(`chrome-extension://${a.id}/${page}`);
+
     // A: the database is not there yet; Kith says so and offers to create it.
     await kith(a.options, 'encounter.record', {
       profile: { site: 'linkedin', keys: ['linkedin:anna-nowak'], url: 'https://www.linkedin.com/in/anna-nowak/', name: 'Anna Nowak', headline: 'CTO at Acme' },
       encounter: { date: '2026-06-19', kind: 'event', place: 'Warsaw', event: { name: 'Grow Up Start Up' }, note: 'Talked about the pilot' },
     });
+    await a.options.waitForTimeout(3000);
+    expect(fromKith).toEqual([]);
     await fillConnect(a.options, PASSPHRASE);
     const panelA = syncPanel(a.options);
     await expect(panelA.getByRole('alert')).toContainText(`There is no database “${DATABASE}” on ${server.url.replace(/\/$/, '')} yet.`);
     await panelA.getByRole('button', { name: `Create the database “${DATABASE}” and connect` }).click();
     await expect(panelA.getByText(`Connected to the database “${DATABASE}” on ${server.url.replace(/\/$/, '')} as ${admin.name}.`)).toBeVisible();
     await expect(panelA.getByTestId('sync-status')).toHaveText('Last synced just now · 3 records', { timeout: 20_000 });
+    // From Connect on, the requests go to the server the user named, and nowhere else.
+    expect(fromKith.length).toBeGreaterThan(0);
+    expect(fromKith.filter((u) => !u.startsWith(server.url))).toEqual([]);
+    a.context.off('request', record);
 
     // B: a person of its own, then the wrong passphrase: a clear error, and nothing changes.
     await kith(b.options, 'encounter.record', {
