@@ -17,7 +17,6 @@ const config: KnipConfig = {
     // Scripts run by hand or from package.json, and the module hooks the benchmark registers by path.
     'scripts/*.{mjs,ts}',
     'scripts/bench/js-costs.ts',
-    'scripts/bench/measure-import-sync.ts',
     'scripts/bench/*.mjs',
   ],
   project: ['**/*.{ts,tsx,mjs,js,html}!', '!tests/fixtures/**', '!{tests,scripts}/**!'],
