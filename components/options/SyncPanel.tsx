@@ -176,7 +176,7 @@ function SyncConnectForm({ onConnected }: { onConnected: (s: SyncStatus) => void
           <p class="kith-plain">{syncErrorText(failure.code, failure.url, failure.database)}</p>
           {failure.code === 'no-database' && (
             <p class="kith-plain">
-              <button type="button" onClick={() => void connect(true)}>
+              <button type="button" aria-disabled={busy ? 'true' : undefined} onClick={() => !busy && void connect(true)}>
                 {t('syncCreateDatabase', failure.database)}
               </button>
             </p>
@@ -205,6 +205,17 @@ function SyncConnectForm({ onConnected }: { onConnected: (s: SyncStatus) => void
 function SyncConnected({ status, onStatus }: { status: SyncStatus; onStatus: (s: SyncStatus) => void }) {
   const [now, setNow] = useState(Date.now());
   const [problem, setProblem] = useState('');
+  // The server's permission taken back in the browser's settings shows as "no answer": offer it again.
+  const [askFor, setAskFor] = useState<string | undefined>();
+  const url = status.server?.url ?? '';
+  useEffect(() => {
+    const pattern = status.error === 'unreachable' ? serverPattern(url) : undefined;
+    if (!pattern) return setAskFor(undefined);
+    void browser.permissions
+      .contains({ origins: [pattern] })
+      .then((held) => setAskFor(held ? undefined : pattern))
+      .catch(() => setAskFor(undefined));
+  }, [status.error, url]);
   useEffect(() => {
     // "2 min. ago" grows older while the page stays open.
     const timer = setInterval(() => setNow(Date.now()), 30_000);
@@ -223,6 +234,17 @@ function SyncConnected({ status, onStatus }: { status: SyncStatus; onStatus: (s:
 
   const server = status.server!;
   const origin = originOf(server.url);
+  const allow = (pattern: string) => {
+    let asked: Promise<boolean>;
+    try {
+      asked = browser.permissions.request({ origins: [pattern] });
+    } catch (err) {
+      asked = Promise.reject(err);
+    }
+    void asked
+      .then((granted) => (granted ? act('sync.now') : setProblem(t('syncPermissionDenied', origin))))
+      .catch((err) => setProblem(t('syncPermissionFailed', origin, errorText(err))));
+  };
   const { progress } = status;
   const line = status.paused
     ? t('syncPausedLine')
@@ -248,9 +270,19 @@ function SyncConnected({ status, onStatus }: { status: SyncStatus; onStatus: (s:
         </div>
       )}
       {status.error && !status.running && (
-        <p class="kith-error" role="alert">
-          {t('syncLastFailed', syncErrorText(status.error, server.url, server.database))}
-        </p>
+        <div class="kith-error" role="alert">
+          <p class="kith-plain">{t('syncLastFailed', syncErrorText(status.error, server.url, server.database))}</p>
+          {askFor && (
+            <>
+              <p class="kith-plain">{t('syncPermissionWhy', origin)}</p>
+              <p class="kith-plain">
+                <button type="button" onClick={() => allow(askFor)}>
+                  {t('syncPermissionAllow', origin)}
+                </button>
+              </p>
+            </>
+          )}
+        </div>
       )}
       <div class="kith-row kith-sync-actions">
         <button type="button" aria-disabled={status.paused ? 'true' : undefined} onClick={() => !status.paused && void act('sync.now')}>

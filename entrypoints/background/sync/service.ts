@@ -26,6 +26,8 @@ const DEBOUNCE_MS = 2000;
 /** How long one wait on the live changes feed lasts: under the 30 s a browser lets a request run in a worker. */
 const FEED_WAIT_MS = 20_000;
 const FEED_RETRY_MS = [5_000, 15_000, 30_000, 60_000];
+/** Syncs in a row when changes keep coming while one runs. */
+const MAX_ROUNDS = 3;
 /** Status messages to the pages while a sync runs, at most this often. */
 const PROGRESS_EVERY_MS = 250;
 /** Above this many people changed, a notice says "anyone may have changed" instead of naming them. */
@@ -244,7 +246,7 @@ export function createSyncService(deps: SyncDeps): SyncService {
     }
     running = (async () => {
       try {
-        for (;;) {
+        for (let round = 1; ; round++) {
           again = false;
           const a = await current();
           if (!a || a.connection.paused) return false;
@@ -265,7 +267,8 @@ export function createSyncService(deps: SyncDeps): SyncService {
           } finally {
             await announceReceived();
           }
-          if (!again) return true;
+          // A few rounds at most: what is still left waits for the next change, alarm or feed.
+          if (!again || round === MAX_ROUNDS) return true;
         }
       } finally {
         running = undefined;
