@@ -21,6 +21,11 @@
  *   the panel closes itself with window.close()); Firefox's `sidebarAction` (the window in front;
  *   sidebarAction.close()). See sidePanel below.
  *
+ * - Notices to Kith's sidebar frame (its own page in a frame of a profile page): Chromium delivers
+ *   runtime.sendMessage to every Kith page, frames in web pages included; Firefox gives such a frame
+ *   content-script messaging only, so it hears tabs.sendMessage and never runtime.sendMessage
+ *   (measured, Firefox 153 ESR; w3c/webextensions#35). See framesHearOnlyTabMessages below.
+ *
  * Everything else Kith uses measured the same in both (Firefox 140 ESR, Chromium): runtime messaging
  * and the sender's id, url, tab and frameId; tabs.query by URL pattern with host permissions only;
  * alarms; notifications (Firefox keeps contextMessage); fetch, createImageBitmap and OffscreenCanvas
@@ -162,4 +167,13 @@ export function sidePanel(api: object = browser, win: { close(): void } = global
     };
   }
   return undefined;
+}
+
+/**
+ * True where Kith's pages in frames of web pages hear only tabs.sendMessage (Firefox), so the
+ * background must tell its sidebar frames that way too. Firefox is known by runtime.getBrowserInfo,
+ * which only it has.
+ */
+export function framesHearOnlyTabMessages(api: object = browser): boolean {
+  return typeof (api as { runtime?: { getBrowserInfo?: unknown } }).runtime?.getBrowserInfo === 'function';
 }

@@ -31,6 +31,8 @@ const profile = v.strictObject({
  */
 const pageProfile = v.strictObject({
   ...profile.entries,
+  // A page whose markup Kith cannot read shows no name: the sidebar asks the user for it.
+  name: v.optional(profile.entries.name),
   photoUrl: v.optional(v.pipe(v.string(), v.maxLength(CAPS.url))),
   readable: v.boolean(),
 });

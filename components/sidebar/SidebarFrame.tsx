@@ -3,7 +3,7 @@ import { browser } from '#imports';
 import type { TabNotice, TabState } from '@/utils/messages';
 import { send } from '@/utils/client';
 import { getSettings, watchSettings, DEFAULT_SETTINGS } from '@/utils/settings';
-import { OPEN_KEY } from '@/utils/content/frame';
+import { OPEN_KEY, OPEN_NOW_KEY, openNow, type OpenNow } from '@/utils/content/frame';
 import { Sidebar } from './Sidebar';
 
 /** A tab notice, checked by shape (it comes from the background; anything else is ignored). */
@@ -15,12 +15,14 @@ export function isTabNotice(message: unknown): message is TabNotice {
 /**
  * The sidebar in its frame on a profile page. It shows what its own page load read: the content
  * script that placed the frame names itself in the frame's address (#instance), and the background
- * relays that script's reports. Open or closed is the stored flag the content script sizes the frame by.
+ * relays that script's reports. It starts open or closed as remembered; then this page's own requests
+ * (OPEN_NOW_KEY) open and close it, and the content script sizes the frame by the same requests.
  */
 export function SidebarFrame() {
   const instance = location.hash.slice(1);
   const [state, setState] = useState<TabState | null>(null);
-  const [open, setOpen] = useState(false);
+  // Unknown until storage answers: the frame shows nothing rather than the closed tab in an open frame.
+  const [open, setOpen] = useState<boolean | undefined>(undefined);
   const [focusRequest, setFocusRequest] = useState(0);
   const [postMeetingDays, setPostMeetingDays] = useState(DEFAULT_SETTINGS.postMeetingFollowUpDays);
 
@@ -37,10 +39,12 @@ export function SidebarFrame() {
       },
       () => undefined,
     );
-    void browser.storage.local.get(OPEN_KEY).then((stored) => setOpen(stored[OPEN_KEY] === true));
+    void browser.storage.local.get(OPEN_KEY).then((stored) => setOpen((known) => known ?? stored[OPEN_KEY] === true));
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !(OPEN_KEY in changes)) return;
-      const next = changes[OPEN_KEY].newValue === true;
+      // Only this page's own sidebar: opening Kith in another tab leaves this one as it is.
+      const now = changes[OPEN_NOW_KEY]?.newValue as OpenNow | undefined;
+      if (area !== 'local' || now?.instance !== instance) return;
+      const next = now.open === true;
       setOpen(next);
       if (next) setFocusRequest((n) => n + 1);
     };
@@ -63,7 +67,7 @@ export function SidebarFrame() {
   const setStoredOpen = (next: boolean) => {
     setOpen(next);
     if (next) setFocusRequest((n) => n + 1);
-    void browser.storage.local.set({ [OPEN_KEY]: next });
+    void browser.storage.local.set(openNow(instance, next));
   };
 
   const profile = state?.profile ?? null;
@@ -73,6 +77,7 @@ export function SidebarFrame() {
     if (open && document.hasFocus() && document.activeElement === document.body) document.getElementById('kith-panel')?.focus();
   }, [person]);
 
+  if (open === undefined) return null;
   return (
     <Sidebar
       key={person}

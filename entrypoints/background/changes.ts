@@ -59,13 +59,19 @@ export function createChanges(deps: {
 /**
  * Announces a change in the browser: the toolbar badge and the popup's first screen are made again,
  * and every open Kith view hears the notice by runtime message: the extension's pages (popup,
- * options, network, the side panel) and the sidebars, which are Kith pages in frames. Content
+ * options, network, the side panel) and the sidebars, which are Kith pages in frames (in Firefox,
+ * which does not give those runtime messages, `frames` tells each one by its own address). Content
  * scripts never hear it: nothing of the user's goes to a web page's process.
  */
-export function announceInBrowser(deps: { refreshBadge: () => unknown; firstScreen: { changed: () => unknown } }): Announce {
+export function announceInBrowser(deps: {
+  refreshBadge: () => unknown;
+  firstScreen: { changed: () => unknown };
+  frames?: { tell(notice: object): void } | undefined;
+}): Announce {
   return (notice) => {
     void deps.refreshBadge();
     void deps.firstScreen.changed();
     browser.runtime.sendMessage(notice).catch(() => undefined);
+    deps.frames?.tell(notice);
   };
 }

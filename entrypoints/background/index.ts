@@ -12,8 +12,8 @@ import { handleImportPort } from './imports';
 import { firstScreenKeeper } from './first-screen';
 import { REMAKE_AFTER_START_MS } from '@/utils/first-screen';
 import { IMPORT_PORT, SYNC_PORT, type TabNotice, type ToggleNotice } from '@/utils/messages';
-import { sidePanel } from '@/utils/compat';
-import { tabStates } from './tabs';
+import { framesHearOnlyTabMessages, sidePanel } from '@/utils/compat';
+import { sidebarFrames, tabStates } from './tabs';
 import { createSyncService, handleSyncPort, SYNC_ALARM } from './sync';
 
 // Only wiring here: every listener is registered synchronously so a stopped worker wakes for it.
@@ -26,16 +26,22 @@ export default defineBackground(() => {
   const dueTotals = new DueTotals();
   // The popup's first screen, kept in storage.session so the popup paints it without waiting for this worker.
   const firstScreen = firstScreenKeeper(() => openKithDb(), browser.storage.session, undefined, undefined, dueTotals);
+  // Firefox tells Kith's frames in web pages no runtime message: they are told by their own address.
+  const frames = framesHearOnlyTabMessages() ? sidebarFrames((tabId, message, frameId) => browser.tabs.sendMessage(tabId, message, { frameId })) : undefined;
   // Every change, from a message or an import, is reported here (changes.ts).
   const changes = createChanges({
     dueTotals,
-    announce: announceInBrowser({ refreshBadge, firstScreen }),
+    announce: announceInBrowser({ refreshBadge, firstScreen, frames }),
     onChanged: () => sync.changed(),
   });
   // Sync through the user's own CouchDB: nothing is sent anywhere until they connect (sync/).
   const sync = createSyncService({ db: () => openKithDb(), announce: (ids) => changes.changed(ids), settings: { get: getSettings, save: saveSettings }, alarms: browser.alarms });
   // What each tab's page shows, told to Kith's frames and side panels (never to a content script).
-  const tabs = tabStates(browser.storage.session, (state) => browser.runtime.sendMessage({ kithTab: state } satisfies TabNotice).catch(() => undefined));
+  const tabs = tabStates(browser.storage.session, (state) => {
+    const notice: TabNotice = { kithTab: state };
+    browser.runtime.sendMessage(notice).catch(() => undefined);
+    frames?.tell(notice, state.tabId);
+  });
   // Settings the keyboard shortcut needs at once: the side panel opens only before anything is awaited.
   let presentation: Settings['presentation'] | undefined;
   void getSettings().then((s) => (presentation ??= s.presentation));
@@ -59,6 +65,8 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
     // Notices from the background itself (kithChanged) are for the pages, not for this listener.
     if (!message || typeof message !== 'object' || !('kith' in message)) return undefined;
+    // One of Kith's pages in a frame of a tab (the sidebar): where to tell it notices, in Firefox.
+    if (frames && sender.tab?.id !== undefined && sender.frameId && sender.url?.startsWith(browser.runtime.getURL('/'))) frames.asked(sender.tab.id, sender.frameId);
     // A tab elsewhere may be on a Mastodon instance and may have just woken the worker: learn first.
     if (sender.tab && sender.url && !isProfileSite(sender.url)) return mastodon.known.then(() => handle(message, sender));
     return handle(message, sender);
@@ -69,7 +77,10 @@ export default defineBackground(() => {
     if (port.name === SYNC_PORT) handleSyncPort(port, sync);
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabs.forget(tabId);
+    frames?.forget(tabId);
+  });
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     // A new page loads: until its content script reports, the tab shows no one (a page Kith may not
     // read has no url here, and no content script either).

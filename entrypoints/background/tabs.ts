@@ -65,3 +65,48 @@ export function tabStates(session: SessionArea | undefined, broadcast: (state: T
     },
   };
 }
+
+/**
+ * Kith's sidebar frames in the tabs, for a browser that delivers runtime messages to none of them
+ * (Firefox: utils/compat.ts, framesHearOnlyTabMessages). Each frame is remembered when it first asks
+ * the background something, and is told each notice by tabs.sendMessage addressed to that frame
+ * alone, so the page's own content script (frame 0) never hears it.
+ */
+export interface SidebarFrames {
+  /** A Kith page in frame `frameId` of the tab asked something. */
+  asked(tabId: number, frameId: number): void;
+  /** The tab closed. */
+  forget(tabId: number): void;
+  /** Tells the frames (only this tab's, when given). A frame that is gone is forgotten. */
+  tell(notice: object, tabId?: number): void;
+}
+
+export type SendToFrame = (tabId: number, message: object, frameId: number) => Promise<unknown>;
+
+/**
+ * Kept in memory only: Firefox's MV2 background page is persistent (no `persistent: false`), so it
+ * lives as long as the frames it knows.
+ */
+export function sidebarFrames(send: SendToFrame): SidebarFrames {
+  const frames = new Map<number, Set<number>>();
+  const tellOne = (tabId: number, frameId: number, notice: object) =>
+    send(tabId, notice, frameId).catch(() => {
+      // Reloaded, navigated away or removed from the page: a new frame asks again.
+      frames.get(tabId)?.delete(frameId);
+    });
+  return {
+    asked(tabId, frameId) {
+      const known = frames.get(tabId) ?? new Set<number>();
+      known.add(frameId);
+      frames.set(tabId, known);
+    },
+    forget(tabId) {
+      frames.delete(tabId);
+    },
+    tell(notice, tabId) {
+      for (const [tab, ids] of frames) {
+        if (tabId === undefined || tab === tabId) for (const frameId of ids) void tellOne(tab, frameId, notice);
+      }
+    },
+  };
+}

@@ -89,7 +89,7 @@ test('an instance the user allows gets the sidebar; removing it takes the sideba
   await until('the encounter', () => profile.texts({ role: 'listitem', within: inSidebar('list', 'Encounters') }), ([t]) => /Kraków, meet\.js/.test(t ?? ''));
   await until(
     'a JPEG thumbnail of the face',
-    () => profile.evaluate(() => document.querySelector('kith-sidebar')!.shadowRoot!.querySelector('header img')?.getAttribute('src') ?? ''),
+    () => profile.evaluateInKith(() => document.querySelector('header img')?.getAttribute('src') ?? ''),
     (src) => src.startsWith('data:image/jpeg;base64,'),
   );
 

@@ -57,6 +57,11 @@ describe('who may send what', () => {
     expect(await handle({ kith: 'tab.profile', payload: shown }, SIDEBAR)).toMatchObject({ ok: false });
     expect(await handle({ kith: 'tab.profile', payload: { ...shown, profile: { ...shown.profile, url: 'javascript:alert(1)' } } }, CONTENT)).toMatchObject({ ok: false });
     expect(await handle({ kith: 'tab.profile', payload: { ...shown, profile: { ...shown.profile, name: 'x'.repeat(5000) } } }, CONTENT)).toMatchObject({ ok: false });
+    // A page Kith cannot read shows no name: its report (the URL's key alone) is taken, and the sidebar asks for the name.
+    const { name: _name, ...nameless } = shown.profile;
+    const unreadable = { ...shown, profile: { ...nameless, readable: false } };
+    expect(await handle({ kith: 'tab.profile', payload: unreadable }, CONTENT)).toEqual({ ok: true, value: null });
+    expect(await handle({ kith: 'tab.state', payload: {} }, SIDEBAR)).toEqual({ ok: true, value: { tabId: 7, site: true, ...unreadable } });
   });
 
   it('refuses messages from the wrong sender, unknown names and malformed payloads', async () => {

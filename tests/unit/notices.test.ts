@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandler } from '../../entrypoints/background/router';
 import { announceInBrowser, createChanges } from '../../entrypoints/background/changes';
+import { sidebarFrames } from '../../entrypoints/background/tabs';
 import { closeKithDb } from '../../utils/db';
 import { DueTotals } from '../../utils/db/due-totals';
 import { notices, type ChangedNotice, type PersonView } from '../../utils/messages';
@@ -137,6 +138,47 @@ describe('announcing in the browser', () => {
     expect(firstScreen.changed).toHaveBeenCalledOnce();
     expect(runtimeSent).toHaveBeenCalledWith({ kithChanged: ['a'] });
     expect(tabSent).not.toHaveBeenCalled();
+  });
+});
+
+describe('telling the sidebar frames by their address (Firefox)', () => {
+  it('tells each frame that asked, addressed to it alone, never frame 0 (the content script)', async () => {
+    const sent: [number, object, number][] = [];
+    const frames = sidebarFrames(async (tabId, message, frameId) => void sent.push([tabId, message, frameId]));
+    frames.asked(3, 12);
+    frames.asked(3, 12);
+    frames.asked(5, 20);
+    const announce = announceInBrowser({ refreshBadge: vi.fn(), firstScreen: { changed: vi.fn() }, frames });
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    announce({ kithChanged: ['a'] });
+    expect(sent).toEqual([
+      [3, { kithChanged: ['a'] }, 12],
+      [5, { kithChanged: ['a'] }, 20],
+    ]);
+    // A tab's notice goes to that tab's frames only.
+    sent.length = 0;
+    frames.tell({ kithTab: { tabId: 5 } }, 5);
+    expect(sent).toEqual([[5, { kithTab: { tabId: 5 } }, 20]]);
+  });
+
+  it('forgets a frame that is gone, and every frame of a tab that closed', async () => {
+    const sent: [number, number][] = [];
+    const gone = new Set([12]);
+    const frames = sidebarFrames(async (tabId, _message, frameId) => {
+      sent.push([tabId, frameId]);
+      if (gone.has(frameId)) throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    frames.asked(3, 12);
+    frames.asked(3, 14);
+    frames.asked(5, 20);
+    frames.tell({ kithChanged: [] });
+    await vi.waitFor(() => expect(sent).toHaveLength(3));
+    // The refusal is handled once the failed send settles.
+    await new Promise((r) => setTimeout(r, 0));
+    sent.length = 0;
+    frames.forget(5);
+    frames.tell({ kithChanged: [] });
+    expect(sent).toEqual([[3, 14]]);
   });
 });
 

@@ -9,8 +9,26 @@
  */
 import { browser } from 'wxt/browser';
 
-/** Open or closed: one flag in storage.local, which the frame and this host both follow. */
+/** Open or closed, remembered in storage.local: how the next page load's sidebar starts. */
 export const OPEN_KEY = 'sidebarOpen';
+/**
+ * One page's sidebar opened or closed just now, by its frame or its content script (named by the
+ * page load's instance). The two keep in step through it; every other tab ignores it, so opening or
+ * closing Kith in one tab does not open or close it over all the others.
+ */
+export const OPEN_NOW_KEY = 'sidebarOpenNow';
+export interface OpenNow {
+  instance: string;
+  open: boolean;
+  /** Makes every request a change, so storage tells of it. */
+  n: number;
+}
+
+/** The storage.local items that open or close `instance`'s sidebar now and remember it. */
+export const openNow = (instance: string, open: boolean): Record<string, unknown> => ({
+  [OPEN_KEY]: open,
+  [OPEN_NOW_KEY]: { instance, open, n: Math.random() } satisfies OpenNow,
+});
 
 const CLOSED = 'top:40%;right:0;width:40px;height:96px;';
 const OPEN = 'top:0;right:0;width:min(320px,100vw);height:100vh;';

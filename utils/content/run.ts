@@ -10,7 +10,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
 import type { ExtractedProfile, SiteAdapter } from '../sites/types';
-import { mountFrame, OPEN_KEY, type FrameHost } from './frame';
+import { mountFrame, OPEN_KEY, OPEN_NOW_KEY, openNow, type FrameHost, type OpenNow } from './frame';
 
 /** How long to wait for the page to show the person of a new URL before working from the URL alone. */
 const READ_TIMEOUT_MS = 4000;
@@ -83,10 +83,10 @@ export function runKith(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   /** The keyboard shortcut: opens Kith and moves focus into it, from anywhere on the page; closes it from inside. */
   const shortcut = () => {
     if (!frame) return;
-    if (open && frame.hasFocus()) return void browser.storage.local.set({ [OPEN_KEY]: false });
+    if (open && frame.hasFocus()) return void browser.storage.local.set(openNow(instance, false));
     if (!open) {
       setOpen(true);
-      void browser.storage.local.set({ [OPEN_KEY]: true });
+      void browser.storage.local.set(openNow(instance, true));
     }
     frame.focus();
   };
@@ -143,7 +143,10 @@ export function runKith(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   let current = new URL(location.href);
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || ctx.isInvalid) return;
-    if (OPEN_KEY in changes) setOpen(changes[OPEN_KEY].newValue === true);
+    const now = changes[OPEN_NOW_KEY]?.newValue as OpenNow | undefined;
+    if (now?.instance === instance) setOpen(now.open === true);
+    // Another tab's choice: remembered for a frame placed here later, never applied to the one shown.
+    else if (OPEN_KEY in changes && !frame) open = changes[OPEN_KEY].newValue === true;
     if ('settings' in changes) {
       settings = (changes.settings.newValue ?? {}) as StoredSettings;
       route(current);
