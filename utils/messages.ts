@@ -10,6 +10,7 @@ import type { ExtractedProfile } from './sites/types';
 import { CAPS, MESSAGE_LINE } from './model/caps';
 import { day, dayCount, partialDate, text } from './model/values';
 import { patchEntries, profileEntries, type FollowUpChange } from './model/person-fields';
+import type { SyncErrorCode } from './sync/errors';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(CAPS.id));
 const webUrl = v.pipe(v.string(), v.maxLength(CAPS.url), v.url(), v.regex(/^https?:\/\//i, 'must be a web address'));
@@ -70,6 +71,18 @@ const FOLLOWUP_FILTERS = ['overdue', 'today', 'week', 'none'] as const;
 
 const EXPORT_FORMATS = ['json', 'csv', 'vcard3', 'vcard4', 'ics'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What "Connect" on the options page sends: the server, the credentials, the encryption passphrase. */
+const syncConnect = v.strictObject({
+  url: v.pipe(v.string(), v.maxLength(CAPS.url)),
+  database: v.pipe(v.string(), v.minLength(1), v.maxLength(238)),
+  username: v.pipe(v.string(), v.maxLength(1000)),
+  password: v.pipe(v.string(), v.maxLength(1000)),
+  passphrase: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)),
+  /** Create the database first (offered when the server said there is none). */
+  createDatabase: v.optional(v.boolean()),
+});
+export type SyncConnectInput = v.InferOutput<typeof syncConnect>;
 
 /** Who may send a message: a content script in a tab, or one of Kith's own pages. */
 export type Origin = 'content' | 'page';
@@ -173,6 +186,18 @@ export const schemas = {
   /** Moves every encounter at `dropId` to `keepId` and removes `dropId`. */
   'event.merge': { from: ['page'], payload: v.strictObject({ keepId: id, dropId: id }) },
   'introductions.list': { from: ['page'], payload: v.strictObject({}) },
+  /**
+   * Sync through the user's own CouchDB (entrypoints/background/sync): from Kith's pages only, never a
+   * content script. The credentials and the passphrase go to the background and stay there (the
+   * passphrase only as the keys derived from it).
+   */
+  'sync.status': { from: ['page'], payload: v.strictObject({}) },
+  'sync.connect': { from: ['page'], payload: syncConnect },
+  'sync.now': { from: ['page'], payload: v.strictObject({}) },
+  'sync.pause': { from: ['page'], payload: v.strictObject({}) },
+  'sync.resume': { from: ['page'], payload: v.strictObject({}) },
+  /** Stops syncing and forgets the server, the credentials and the keys; everything stored here stays. */
+  'sync.disconnect': { from: ['page'], payload: v.strictObject({}) },
 } as const satisfies Record<string, { from: readonly Origin[]; payload: v.GenericSchema }>;
 
 export type MessageName = keyof typeof schemas;
@@ -241,6 +266,24 @@ export interface EventOverview {
   encounters: number;
 }
 
+/** Where sync is, for the options page. */
+export interface SyncStatus {
+  connected: boolean;
+  server?: { url: string; database: string; username: string };
+  paused: boolean;
+  /** A sync is under way. */
+  running: boolean;
+  /** The first sync (everything here sent, everything on the server received) has not finished yet. */
+  firstSync: boolean;
+  progress?: { phase: 'pull' | 'push'; done: number; total: number };
+  /** When a sync last finished without an error. */
+  lastSyncedAt?: number;
+  /** How many records sync keeps here (people, encounters, events, photos). */
+  records: number;
+  /** Why the last sync failed (utils/sync/errors.ts). */
+  error?: SyncErrorCode;
+}
+
 /** Someone saved who introduced you to others. */
 export interface IntroductionView {
   introducer: { id: string; name: string };
@@ -299,6 +342,13 @@ export interface Responses {
   'event.update': KithEvent;
   'event.merge': { event: KithEvent; moved: number };
   'introductions.list': IntroductionView[];
+  /** `error`: why Connect failed; nothing was stored then. */
+  'sync.connect': { status: SyncStatus; error?: SyncErrorCode };
+  'sync.status': SyncStatus;
+  'sync.now': SyncStatus;
+  'sync.pause': SyncStatus;
+  'sync.resume': SyncStatus;
+  'sync.disconnect': SyncStatus;
 }
 
 /**
@@ -337,6 +387,16 @@ export interface TabNotice {
 }
 export type ChangedNotice = v.InferOutput<typeof notices.changed>;
 export type ToggleNotice = v.InferOutput<typeof notices.toggleSidebar>;
+
+/**
+ * Kith's pages hold a port of this name open while they are open: the background runs the live sync
+ * feed while any is, and posts each change of the sync status on it ({ kithSync: SyncStatus }). The
+ * page posts nothing but a ping now and then, which keeps the worker awake.
+ */
+export const SYNC_PORT = 'kith-sync';
+export interface SyncStatusNotice {
+  kithSync: SyncStatus;
+}
 
 /** Imports run over a port of this name, so the page can show progress. */
 export const IMPORT_PORT = 'kith-import';

@@ -33,6 +33,8 @@ export function createChanges(deps: {
   announce: Announce;
   listCache?: PeopleSearch;
   dueTotals?: DueTotals;
+  /** Hears every change after it is announced (sync sends local ones a few seconds later). */
+  onChanged?: () => void;
 }): Changes {
   const listCache = deps.listCache ?? new PeopleSearch();
   const dueTotals = deps.dueTotals ?? new DueTotals();
@@ -46,6 +48,7 @@ export function createChanges(deps: {
       listCache.changed(personIds);
       dueTotals.changed();
       deps.announce({ kithChanged: personIds, ...(by.client ? { client: by.client } : {}) });
+      deps.onChanged?.();
     },
     get count() {
       return count;

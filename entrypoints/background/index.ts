@@ -1,6 +1,6 @@
 import { browser, defineBackground } from '#imports';
 import { closeKithDb, openKithDb } from '@/utils/db';
-import { getSettings, watchSettings, type Settings } from '@/utils/settings';
+import { getSettings, saveSettings, watchSettings, type Settings } from '@/utils/settings';
 import { matchesPattern } from '@/utils/match-patterns';
 import { createHandler } from './router';
 import { announceInBrowser, createChanges } from './changes';
@@ -11,9 +11,10 @@ import { DAILY_ALARM, DAILY_NOTIFICATION, MIDNIGHT_ALARM, notifyDue, scheduleAla
 import { handleImportPort } from './imports';
 import { firstScreenKeeper } from './first-screen';
 import { REMAKE_AFTER_START_MS } from '@/utils/first-screen';
-import { IMPORT_PORT, type TabNotice, type ToggleNotice } from '@/utils/messages';
+import { IMPORT_PORT, SYNC_PORT, type TabNotice, type ToggleNotice } from '@/utils/messages';
 import { framesHearOnlyTabMessages, sidePanel } from '@/utils/compat';
 import { sidebarFrames, tabStates } from './tabs';
+import { createSyncService, handleSyncPort, SYNC_ALARM } from './sync';
 
 // Only wiring here: every listener is registered synchronously so a stopped worker wakes for it.
 export default defineBackground(() => {
@@ -31,7 +32,10 @@ export default defineBackground(() => {
   const changes = createChanges({
     dueTotals,
     announce: announceInBrowser({ refreshBadge, firstScreen, frames }),
+    onChanged: () => sync.changed(),
   });
+  // Sync through the user's own CouchDB: nothing is sent anywhere until they connect (sync/).
+  const sync = createSyncService({ db: () => openKithDb(), announce: (ids) => changes.changed(ids), settings: { get: getSettings, save: saveSettings }, alarms: browser.alarms });
   // What each tab's page shows, told to Kith's frames and side panels (never to a content script).
   const tabs = tabStates(browser.storage.session, (state) => {
     const notice: TabNotice = { kithTab: state };
@@ -55,6 +59,7 @@ export default defineBackground(() => {
     settings: getSettings,
     thumbnail: (url) => thumbnail(url, mastodon.hosts()),
     tabs,
+    sync,
   });
 
   browser.runtime.onMessage.addListener((message, sender) => {
@@ -68,9 +73,8 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === IMPORT_PORT) {
-      handleImportPort(port, changes);
-    }
+    if (port.name === IMPORT_PORT) handleImportPort(port, changes);
+    if (port.name === SYNC_PORT) handleSyncPort(port, sync);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
@@ -97,6 +101,7 @@ export default defineBackground(() => {
   });
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name === SYNC_ALARM) return sync.alarm();
     const settings = await getSettings();
     try {
       if (alarm.name === MIDNIGHT_ALARM) await Promise.all([refreshBadge(), firstScreen.remake()]);
@@ -118,9 +123,14 @@ export default defineBackground(() => {
   watchSettings((s) => {
     presentation = s.presentation;
     void scheduleAlarms(s);
+    sync.settingsChanged(s);
   });
   browser.runtime.onInstalled.addListener(() => void getSettings().then((s) => scheduleAlarms(s)));
-  browser.runtime.onStartup.addListener(() => void getSettings().then((s) => scheduleAlarms(s)));
+  browser.runtime.onStartup.addListener(() => {
+    void getSettings().then((s) => scheduleAlarms(s));
+    sync.alarm();
+  });
+  sync.start();
   void refreshBadge();
   // Not at once: the message that woke the worker (a sidebar's lookup, most often) is answered first.
   setTimeout(() => void firstScreen.remake(), REMAKE_AFTER_START_MS);

@@ -8,10 +8,11 @@ import { OptionsSettings } from '@/components/options/OptionsSettings';
 import { ExportPanel } from '@/components/options/ExportPanel';
 import { ImportPanel } from '@/components/options/ImportPanel';
 import { OptionsDeleteAll } from '@/components/options/OptionsDeleteAll';
+import { SyncPanel } from '@/components/options/SyncPanel';
 
 type Stats = Responses['stats.get'];
 
-/** The options page: what is stored, settings, export, import, delete all. */
+/** The options page: what is stored, settings, sync, export, import, delete all. */
 export function App() {
   const [stats, setStats] = useState<Stats | null>(null);
   const [statsError, setStatsError] = useState('');
@@ -49,6 +50,7 @@ export function App() {
         </p>
       </header>
       <OptionsSettings />
+      <SyncPanel />
       <ExportPanel />
       <ImportPanel onImported={refresh} />
       <OptionsDeleteAll onDeleted={refresh} />

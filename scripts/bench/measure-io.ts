@@ -13,7 +13,7 @@ import { row } from './report.ts';
 import { importText } from './seed.ts';
 import { noteChromium, seededBrowser, withFreshBrowser } from './seeded-browsers.ts';
 import { log, phase, rows } from './session.ts';
-import { EXPORT_FORMATS, rawPutFloor, readAllInWorker, timeMessage, type IndexVariant } from './store.ts';
+import { EXPORT_FORMATS, queueForSyncInWorker, rawPutFloor, readAllInWorker, timeMessage, type IndexVariant } from './store.ts';
 
 /** Exports of the export data set, then Connections.csv imports, each in a browser of its own. */
 export function measureImportsAndExports(): Promise<void> {
@@ -54,6 +54,16 @@ export function measureImportsAndExports(): Promise<void> {
         if (i === RUNS - 1) for (let j = 0; j < RUNS; j++) again.push((await importText(fresh, page, 'connections', csv)).totalMs);
       });
     }
+    // The same import with sync connected: every record it writes is also queued for sync.
+    const syncing: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await withFreshBrowser(async (fresh, page) => {
+        await queueForSyncInWorker(fresh);
+        const t = await importText(fresh, page, 'connections', csv);
+        syncing.push(t.totalMs);
+        log(`  import with sync connected ${i + 1}/${RUNS}: ${(t.totalMs / 1000).toFixed(1)} s`);
+      });
+    }
     if (PROFILE) {
       await withFreshBrowser(async (fresh) => {
         // The floor under any import of these rows: the same people written by bare put() calls.
@@ -76,6 +86,8 @@ export function measureImportsAndExports(): Promise<void> {
         `over the import port from the options page of a new browser profile, first part posted to {stage: 'done'}; ${(csv.length / 1e6).toFixed(1)} M characters`),
       row('import.connections.checked', '  of which reading and checking (until the first 500 records were written)', 'ms', null, checking),
       row('import.connections.again', `the same ${CSV_ROWS.toLocaleString('en-US')} rows imported again (all unchanged)`, 'ms', BUDGETS.import, again),
+      row('import.connections.syncing', `the same import into an empty store with sync connected`, 'ms', BUDGETS.import, syncing,
+        'each record also queued for sync in the same transaction (utils/db/outbox.ts); no server: nothing is sent'),
     );
   }, (e) => [row('import.connections', 'import of Connections.csv', 'ms', BUDGETS.import, [], e), ...EXPORT_FORMATS.map((f) => row(`export.${f}`, `export ${f}`, 'ms', BUDGETS.export, [], e))]);
 }

@@ -11,9 +11,10 @@ const ALLOWED_PERMISSIONS: Record<string, string[]> = {
   'chrome-mv3': ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting', 'sidePanel'],
   'firefox-mv2': ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
 };
-// Mastodon instances are many: none is declared. The only optional permission is the pattern the user's
-// grant of one instance (https://<instance>/*) must fall under; nothing is granted at install.
-const OPTIONAL = ['https://*/*'];
+// Mastodon instances are many: none is declared. The only optional permissions are the patterns the
+// user's grant of one instance (https://<instance>/*) or of the sync server (that, or http on this
+// computer) must fall under; nothing is granted at install.
+const OPTIONAL = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 const PROFILE_HOSTS = [
   'https://*.linkedin.com/*',
   'https://github.com/*',

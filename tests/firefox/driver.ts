@@ -518,6 +518,25 @@ export class FirefoxKith implements KithBrowser {
     await this.start();
   }
 
+  /**
+   * Lets Firefox grant optional permissions without its prompt (the pref
+   * extensions.webextOptionalPermissionPrompts), set at run time from about:addons, a privileged page,
+   * so no other test runs without the prompt.
+   */
+  async grantOptionalPermissionsWithoutPrompt(): Promise<void> {
+    const tab = await this.newTab();
+    try {
+      tab.page.goto('about:addons').catch(() => undefined);
+      await poll('about:addons', async () => ((await tab.page.evaluate(() => location.href === 'about:addons' && document.readyState === 'complete')) ? true : undefined));
+      await tab.page.evaluate(() => {
+        const { Services } = globalThis as unknown as { Services: { prefs: { setBoolPref(name: string, value: boolean): void } } };
+        Services.prefs.setBoolPref('extensions.webextOptionalPermissionPrompts', false);
+      });
+    } finally {
+      await tab.close();
+    }
+  }
+
   backgroundErrors(): Promise<string[]> {
     return this.harness.evaluate(async () => {
       const g = globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } };

@@ -19,6 +19,10 @@ export const pageSender = (page: string): SenderInfo => ({ id: EXT, url: `${BASE
 /** Kith's sidebar: its own page in a frame of a profile tab (the browser stamps the tab and a frame id). */
 export const SIDEBAR: SenderInfo = { id: EXT, url: `${BASE}sidebar.html#0f3c`, tab: { id: 7 }, frameId: 4 };
 
+/** Sync as it is until the user connects (its own tests: tests/unit/sync/background.test.ts). */
+const off = async () => ({ connected: false, paused: false, running: false, firstSync: false, records: 0 });
+const notConnected: HandlerDeps['sync'] = { status: off, syncNow: off, pause: off, resume: off, disconnect: off, connect: async () => ({ status: await off(), error: 'unreachable' }) };
+
 /** Deps for createHandler on a database of its own; `changed` hears every change notice (its people, and the whole notice). */
 export function handlerDeps(dbName: string, now: Date, changed: (ids: string[], notice: ChangedNotice) => void, broadcast: (state: TabState) => void = () => undefined): HandlerDeps {
   return {
@@ -31,5 +35,6 @@ export function handlerDeps(dbName: string, now: Date, changed: (ids: string[], 
     thumbnail: vi.fn(async () => undefined as string | undefined),
     changes: createChanges({ announce: (notice) => changed(notice.kithChanged, notice) }),
     tabs: tabStates(undefined, broadcast),
+    sync: notConnected,
   };
 }

@@ -4,6 +4,7 @@ import { encounterHandlers } from './encounters';
 import { followUpHandlers } from './followups';
 import { eventHandlers } from './events';
 import { dataHandlers } from './data';
+import { syncHandlers } from './sync';
 import { tabHandlers } from './tabs';
 
 /** Every message's handler (the type makes a message without one an error). */
@@ -14,6 +15,7 @@ export function createHandlers(world: World): Handlers {
     ...followUpHandlers(world),
     ...eventHandlers(world),
     ...dataHandlers(world),
+    ...syncHandlers(world),
     ...tabHandlers(world),
   };
 }

@@ -54,7 +54,7 @@ export function peopleHandlers(world: World): HandlersOf<
       return Promise.all(people.map((p) => linkSuggestion(db, p)));
     },
     async 'person.delete'({ id }, { db, changed }) {
-      await deletePerson(db, id);
+      await deletePerson(db, id, now());
       changed([id]);
       return null;
     },
