@@ -5,7 +5,11 @@
 //   3. The sources archive rebuilds to the same files: unpacked into a new folder, the commands of its
 //      README ("Build from the sources archive") run there, and the Firefox build they make must equal the
 //      Firefox zip byte for byte, file by file.
-// Steps 2 and 3 run side by side (the lint is mostly CPU, `npm ci` mostly disk).
+//   4. docs/store.md matches the packages: a justification line for every permission, host permission
+//      and optional permission the two manifests ask for (and none for one they do not), and the short
+//      store description of each locale is the packaged extDescription (within Chrome's 132 characters).
+// Steps 2 and 3 run side by side (the lint is mostly CPU, `npm ci` mostly disk). `--no-rebuild` leaves
+// step 3 out, for a quick look while editing; CI (scripts/test) always runs it.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,6 +109,43 @@ async function rebuildFromSources(firefoxFiles) {
   else console.log(`check:zip: the sources rebuild to the Firefox package byte for byte (${rebuilt.size} files, ${seconds(since)})`);
 }
 
+/** Chrome's limits for the manifest's name and description, in characters. */
+const NAME_MAX = 75;
+const DESCRIPTION_MAX = 132;
+
+function checkStoreListing(chromeFiles, firefoxFiles) {
+  const store = readFileSync(join(root, 'docs/store.md'), 'utf8');
+  const section = (title) => store.split(/^## /m).find((s) => s.startsWith(title)) ?? '';
+  const problems = [];
+
+  const justified = new Set([...section('Permissions').matchAll(/^- `([^`]+)`:/gm)].map((m) => m[1]));
+  const manifests = [chromeFiles, firefoxFiles].map((files) => JSON.parse(files.get('manifest.json').toString()));
+  const asked = new Set(
+    manifests.flatMap((m) => [...(m.permissions ?? []), ...(m.host_permissions ?? []), ...(m.optional_host_permissions ?? []), ...(m.optional_permissions ?? [])]),
+  );
+  for (const p of asked) if (!justified.has(p)) problems.push(`\`${p}\` is asked for but has no line under "## Permissions"`);
+  for (const p of justified) if (!asked.has(p)) problems.push(`\`${p}\` has a line under "## Permissions" but neither manifest asks for it`);
+
+  // The first quoted line of each language's part of "## Store description" is its short description.
+  const listed = section('Store description')
+    .split(/^### /m)
+    .slice(1)
+    .map((part) => part.match(/^> (.+)$/m)?.[1]);
+  const locales = [...chromeFiles.keys()].filter((f) => /^_locales\/[^/]+\/messages\.json$/.test(f));
+  for (const file of locales) {
+    const messages = JSON.parse(chromeFiles.get(file).toString());
+    const lang = file.split('/')[1];
+    const description = messages.extDescription?.message ?? '';
+    if (!listed.includes(description)) problems.push(`${lang}: the packaged extDescription is not a short description under "## Store description": ${description}`);
+    if ([...description].length > DESCRIPTION_MAX) problems.push(`${lang}: extDescription is over Chrome's ${DESCRIPTION_MAX} characters`);
+    if ([...(messages.extName?.message ?? '')].length > NAME_MAX) problems.push(`${lang}: extName is over Chrome's ${NAME_MAX} characters`);
+  }
+  if (listed.length !== locales.length) problems.push(`"## Store description" has ${listed.length} languages, the package ${locales.length}`);
+
+  if (problems.length) failures.push(`docs/store.md does not match the packages:\n  ${problems.join('\n  ')}`);
+  else console.log(`check:zip: docs/store.md justifies all ${asked.size} permissions and has the short description of all ${locales.length} locales`);
+}
+
 /** Runs one check; a failure is reported with the others instead of stopping them. */
 async function check(what, fn) {
   try {
@@ -115,10 +156,13 @@ async function check(what, fn) {
 }
 
 try {
-  await check('Chrome Web Store package', () => checkBuild('Chrome Web Store', packages.chrome, join(out, 'chrome-mv3')));
+  const chromeFiles = await check('Chrome Web Store package', () => checkBuild('Chrome Web Store', packages.chrome, join(out, 'chrome-mv3')));
   const firefoxFiles = await check('Firefox package', () => checkBuild('Firefox', packages.firefox, join(out, 'firefox-mv2')));
+  if (chromeFiles && firefoxFiles) await check('store listing', () => checkStoreListing(chromeFiles, firefoxFiles));
   if (firefoxFiles) {
-    await Promise.all([check('web-ext lint', () => lintFirefox(firefoxFiles)), check('sources archive', () => rebuildFromSources(firefoxFiles))]);
+    const rebuild = !process.argv.includes('--no-rebuild');
+    await Promise.all([check('web-ext lint', () => lintFirefox(firefoxFiles)), rebuild && check('sources archive', () => rebuildFromSources(firefoxFiles))]);
+    if (!rebuild) console.log('check:zip: the sources were not rebuilt (--no-rebuild)');
   }
 } finally {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true, maxRetries: 10 });
