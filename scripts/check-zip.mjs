@@ -91,8 +91,10 @@ async function rebuildFromSources(firefoxFiles) {
   const dir = tempDir('sources');
   writeFiles(readZip(packages.sources), dir);
   // A clean environment for npm: none of the npm_* variables of the `npm run` this runs under (they name
-  // this checkout's folders), the local cache first, and no output folder of ours.
+  // this checkout's folders), nothing of this checkout on PATH (its node_modules/.bin would hide a tool
+  // missing from the sources' install), the local cache first, and no output folder of ours.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'INIT_CWD' && k !== 'KITH_OUT_DIR'));
+  env.PATH = (process.env.PATH ?? '').split(':').filter((p) => p && !resolve(p).startsWith(`${root}/`)).join(':');
   Object.assign(env, { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' });
   for (const command of readmeBuildCommands(dir)) {
     const step = Date.now();
