@@ -65,8 +65,9 @@ export default defineConfig({
       }
     },
   },
-  // The sources zip (for Firefox review) holds the project, not build outputs or test artefacts.
-  zip: { excludeSources: ['.output*/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', '.ci/**'] },
+  // The sources zip (for Firefox review) holds the project, not build outputs, test artefacts or the
+  // store screenshots (a few MB the build never reads).
+  zip: { excludeSources: ['.output*/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', '.ci/**', 'docs/screenshots/**'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
