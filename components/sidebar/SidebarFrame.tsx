@@ -4,6 +4,7 @@ import type { TabNotice, TabState } from '@/utils/messages';
 import { send } from '@/utils/client';
 import { getSettings, watchSettings, DEFAULT_SETTINGS } from '@/utils/settings';
 import { OPEN_KEY, OPEN_NOW_KEY, openNow, type OpenNow } from '@/utils/content/frame';
+import { openSyncPort } from '@/utils/sync-port';
 import { Sidebar } from './Sidebar';
 
 /** A tab notice, checked by shape (it comes from the background; anything else is ignored). */
@@ -76,6 +77,10 @@ export function SidebarFrame() {
     // The next person replaces the panel: keep the focus in Kith if it was there.
     if (open && document.hasFocus() && document.activeElement === document.body) document.getElementById('kith-panel')?.focus();
   }, [person]);
+
+  // Open, it shows a change made on another device within seconds (the live feed runs while a Kith
+  // page holds the sync port); closed, it keeps no worker awake on every profile page.
+  useEffect(() => (open ? openSyncPort() : undefined), [open]);
 
   if (open === undefined) return null;
   return (
