@@ -139,7 +139,7 @@ export function measurePanel(store: StoreBrowser | undefined): Promise<void> {
         row('panel.scriptAdded', 'side-panel mode, profile page load: main-thread script time added', 'ms', BUDGETS.script, withExt.map((l, i) => l.scriptMs - without[i].scriptMs),
           'ScriptDuration with minus without the extension, the saved page, 0.5 s of settling (the read only: no frame)'),
         row('panel.dom', 'side-panel mode, profile page: DOM changes made by the extension', 'count', BUDGETS.noDom, dom,
-          'mutation records seen by a main-world MutationObserver, the serialised DOM, and no <kith-sidebar>, compared with the browser without the extension (0: identical)'),
+          'mutation records seen by a main-world MutationObserver (attributes, removals, custom elements and frames added: nodes added and kept are in the serialised DOM), the serialised DOM, and no <kith-sidebar>, compared with the browser without the extension (0: identical)'),
       );
     } finally {
       if (panel) {
