@@ -83,6 +83,8 @@ export function measurePages(store: StoreBrowser | undefined): Promise<void> {
     }
     await control.warm();
     const lookup = await timeMessage(control.page, 'person.lookup', { keys: [`linkedin:${page.slug}`] }, RUNS * 4);
+    // What the frame asks on the profile of someone not stored (to offer linking a namesake).
+    const sameName = await timeMessage(control.page, 'person.sameName', { name: 'Nobody Stored-Here' }, 2);
     const pairs = <T,>(a: T[], b: T[], f: (x: T, y: T) => number) => a.map((x, i) => f(x, b[i]));
     const feedDom = feedWith.map((w, i) => (w.domDigest === feedWithout[i].domDigest && w.marks.mutations === feedWithout[i].marks.mutations ? 0 : Math.max(1, Math.abs(w.marks.mutations - feedWithout[i].marks.mutations))));
     const filled = (l: PageLoad) => filledAfterDcl(l, page.name);
@@ -126,6 +128,8 @@ export function measurePages(store: StoreBrowser | undefined): Promise<void> {
         'the content script reads the page and reports it (tab.profile), the background tells the frame, which asks person.lookup and renders'),
       row('sidebar.lookup', '  the stored person: person.lookup round trip, warm worker', 'ms', null, lookup,
         'sent from an extension page; the frame sends the same message once the content script has read the page'),
+      row('sidebar.sameName', '  on the profile of someone not stored: person.sameName round trip', 'ms', null, sameName,
+        'what the frame asks once person.lookup found no one (LinkProfile: a stored namesake to link); the worker answers nothing else meanwhile'),
       row('sidebar.filled.cold', 'sidebar filled with the stored person after DOMContentLoaded, worker stopped', 'ms', BUDGETS.cold, cold.map(filled),
         'as above, after ServiceWorker.stopAllWorkers (DevTools protocol) stopped the extension\'s worker'),
     );

@@ -129,7 +129,10 @@ export async function untilShown(evaluate: <T>(f: string) => Promise<T>, name: s
   for (;;) {
     const log = await evaluate<Shown[]>(read);
     if (log.some((s) => s.at >= since && s.saved && s.label.includes(name))) return log;
-    if (Date.now() > deadline) throw new BenchError(`${what} never showed ${name} (last: ${JSON.stringify(log.at(-1) ?? null)})`);
+    if (Date.now() > deadline) {
+      const text = await evaluate<string>('document.body.innerText.replace(/\\s+/g, " ").slice(0, 200)').catch(() => '');
+      throw new BenchError(`${what} never showed ${name} as the stored person within ${timeoutMs / 1000} s (it showed: ${JSON.stringify(text)})`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -140,7 +143,7 @@ export function shownAt(log: Shown[], name: string, since: number, saved: boolea
 }
 
 /** A Playwright frame's evaluate, for `untilShown`. */
-export const inFrame = (frame: Frame) => <T,>(expression: string): Promise<T> => frame.evaluate(expression) as Promise<T>;
+const inFrame = (frame: Frame) => <T,>(expression: string): Promise<T> => frame.evaluate(expression) as Promise<T>;
 
 /** The frame's own load, on the shared clock: its navigation starts, its DOMContentLoaded (its scripts ran). */
 interface FrameLoad {
