@@ -5,6 +5,7 @@ import { runKith } from '@/utils/content/run';
 /** GitHub: on every github.com page, since GitHub's in-app navigation can lead to a user's page. */
 export default defineContentScript({
   matches: ['https://github.com/*'],
-  runAt: 'document_end',
+  // Before the page is parsed, so Kith's frame loads alongside it (see linkedin.content).
+  runAt: 'document_start',
   main: (ctx) => runKith(ctx, github),
 });

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { localDay } from '../../utils/dates.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-const PHASES = ['size', 'pages', 'nav', 'popup', 'search', 'list', 'io'] as const;
+const PHASES = ['size', 'pages', 'nav', 'panel', 'popup', 'search', 'list', 'io'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** A mistake in the command line: say so and stop, before anything is launched. */

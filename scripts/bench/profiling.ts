@@ -6,9 +6,10 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { Browser } from './browser.ts';
+import { TargetSession, type Browser } from './browser.ts';
 import { MAPS_BUILD, PROFILES, ROOT } from './config.ts';
-import { cpuProfile, describeHot, hottest, saveProfile, sourceMapper, WorkerSession } from './profile.ts';
+import { cpuProfile, describeHot, hottest, saveProfile, sourceMapper } from './profile.ts';
+import { sidebarFrame } from './pages.ts';
 import { build } from './session.ts';
 
 export const profileNotes: string[] = [];
@@ -24,7 +25,7 @@ export async function startProfiling(): Promise<void> {
 
 /** Records a CPU profile of the service worker while `run` runs, saves it and logs its hottest functions. */
 export async function profileWorker(b: Browser, page: Page, name: string, title: string, run: () => Promise<void>): Promise<void> {
-  const session = await WorkerSession.attach(b, page);
+  const session = await TargetSession.worker(b, page);
   try {
     const profile = await cpuProfile((m, p) => session.send(m, p), run);
     saveProfile(PROFILES, name, profile);
@@ -36,14 +37,15 @@ export async function profileWorker(b: Browser, page: Page, name: string, title:
   }
 }
 
-/** Records a CPU profile of one page load (the content script's share of it). */
+/** Records a CPU profile of one page load (the content script's share of it: the page's process, not Kith's frame). */
 export async function profilePageLoad(b: Browser, url: string, want: string | null, name: string, title: string): Promise<void> {
   const page = await b.context.newPage();
   try {
     const cdp = await b.context.newCDPSession(page);
     const profile = await cpuProfile((m, p) => cdp.send(m as 'Profiler.enable', p), async () => {
       await page.goto(url, { waitUntil: 'load' });
-      if (want) await page.waitForFunction(() => document.querySelector('kith-sidebar')?.shadowRoot?.querySelector('.kith-tab')?.textContent?.startsWith('✓'), null, { timeout: 20_000 });
+      // Kith's frame shows the stored person (its tab reads "✓ Kith"), read inside the frame.
+      if (want) await (await sidebarFrame(page)).waitForFunction(() => document.querySelector('.kith-tab')?.textContent?.startsWith('✓'), null, { timeout: 20_000 });
       await page.waitForTimeout(300);
     }, 50);
     saveProfile(PROFILES, name, profile);

@@ -13,7 +13,8 @@
  *   --profile           also record CPU profiles of the content script and of the service worker (search,
  *                       follow-ups, imports, exports) into DIR/profiles, with a summary of the hottest
  *                       functions mapped to the sources, and the IndexedDB floor under the import
- *   --only LIST         some of size,pages,nav,popup,search,list,io (list: the network page's list as you type)
+ *   --only LIST         some of size,pages,nav,panel,popup,search,list,io (panel: the side panel; list: the network
+ *                       page's list as you type)
  *   --no-build          use the existing build in $KITH_OUT_DIR (default .output-bench)
  *   --people N, --export-people N, --csv-rows N, --seed TEXT   the data sets (100000, 30000, 30000, kith)
  *   --keep-profile DIR  reuse a seeded browser profile across runs while its data matches (for work on
@@ -22,9 +23,9 @@
  *
  * This file runs the phases in order. The command line is config.ts; the browsers and their seeded
  * profiles seeded-browsers.ts, with what they are served in fixtures.ts; the run's log, rows and
- * cleanups session.ts; the phases measure-pages.ts (size, page loads, navigations), measure-popup.ts,
- * measure-search.ts (search, the network page's list) and measure-io.ts (imports, exports), against
- * budgets.ts; results.ts writes and compares the results (report.ts formats them).
+ * cleanups session.ts; the phases measure-pages.ts (size, page loads, navigations), measure-panel.ts
+ * (the side panel), measure-popup.ts, measure-search.ts (search, the network page's list) and
+ * measure-io.ts (imports, exports), against budgets.ts; results.ts writes and compares the results (report.ts formats them).
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -33,6 +34,7 @@ import { BenchError, requireChromium } from './browser.ts';
 import { args, EXTENSION_DIR, OUT_BUILD, PEOPLE, PROFILE, ONLY, type Phase } from './config.ts';
 import { measureImportsAndExports } from './measure-io.ts';
 import { measureNav, measurePages, measureSize } from './measure-pages.ts';
+import { measurePanel } from './measure-panel.ts';
 import { measurePopup } from './measure-popup.ts';
 import { measureList, measureSearch } from './measure-search.ts';
 import { startProfiling } from './profiling.ts';
@@ -56,10 +58,11 @@ async function main(): Promise<number> {
 
   await measureSize();
   // The phases on the big store share one browser on it; only they need it seeded.
-  const needsStore = ['pages', 'nav', 'popup', 'search', 'list'].some((p) => ONLY.has(p as Phase));
+  const needsStore = ['pages', 'nav', 'panel', 'popup', 'search', 'list'].some((p) => ONLY.has(p as Phase));
   const store: StoreBrowser | undefined = needsStore ? await openStore() : undefined;
   await measurePages(store);
   await measureNav(store);
+  await measurePanel(store);
   await measurePopup(store);
   await measureSearch(store);
   await measureList(store);

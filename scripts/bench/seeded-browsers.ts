@@ -50,7 +50,17 @@ export async function openStore(): Promise<StoreBrowser> {
   await serveFixtures(seeded.b, page);
   const store: StoreBrowser = { page, ext: seeded.b, control: await WorkerControl.open(seeded.b, EXTENSION_DIR), dir: seeded.dir, seedMs: seeded.seedMs };
   cleanups.unshift(() => store.control?.dispose());
+  // Kith on the page, as installed (a kept profile may come from a run stopped in the side-panel phase).
+  await setPresentation(store.control.page, 'page');
   return store;
+}
+
+/** The setting "Show Kith: on the page / in the browser's side panel", written as the options page writes it. */
+export async function setPresentation(control: Page, presentation: 'page' | 'panel'): Promise<void> {
+  await control.evaluate(async (presentation) => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...(settings as object | undefined), presentation } });
+  }, presentation);
 }
 
 /** The browser profile with `people` seeded through the import, reused from --keep-profile when it matches. */

@@ -62,12 +62,24 @@ export function mountFrame(instance: string): FrameHost {
   const size = (open: boolean) => frame.setAttribute('style', FRAME_CSS + (open ? OPEN : CLOSED));
   size(false);
   shadow.append(style, frame);
-  document.documentElement.append(host);
+  // Placed while the page may still be parsing (a document_start script): the frame loads alongside it.
+  // A document that has no root element yet (Firefox at document_start) gets the host with its root.
+  const place = () => {
+    if (!document.documentElement) return;
+    root.disconnect();
+    document.documentElement.append(host);
+  };
+  const root = new MutationObserver(place);
+  if (document.documentElement) place();
+  else root.observe(document, { childList: true });
   return {
     setOpen: size,
     focus: () => frame.focus(),
     blur: () => frame.blur(),
     hasFocus: () => document.activeElement === host,
-    remove: () => host.remove(),
+    remove: () => {
+      root.disconnect();
+      host.remove();
+    },
   };
 }

@@ -119,26 +119,34 @@ export function runKith(ctx: ContentScriptContext, adapter: SiteAdapter): void {
       stopWaiting();
       if (gen === generation) report(adapter.extract(document, url), false, url);
     };
-    if (ready()) return read();
+    /** Reads the person once the page shows them. `told`: the background knows already that Kith is reading. */
+    const watch = (told: boolean) => {
+      if (ready()) return read();
+      if (!told) report(null, true, url);
+      observer = new MutationObserver(() => {
+        if (ready()) read();
+      });
+      observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+      timer = setTimeout(() => {
+        // The page never showed a readable profile: work from the URL's key alone.
+        stopWaiting();
+        if (gen !== generation) return;
+        // A page that says it is no person's (a GitHub organisation shares the URL shape of a user): nothing to show.
+        if (!adapter.extract(document, url).keys.length) {
+          onProfile = false;
+          placeFrame();
+          return report(null, false, url);
+        }
+        const key = adapter.profileKey(url);
+        const fromUrl = adapter.extract(document.implementation.createHTMLDocument(''), url);
+        report({ ...fromUrl, keys: key ? [key] : fromUrl.keys, readable: false }, false, url);
+      }, READ_TIMEOUT_MS);
+    };
+    if (document.readyState !== 'loading') return watch(false);
+    // Still parsing (the script starts at document_start, so the frame placed above loads alongside the
+    // page): read once the document is parsed, not on each of the thousands of nodes the parser adds.
     report(null, true, url);
-    observer = new MutationObserver(() => {
-      if (ready()) read();
-    });
-    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
-    timer = setTimeout(() => {
-      // The page never showed a readable profile: work from the URL's key alone.
-      stopWaiting();
-      if (gen !== generation) return;
-      // A page that says it is no person's (a GitHub organisation shares the URL shape of a user): nothing to show.
-      if (!adapter.extract(document, url).keys.length) {
-        onProfile = false;
-        placeFrame();
-        return report(null, false, url);
-      }
-      const key = adapter.profileKey(url);
-      const fromUrl = adapter.extract(document.implementation.createHTMLDocument(''), url);
-      report({ ...fromUrl, keys: key ? [key] : fromUrl.keys, readable: false }, false, url);
-    }, READ_TIMEOUT_MS);
+    document.addEventListener('DOMContentLoaded', () => gen === generation && watch(true), { once: true });
   };
 
   let current = new URL(location.href);

@@ -68,6 +68,24 @@ describe('the content script', () => {
     expect(vi.mocked(fakeBrowser.runtime.sendMessage).mock.calls.every(([m]) => (m as unknown as Report).kith === 'tab.profile')).toBe(true);
   });
 
+  it('while the page is still parsing (document_start) it places the frame at once, and reads the person once the document is parsed', async () => {
+    history.replaceState({}, '', 'https://www.linkedin.com/in/anna-nowak/');
+    setBody('');
+    const parsing = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    runKith(context().ctx, linkedin);
+    await vi.waitFor(() => expect(host()).not.toBeNull());
+    expect(reports).toEqual([expect.objectContaining({ profile: null, reading: true })]);
+    // The parser adds the profile: nothing is read node by node while it does.
+    showProfile('anna-nowak', 'Anna Nowak');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reports).toHaveLength(1);
+    parsing.mockReturnValue('interactive');
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(reports.at(-1)).toMatchObject({ reading: false, profile: { name: 'Anna Nowak', keys: ['linkedin:anna-nowak'] } });
+    expect(reports).toHaveLength(2);
+    parsing.mockRestore();
+  });
+
   it('in side-panel mode only reads: the page gets no element', async () => {
     await fakeBrowser.storage.local.set({ settings: { presentation: 'panel' } });
     history.replaceState({}, '', 'https://www.linkedin.com/in/anna-nowak/');
