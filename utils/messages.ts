@@ -65,6 +65,7 @@ export const schemas = {
   'person.lookup': { from: ['content', 'page'], payload: v.strictObject({ keys: v.pipe(v.array(key), v.minLength(1), v.maxLength(10)) }) },
   'person.get': { from: ['content', 'page'], payload: v.strictObject({ id }) },
   'person.update': { from: ['content', 'page'], payload: v.strictObject({ id, patch }) },
+  /** Deletes a person with everything theirs; the reply's token undoes it ('change.undo') for a while. */
   'person.delete': { from: ['page'], payload: v.strictObject({ id }) },
   /** "This profile is the same person as someone saved": the profile joins them (merging a separate record of it). */
   'person.link': { from: ['content'], payload: v.strictObject({ personId: id, profile }) },
@@ -83,6 +84,7 @@ export const schemas = {
       photoUrl: v.optional(webUrl),
     }),
   },
+  /** Deletes an encounter; the reply (the person's view) carries the token that undoes it. */
   'encounter.delete': { from: ['content', 'page'], payload: v.strictObject({ id }) },
   'encounter.update': { from: ['content', 'page'], payload: v.strictObject({ id, encounter }) },
   'tags.list': { from: ['content', 'page'], payload: v.strictObject({}) },
@@ -112,6 +114,11 @@ export const schemas = {
       v.strictObject({ personId: id, until: day }),
     ]),
   },
+  /**
+   * Puts back what a delete, Done or Snooze changed, by the token in its reply, while the background
+   * still holds it (a couple of minutes) and nothing it changed was changed since.
+   */
+  'change.undo': { from: ['content', 'page'], payload: v.strictObject({ token: id }) },
   'data.export': { from: ['page'], payload: v.strictObject({ format: v.picklist(EXPORT_FORMATS) }) },
   'data.deleteAll': { from: ['page'], payload: v.strictObject({ confirm: v.literal('DELETE') }) },
   'stats.get': { from: ['page'], payload: v.strictObject({}) },
@@ -218,6 +225,11 @@ export interface IntroductionView {
   introduced: { id: string; name: string; date: string; eventId?: string }[];
 }
 
+/** A reply to a write that can be undone: the token for 'change.undo'. */
+export interface Undoable {
+  undo: string;
+}
+
 export interface Responses {
   'person.lookup': PersonView | null;
   'person.get': PersonView | null;
@@ -225,9 +237,9 @@ export interface Responses {
   'person.link': PersonView;
   'person.unlink': PersonView;
   'person.sameName': LinkSuggestion[];
-  'person.delete': null;
+  'person.delete': Undoable;
   'encounter.record': PersonView;
-  'encounter.delete': PersonView;
+  'encounter.delete': PersonView & Undoable;
   'encounter.update': PersonView;
   'tags.list': string[];
   'events.list': KithEvent[];
@@ -242,8 +254,9 @@ export interface Responses {
     anyone: boolean;
   };
   'people.photos': Record<string, string>;
-  'followups.done': null;
-  'followups.snooze': null;
+  'followups.done': Undoable;
+  'followups.snooze': Undoable;
+  'change.undo': { personIds: string[] };
   'data.export': { filename: string; mime: string; text: string };
   'data.deleteAll': null;
   'stats.get': { people: number; encounters: number; events: number };

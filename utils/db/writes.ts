@@ -3,7 +3,7 @@ import type { KithDb } from './index';
 import { ALL_STORES, type KithSchema, type StoreName } from './schema';
 import type { Encounter, EncounterKind, Id, KithEvent, LocalDay, PartialDate, Person, SiteId } from '../model/types';
 import { PERSON_FIELD_NAMES, personField, type PersonFieldName, type PersonPatch, type ProfileFields } from '../model/person-fields';
-import { derivePersonFields } from '../derive';
+import { derivePersonFields, touchAfterChange } from '../derive';
 import { blankPerson } from '../person';
 import { CAPS } from '../model/caps';
 import { cleanLine, cleanText, fold } from '../text';
@@ -62,12 +62,18 @@ function applyPatch(p: Person, patch: PersonPatch): Person {
 export type PeopleTx = IDBPTransaction<KithSchema, StoreName[], 'readwrite'>;
 const writeTx = (db: KithDb): PeopleTx => db.transaction(ALL_STORES, 'readwrite');
 
+/** Where a write goes: the database (in a transaction of its own), or a transaction the caller runs it in. */
+export type Writer = KithDb | PeopleTx;
+const isTx = (w: Writer): w is PeopleTx => 'objectStore' in w;
+
 /**
  * Runs `fn` in one write transaction and commits it only if `fn` succeeds: a write that fails half
  * way (a check after a first put, a request error) is rolled back, never committed in part. (An
  * IndexedDB transaction commits by itself once nothing is pending, whatever the code then throws.)
+ * Given a transaction, `fn` runs in it, and the caller commits or rolls back the whole.
  */
-export async function inWriteTx<T>(db: KithDb, fn: (tx: PeopleTx) => Promise<T>): Promise<T> {
+export async function inWriteTx<T>(db: Writer, fn: (tx: PeopleTx) => Promise<T>): Promise<T> {
+  if (isTx(db)) return fn(db);
   const tx = writeTx(db);
   try {
     const result = await fn(tx);
@@ -192,7 +198,7 @@ export interface RecordEncounterInput {
  * resets the follow-up clock, and stores the photo.
  */
 export async function recordEncounter(
-  db: KithDb,
+  db: Writer,
   input: RecordEncounterInput,
   now: number,
   today: LocalDay,
@@ -245,7 +251,7 @@ export async function recordEncounter(
 }
 
 /** Changes some fields of a person; the fields not in the patch keep what is stored now. */
-export async function updatePerson(db: KithDb, id: Id, patch: PersonPatch, now: number): Promise<Person> {
+export async function updatePerson(db: Writer, id: Id, patch: PersonPatch, now: number): Promise<Person> {
   return inWriteTx(db, async (tx) => {
     const current = await tx.objectStore('people').get(id);
     if (!current) throw new NotFoundError(t('errorPersonGone'));
@@ -258,14 +264,22 @@ export async function updatePerson(db: KithDb, id: Id, patch: PersonPatch, now: 
 }
 
 /** Logs a touch of the given kind today (Done in the popup): an encounter, which resets the clock. */
-export function logTouch(db: KithDb, personId: Id, kind: EncounterKind, now: number, today: LocalDay) {
+export function logTouch(db: Writer, personId: Id, kind: EncounterKind, now: number, today: LocalDay) {
   return recordEncounter(db, { personId, encounter: { date: today, kind } }, now, today);
+}
+
+/** The person with what their encounters now decide (last touch, a cadence's due date) after one changed. */
+async function withTouches(tx: PeopleTx, p: Person, changedDay: LocalDay): Promise<Person> {
+  const encounters = await tx.objectStore('encounters').index('byPerson').getAll(p.id);
+  const { lastTouch, followUp } = touchAfterChange(p, changedDay, encounters);
+  const { lastTouch: _old, ...rest } = p;
+  return { ...rest, ...(lastTouch ? { lastTouch } : {}), followUp };
 }
 
 /**
  * Changes an encounter (a typo in the place, the real date): all its fields are replaced by the form's.
- * The person's last touch follows the encounters' dates; the follow-up is left alone (an edit is not a
- * new touch).
+ * What the encounters decide follows (touchAfterChange): the last touch, and a due date its cadence set
+ * from the last touch; an edit is not a new touch, so a follow-up set by hand stays.
  */
 export async function updateEncounter(db: KithDb, id: Id, input: EncounterInput, now: number): Promise<Person> {
   return inWriteTx(db, async (tx) => {
@@ -276,31 +290,31 @@ export async function updateEncounter(db: KithDb, id: Id, input: EncounterInput,
     await tx.objectStore('encounters').put(encounter);
     const person = await tx.objectStore('people').get(current.personId);
     if (!person) throw new NotFoundError(t('errorPersonGone'));
-    let lastTouch: string | undefined;
-    for (const e of await tx.objectStore('encounters').index('byPerson').getAll(person.id)) {
-      lastTouch = lastTouchAfter(lastTouch, partialDateLastDay(e.date));
-    }
-    const next = await withDerived(tx, { ...person, ...(lastTouch ? { lastTouch } : {}), updatedAt: now });
+    const next = await withDerived(tx, { ...(await withTouches(tx, person, partialDateLastDay(current.date))), updatedAt: now });
     await tx.objectStore('people').put(next);
     return next;
   });
 }
 
-export async function deleteEncounter(db: KithDb, id: Id, now: number): Promise<Person> {
+/** Deletes an encounter; the person's search words, last touch and cadence due follow. */
+export async function deleteEncounter(db: Writer, id: Id, now: number): Promise<Person> {
   return inWriteTx(db, async (tx) => {
     const enc = await tx.objectStore('encounters').get(id);
     if (!enc) throw new NotFoundError(t('errorEncounterGone'));
     await tx.objectStore('encounters').delete(id);
     const current = await tx.objectStore('people').get(enc.personId);
     if (!current) throw new NotFoundError(t('errorPersonGone'));
-    const person = await withDerived(tx, { ...current, updatedAt: now });
+    const person = await withDerived(tx, { ...(await withTouches(tx, current, partialDateLastDay(enc.date))), updatedAt: now });
     await tx.objectStore('people').put(person);
     return person;
   });
 }
 
-/** Deletes a person with their encounters and photo; encounters they introduced keep the name as text. */
-export async function deletePerson(db: KithDb, id: Id): Promise<void> {
+/**
+ * Deletes a person with everything that is theirs alone: encounters, photo, voice note, drill card and
+ * answers. Encounters they introduced keep the name as text.
+ */
+export async function deletePerson(db: Writer, id: Id): Promise<void> {
   return inWriteTx(db, async (tx) => {
     const person = await tx.objectStore('people').get(id);
     if (!person) return;
@@ -310,6 +324,10 @@ export async function deletePerson(db: KithDb, id: Id): Promise<void> {
       const { introducedById: _gone, ...rest } = e;
       await encounters.put({ ...rest, introducedByName: person.name });
     }
+    const reviews = tx.objectStore('drillReviews');
+    for (const key of await reviews.index('byPerson').getAllKeys(id)) await reviews.delete(key);
+    await tx.objectStore('drillCards').delete(id);
+    await tx.objectStore('voiceNotes').delete(id);
     await tx.objectStore('photos').delete(id);
     await tx.objectStore('people').delete(id);
   });

@@ -6,10 +6,12 @@ import { photosOf } from '@/utils/db/reads';
 import { CAPS, cleanLine, fold } from '@/utils/text';
 import { localDay } from '@/utils/dates';
 import { linkSuggestion, networkRow, personSummary, personView } from '../views';
+import { peopleOf, personRecords, undoable } from '@/utils/db/undo';
+import type { UndoJournal } from '../undo';
 import type { HandlersOf, World } from './context';
 
 /** Finding, editing, linking and listing people. */
-export function peopleHandlers(world: World): HandlersOf<
+export function peopleHandlers(world: World, journal: UndoJournal): HandlersOf<
   | 'person.lookup'
   | 'person.get'
   | 'person.update'
@@ -54,9 +56,10 @@ export function peopleHandlers(world: World): HandlersOf<
       return Promise.all(people.map((p) => linkSuggestion(db, p)));
     },
     async 'person.delete'({ id }, { db, changed }) {
-      await deletePerson(db, id);
-      changed([id]);
-      return null;
+      const { changes } = await undoable(db, (tx) => personRecords(tx, id), (tx) => deletePerson(tx, id));
+      // Also the people they introduced: their encounters now name the introducer as text.
+      changed([...new Set([id, ...peopleOf(changes)])]);
+      return { undo: journal.keep(changes) };
     },
     async 'people.search'({ query, limit }, { db }) {
       const people = await searchPeople(db, query, limit ?? 20, listCache);
