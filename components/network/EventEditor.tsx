@@ -3,6 +3,7 @@ import type { EventOverview, Payload } from '@/utils/messages';
 import type { KithEvent } from '@/utils/model/types';
 import { send } from '@/utils/client';
 import { t } from '@/utils/i18n';
+import { formatDays } from '@/utils/phrases';
 
 type Fields = { name: string; start: string; end: string; place: string; url: string; notes: string };
 
@@ -140,7 +141,7 @@ export function EventMerge({ event, others, onMerged }: { event: KithEvent; othe
           <option value="">{t('eventMergeChoose')}</option>
           {others.map((o) => (
             <option key={o.event.id} value={o.event.id}>
-              {o.event.start ? `${o.event.name} (${o.event.start})` : o.event.name}
+              {o.event.start || o.event.end ? `${o.event.name} (${formatDays(o.event.start, o.event.end)})` : o.event.name}
             </option>
           ))}
         </select>

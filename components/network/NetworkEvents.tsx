@@ -2,27 +2,16 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { EventOverview } from '@/utils/messages';
 import type { KithEvent, LocalDay } from '@/utils/model/types';
 import { onPeopleChanged, send } from '@/utils/client';
-import { formatPartialDate } from '@/utils/dates';
 import { checkIn, checkOut, followEvent, type CheckIn } from '@/utils/checkin';
 import { fold } from '@/utils/text';
 import { t } from '@/utils/i18n';
 import { EventEditor, EventMerge } from './EventEditor';
 import { NetworkList } from './NetworkList';
-import { messagesLocale } from '@/utils/phrases';
+import { formatDays } from '@/utils/phrases';
 import { countPhrase } from '@/components/shared/counts';
 
-let range: Intl.DateTimeFormat | undefined;
-const utc = (day: string) => new Date(`${day}T00:00:00Z`);
-
-/** '19–20 Jun 2026', '30 Jun – 1 Jul 2026', '19 Jun 2026', or nothing for an undated event. */
-function eventDates(ev: Pick<KithEvent, 'start' | 'end'>): string {
-  if (ev.start && ev.end && ev.end !== ev.start) {
-    range ??= new Intl.DateTimeFormat(messagesLocale() === 'en' ? 'en-GB' : messagesLocale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-    return range.formatRange(utc(ev.start), utc(ev.end));
-  }
-  const day = ev.start ?? ev.end;
-  return day ? formatPartialDate(day, messagesLocale()) : '';
-}
+/** '19–20 Jun 2026', '19 Jun 2026', or nothing for an undated event. */
+const eventDates = (ev: Pick<KithEvent, 'start' | 'end'>) => formatDays(ev.start, ev.end);
 
 export interface NetworkEventsProps {
   today: LocalDay;

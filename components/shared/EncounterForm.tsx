@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { EncounterKind, FollowUp, KithEvent, LocalDay } from '@/utils/model/types';
 import { ENCOUNTER_KINDS } from '@/utils/model/types';
 import type { EncounterView, Payload } from '@/utils/messages';
-import { localDay, parseDateInput, partialDateLastDay, formatPartialDate } from '@/utils/dates';
+import { localDay, parseDateInput, partialDateLastDay } from '@/utils/dates';
+import { formatDate, monthFirst } from '@/utils/phrases';
 import { suggestFollowUpAfterMeeting } from '@/utils/followups';
 import { t } from '@/utils/i18n';
 import { KIND_MESSAGE } from '@/utils/encounter-kinds';
@@ -39,7 +40,7 @@ export function EncounterForm(props: EncounterFormProps) {
 
   const people = usePeopleSearch(introducer);
 
-  const parsed = parseDateInput(date);
+  const parsed = parseDateInput(date, monthFirst());
   const suggestion = parsed
     ? suggestFollowUpAfterMeeting({
         kind,
@@ -84,7 +85,7 @@ export function EncounterForm(props: EncounterFormProps) {
         <input value={date} onInput={(e) => setDate(e.currentTarget.value)} aria-describedby="kith-date-hint" required />
       </label>
       <small id="kith-date-hint" class="kith-muted">
-        {parsed && parsed !== date ? formatPartialDate(parsed) : t('encDateHint')}
+        {parsed && parsed !== date ? formatDate(parsed) : t('encDateHint')}
       </small>
       <label>
         {t('encKind')}
@@ -127,7 +128,7 @@ export function EncounterForm(props: EncounterFormProps) {
       {suggestion && (
         <label class="kith-check">
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.currentTarget.checked)} />
-          {t('encFollowUp', formatPartialDate(suggestion))}
+          {t('encFollowUp', formatDate(suggestion))}
         </label>
       )}
       {error && (
