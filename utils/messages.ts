@@ -9,6 +9,7 @@ import type { Encounter, KithEvent, LocalDay, Person } from './model/types';
 import { CAPS, MESSAGE_LINE } from './model/caps';
 import { day, dayCount, partialDate, text } from './model/values';
 import { patchEntries, profileEntries, type FollowUpChange } from './model/person-fields';
+import type { MatchReason } from './db/people-search';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(CAPS.id));
 const webUrl = v.pipe(v.string(), v.maxLength(CAPS.url), v.url(), v.regex(/^https?:\/\//i, 'must be a web address'));
@@ -187,6 +188,8 @@ export interface PersonSummary {
   company?: string;
   photo?: string;
   url?: string;
+  /** In search results: why they matched, when their name does not say it (the company, a tag, an event...). */
+  matched?: MatchReason;
 }
 
 export interface FollowUpRow {

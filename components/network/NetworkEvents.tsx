@@ -71,7 +71,7 @@ export function NetworkEvents({ today, selected, onSelect, onOpenPerson, checked
           {shown.map(({ event: ev, people }) => (
             <li key={ev.id}>
               <button type="button" class={`event-item${ev.id === selected ? ' selected' : ''}`} aria-current={ev.id === selected ? 'true' : undefined} onClick={() => onSelect(ev.id)}>
-                <span class="row-name">
+                <span class="row-name" title={ev.name}>
                   {ev.name}
                   {checkedIn?.id === ev.id && <span class="badge">{t('eventHere')}</span>}
                 </span>

@@ -66,29 +66,27 @@ export function UndoBar({ state }: { state: ReturnType<typeof useUndo> }) {
     }
   };
 
+  // Only the words are the live region, so a screen reader says "Deleted: Anna Nowak", not "Undo" too.
   return (
     <div
-      class="kith-undo"
-      role="status"
+      class={`kith-undo${current ? '' : ' kith-undo-empty'}`}
       onMouseEnter={() => setHeld(true)}
       onMouseLeave={() => setHeld(false)}
       onFocusIn={() => setHeld(true)}
       onFocusOut={() => setHeld(false)}
     >
-      {current && (
-        <p class={'failed' in current ? 'kith-error' : undefined}>
-          {current.text}{' '}
-          {'undo' in current && (
-            <button type="button" ref={button} class="kith-undo-button" disabled={busy} onClick={() => void undo()}>
-              {t('undo')}
-            </button>
-          )}
-          {!('undo' in current) && (
-            <button type="button" class="kith-link" aria-label={t('undoDismiss')} onClick={clear}>
-              ×
-            </button>
-          )}
-        </p>
+      <p role="status" class={current && 'failed' in current ? 'kith-error' : undefined}>
+        {current?.text ?? ''}
+      </p>
+      {current && 'undo' in current && (
+        <button type="button" ref={button} class="kith-undo-button" disabled={busy} onClick={() => void undo()}>
+          {t('undo')}
+        </button>
+      )}
+      {current && !('undo' in current) && (
+        <button type="button" class="kith-link" aria-label={t('undoDismiss')} onClick={clear}>
+          ×
+        </button>
       )}
     </div>
   );

@@ -142,7 +142,7 @@ test('three groups in order, with faces, headline, lateness, note and where they
 
   // Every control of a row is labelled.
   for (const name of ['Done', 'Snooze', 'Open profile']) await expect(anna.getByRole('button', { name, exact: true })).toBeVisible();
-  await expect(anna.getByRole('combobox', { name: 'Touch kind' })).toHaveValue('message');
+  await expect(anna.getByRole('combobox', { name: 'logged as' })).toHaveValue('message');
 
   expect(await badge(worker)).toBe('3');
 });
@@ -154,7 +154,7 @@ test('Done logs a touch of the chosen kind: no cadence clears the follow-up, a c
 
   // No cadence: done, gone.
   const anna = row(page, 'Anna Nowak');
-  await anna.getByRole('combobox', { name: 'Touch kind' }).selectOption({ label: 'Email' });
+  await anna.getByRole('combobox', { name: 'logged as' }).selectOption({ label: 'Email' });
   await anna.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('status')).toHaveText('Anna Nowak: done. No follow-up planned.');
   expect(await names(group(page, 'Overdue'))).toEqual(['Bartek Kowalski']);
@@ -346,7 +346,7 @@ test('keyboard: every row action is reachable with Tab', async ({ openExtensionP
   await page.keyboard.press('Tab');
   await expect(anna.getByRole('button', { name: 'Done' })).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(anna.getByRole('combobox', { name: 'Touch kind' })).toBeFocused();
+  await expect(anna.getByRole('combobox', { name: 'logged as' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(anna.getByRole('button', { name: 'Snooze', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -1,5 +1,5 @@
 import { findPersonByKeys, getPerson, listIntroductions, listTags, searchPeople } from '@/utils/db/people';
-import { pagePeople } from '@/utils/db/people-search';
+import { matchReason, pagePeople } from '@/utils/db/people-search';
 import { deletePerson, updatePerson } from '@/utils/db/writes';
 import { linkProfile, peopleNamed, unlinkSite } from '@/utils/db/link';
 import { photosOf } from '@/utils/db/reads';
@@ -63,7 +63,12 @@ export function peopleHandlers(world: World, journal: UndoJournal): HandlersOf<
     },
     async 'people.search'({ query, limit }, { db }) {
       const people = await searchPeople(db, query, limit ?? 20, listCache);
-      return Promise.all(people.map((p) => personSummary(db, p)));
+      return Promise.all(
+        people.map(async (p) => {
+          const [summary, matched] = await Promise.all([personSummary(db, p), matchReason(db, p, query)]);
+          return matched ? { ...summary, matched } : summary;
+        }),
+      );
     },
     async 'people.photos'({ ids }, { db }) {
       const photos = await photosOf(db, ids);
