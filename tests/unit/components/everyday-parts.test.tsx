@@ -182,10 +182,10 @@ describe('UndoBar', () => {
       const bar = screen.getByRole('status');
       expect(bar.textContent).toContain('Deleted: Anna');
       await act(async () => void (await vi.advanceTimersByTimeAsync(UNDO_MS - 100)));
-      fireEvent.mouseEnter(bar);
+      fireEvent.mouseEnter(bar.parentElement!);
       await act(async () => void (await vi.advanceTimersByTimeAsync(UNDO_MS * 3)));
       expect(bar.textContent).toContain('Deleted: Anna');
-      fireEvent.mouseLeave(bar);
+      fireEvent.mouseLeave(bar.parentElement!);
       await act(async () => void (await vi.advanceTimersByTimeAsync(UNDO_MS + 10)));
       expect(bar.textContent).toBe('');
     } finally {
