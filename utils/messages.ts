@@ -220,6 +220,10 @@ export interface EventOverview {
   event: KithEvent;
   people: number;
   encounters: number;
+  /** The latest day someone was met there, shown for an event with no dates of its own. */
+  lastMet?: string;
+  /** A place an encounter there names, shown for an event with no place of its own. */
+  metPlace?: string;
 }
 
 /** Someone saved who introduced you to others. */

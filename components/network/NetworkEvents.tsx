@@ -7,11 +7,17 @@ import { fold } from '@/utils/text';
 import { t } from '@/utils/i18n';
 import { EventEditor, EventMerge } from './EventEditor';
 import { NetworkList } from './NetworkList';
-import { formatDays } from '@/utils/phrases';
+import { formatDate, formatDays } from '@/utils/phrases';
 import { countPhrase } from '@/components/shared/counts';
 
 /** '19–20 Jun 2026', '19 Jun 2026', or nothing for an undated event. */
 const eventDates = (ev: Pick<KithEvent, 'start' | 'end'>) => formatDays(ev.start, ev.end);
+
+/** When and where: the event's own dates and place, else when and where people were met there. */
+function whenAndWhere({ event: ev, lastMet, metPlace }: EventOverview): string {
+  const when = eventDates(ev) || (lastMet ? t('eventLastMet', formatDate(lastMet)) : '');
+  return [when, ev.place ?? metPlace].filter(Boolean).join(' · ');
+}
 
 export interface NetworkEventsProps {
   today: LocalDay;
@@ -68,15 +74,20 @@ export function NetworkEvents({ today, selected, onSelect, onOpenPerson, checked
         )}
         {events && events.length === 0 && <p class="muted">{t('eventNone')}</p>}
         <ul class="event-list" aria-label={t('networkEvents')}>
-          {shown.map(({ event: ev, people }) => (
-            <li key={ev.id}>
-              <button type="button" class={`event-item${ev.id === selected ? ' selected' : ''}`} aria-current={ev.id === selected ? 'true' : undefined} onClick={() => onSelect(ev.id)}>
-                <span class="row-name" title={ev.name}>
-                  {ev.name}
-                  {checkedIn?.id === ev.id && <span class="badge">{t('eventHere')}</span>}
+          {shown.map((o) => (
+            <li key={o.event.id}>
+              <button
+                type="button"
+                class={`event-item${o.event.id === selected ? ' selected' : ''}`}
+                aria-current={o.event.id === selected ? 'true' : undefined}
+                onClick={() => onSelect(o.event.id)}
+              >
+                <span class="row-name" title={o.event.name}>
+                  {o.event.name}
+                  {checkedIn?.id === o.event.id && <span class="badge">{t('eventHere')}</span>}
                 </span>
-                <span class="row-detail">{[eventDates(ev), ev.place].filter(Boolean).join(' · ')}</span>
-                <span class="row-detail">{countPhrase('eventPeople', people)}</span>
+                <span class="row-detail">{whenAndWhere(o)}</span>
+                <span class="row-detail">{countPhrase('eventPeople', o.people)}</span>
               </button>
             </li>
           ))}
@@ -92,7 +103,7 @@ export function NetworkEvents({ today, selected, onSelect, onOpenPerson, checked
           <>
             <header class="event-head">
               <h2>{current.event.name}</h2>
-              <p class="muted">{[eventDates(current.event), current.event.place].filter(Boolean).join(' · ')}</p>
+              <p class="muted">{whenAndWhere(current)}</p>
               {checkedIn?.id === current.event.id ? (
                 <button type="button" onClick={() => void checkOut()}>
                   {t('eventCheckOut')}

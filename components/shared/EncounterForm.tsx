@@ -29,7 +29,8 @@ export function EncounterForm(props: EncounterFormProps) {
   const today = localDay();
   const init = props.initial ?? {};
   const [date, setDate] = useState(init.date ?? today);
-  const [kind, setKind] = useState<EncounterKind>(init.kind ?? 'in-person');
+  // "Met here" (checked in to an event) prefills the event: a meeting there is one at an event.
+  const [kind, setKind] = useState<EncounterKind>(init.kind ?? (init.eventName ? 'event' : 'in-person'));
   const [place, setPlace] = useState(init.place ?? '');
   const [eventName, setEventName] = useState(init.eventName ?? '');
   const [introducer, setIntroducer] = useState(init.introducerName ?? init.introducedByName ?? '');

@@ -8,7 +8,7 @@ import { blankPerson } from '../person';
 import { CAPS } from '../model/caps';
 import { cleanLine, cleanText, fold } from '../text';
 import { applyTouch, lastTouchAfter } from '../followups';
-import { partialDateLastDay } from '../dates';
+import { isLocalDay, partialDateLastDay } from '../dates';
 import { t } from '../i18n';
 
 /** What a page (or the user, when the page could not be read) gives for a person: the field table's `profile` fields. */
@@ -137,7 +137,7 @@ async function findByKeys(tx: PeopleTx, keys: string[]): Promise<Person | undefi
   return undefined;
 }
 
-async function resolveEvent(tx: PeopleTx, ref: EncounterInput['event'], now: number): Promise<Id | undefined> {
+async function resolveEvent(tx: PeopleTx, ref: EncounterInput['event'], now: number, at: Pick<EncounterInput, 'date' | 'place'>): Promise<Id | undefined> {
   if (!ref) return undefined;
   if ('id' in ref) {
     const ev = await tx.objectStore('events').get(ref.id);
@@ -154,6 +154,10 @@ async function resolveEvent(tx: PeopleTx, ref: EncounterInput['event'], now: num
   const known = ((await tx.objectStore('events').getAll()) as KithEvent[]).find((ev) => [ev.name, ...(ev.mergedNames ?? [])].some((n) => fold(n) === folded));
   if (known) return known.id;
   const ev: KithEvent = { id: newId(), name, createdAt: now, updatedAt: now };
+  // An event first named in an encounter happened then and there: it takes the encounter's day and place.
+  if (isLocalDay(at.date)) ev.start = at.date;
+  const place = cleanLine(at.place, CAPS.place);
+  if (place) ev.place = place;
   await tx.objectStore('events').put(ev);
   return ev.id;
 }
@@ -162,7 +166,7 @@ async function resolveEvent(tx: PeopleTx, ref: EncounterInput['event'], now: num
 async function fillEncounter(tx: PeopleTx, encounter: Encounter, e: EncounterInput, now: number): Promise<void> {
   const place = cleanLine(e.place, CAPS.place);
   if (place) encounter.place = place;
-  const eventId = await resolveEvent(tx, e.event, now);
+  const eventId = await resolveEvent(tx, e.event, now, e);
   if (eventId) encounter.eventId = eventId;
   if (e.introducedBy && 'id' in e.introducedBy) {
     if (e.introducedBy.id === encounter.personId) throw new RangeError(t('errorSelfIntroduction'));

@@ -11,6 +11,7 @@ import { EncounterSection } from '../../../components/shared/EncounterSection';
 import { PersonActions } from '../../../components/shared/PersonActions';
 import { FollowUpEditor } from '../../../components/shared/FollowUpEditor';
 import { UndoBar, useUndo, UNDO_MS } from '../../../components/shared/UndoBar';
+import { EncounterForm } from '../../../components/shared/EncounterForm';
 import { addDays, localDay } from '../../../utils/dates';
 import { handlerDeps, pageSender } from '../handler-harness';
 
@@ -158,6 +159,22 @@ describe('FollowUpEditor', () => {
     expect(screen.getByRole('status').textContent).toContain('Follow-up cleared.');
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(onChange).toHaveBeenLastCalledWith({ due: addDays(today, 2), cadenceDays: 30, note: 'send the deck' }));
+  });
+});
+
+describe('EncounterForm', () => {
+  const form = (initial: object) =>
+    render(<EncounterForm events={[]} firstInPerson current={{}} postMeetingDays={0} initial={initial} onSave={async () => undefined} onCancel={() => undefined} />);
+  it('"Met here" (the check-in\'s event prefilled) is a meeting at an event; otherwise in person; an edit keeps its kind', () => {
+    form({ eventName: 'Grow Up Start Up', place: 'Warsaw' });
+    expect((screen.getByLabelText('Kind') as HTMLSelectElement).value).toBe('event');
+    expect((screen.getByLabelText('Event') as HTMLInputElement).value).toBe('Grow Up Start Up');
+    cleanup();
+    form({});
+    expect((screen.getByLabelText('Kind') as HTMLSelectElement).value).toBe('in-person');
+    cleanup();
+    form({ kind: 'call', eventName: 'Grow Up Start Up' });
+    expect((screen.getByLabelText('Kind') as HTMLSelectElement).value).toBe('call');
   });
 });
 
