@@ -11,7 +11,7 @@ import { OptionsDeleteAll } from '@/components/options/OptionsDeleteAll';
 
 type Stats = Responses['stats.get'];
 
-/** The options page: what is stored, settings, export, import, delete all. */
+/** The options page: what is stored, import, export, settings, delete all. */
 export function App() {
   const [stats, setStats] = useState<Stats | null>(null);
   const [statsError, setStatsError] = useState('');
@@ -48,9 +48,10 @@ export function App() {
               : t('optionsStatsLoading')}
         </p>
       </header>
-      <OptionsSettings />
-      <ExportPanel />
+      {/* In the order people come here for: bring their people in, back them up, then the settings. */}
       <ImportPanel onImported={refresh} />
+      <ExportPanel />
+      <OptionsSettings />
       <OptionsDeleteAll onDeleted={refresh} />
     </main>
   );
