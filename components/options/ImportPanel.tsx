@@ -186,7 +186,7 @@ function ImportFile({
 
   return (
     <div class="kith-import">
-      <label for={`${id}-file`} class="kith-file-label" id={`${id}-label`}>
+      <label for={`${id}-file`} class="kith-file-label">
         {label}
       </label>
       <p id={`${id}-hint`} class="kith-hint">
@@ -196,8 +196,6 @@ function ImportFile({
           hidden), a button-like label that opens the chooser, and room to drop the file. */}
       <div
         class={`kith-drop${dragging ? ' kith-dragging' : ''}`}
-        role="group"
-        aria-labelledby={`${id}-label`}
         onDragEnter={(e) => {
           e.preventDefault();
           setDragging(true);
