@@ -70,7 +70,7 @@ const group = (page: Page, name: 'Overdue' | 'Due today' | 'Next 7 days') => pag
 const names = (region: Locator) => region.getByRole('listitem').getByRole('heading', { level: 3 }).allTextContents();
 const row = (page: Page, name: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name, level: 3 }) });
 
-/** The year of today, so a meeting "this year" shows without its year ("1 Jan"). */
+/** The year of today, so a meeting "this year" shows without its year ("Jan 1" in the en-US browser). */
 const thisYearJan1 = () => `${today().slice(0, 4)}-01-01`;
 
 async function seedTeam(page: Page) {
@@ -132,7 +132,7 @@ test('three groups in order, with faces, headline, lateness, note and where they
   await expect(anna).toContainText('5 days overdue');
   await expect(anna).toContainText('CTO at Acme');
   await expect(anna).toContainText('send the pilot deck');
-  await expect(anna).toContainText('met at Grow Up Start Up, Warsaw, 1 Jan');
+  await expect(anna).toContainText('met at Grow Up Start Up, Warsaw, Jan 1');
   await expect(anna.locator('.kith-initials')).toHaveText('AN');
   await expect(row(page, 'Bartek Kowalski')).toContainText('2 days overdue');
   await expect(row(page, 'Bartek Kowalski')).toContainText('every 30 days');
@@ -309,7 +309,7 @@ test('the first screen is kept ready: a popup opened with the worker stopped pai
   await expect(group(fresh, 'Overdue').getByRole('listitem')).toHaveCount(2);
   expect(await fresh.evaluate(() => performance.getEntriesByName('kith-popup-kept').length)).toBe(1);
   expect(await names(group(fresh, 'Due today'))).toEqual(['Celina Lis']);
-  await expect(row(fresh, 'Anna Nowak')).toContainText('met at Grow Up Start Up, Warsaw, 1 Jan');
+  await expect(row(fresh, 'Anna Nowak')).toContainText('met at Grow Up Start Up, Warsaw, Jan 1');
 
   // Done on Anna elsewhere: the next popup lists only Bartek as overdue, and so does the kept screen.
   await kith(page, 'followups.done', { personId: ids.anna, kind: 'message' });

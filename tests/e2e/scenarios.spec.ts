@@ -16,6 +16,7 @@ import { popupScenarios } from '../scenarios/popup';
 import { optionsScenarios } from '../scenarios/options';
 import { networkScenarios } from '../scenarios/network';
 import { siteScenarios } from '../scenarios/sites';
+import { everydayScenarios } from '../scenarios/everyday';
 import { runScenario } from '../scenarios/run';
 
 class ChromiumTab implements Tab {
@@ -170,7 +171,7 @@ class ChromiumKith implements KithBrowser {
   }
 }
 
-const all: Scenario[] = [...sidebarScenarios, ...pageScenarios, ...popupScenarios, ...optionsScenarios, ...networkScenarios, ...siteScenarios];
+const all: Scenario[] = [...sidebarScenarios, ...pageScenarios, ...popupScenarios, ...optionsScenarios, ...networkScenarios, ...siteScenarios, ...everydayScenarios];
 
 test.describe('shared scenarios', () => {
   for (const scenario of all) {
