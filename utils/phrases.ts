@@ -34,7 +34,7 @@ export function messagesLocale(): string {
  * not in (a German browser shows the English messages, with English months). A bare 'en' means day
  * month year (en-GB), as formatPartialDate says.
  */
-export function dateLocale(): string {
+function dateLocale(): string {
   if (cachedDateLocale) return cachedDateLocale;
   const messages = messagesLocale();
   let ui: string | undefined;

@@ -7,7 +7,7 @@ export const UNDO_MS = 8000;
 const DONE_MS = 3000;
 
 /** What was just done, and how to take it back. */
-export interface UndoOffer {
+interface UndoOffer {
   /** "Deleted: Anna Nowak", "Anna Nowak: done. Next follow-up Fri 27 Nov." */
   text: string;
   undo: () => Promise<unknown>;

@@ -547,7 +547,7 @@ export async function pagePeople(
 }
 
 /** Where a search found someone, besides their name: what the results say ("Company: Acme"). */
-export type MatchField = 'company' | 'headline' | 'location' | 'tag' | 'event' | 'place';
+type MatchField = 'company' | 'headline' | 'location' | 'tag' | 'event' | 'place';
 export interface MatchReason {
   field: MatchField;
   /** The text that matched, as stored: "Acme Labs", "investor", "Grow Up Start Up". */

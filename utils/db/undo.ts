@@ -11,7 +11,7 @@ import { inWriteTx, type PeopleTx } from './writes';
 import { t } from '../i18n';
 
 /** The stores a person's own records live in. */
-export type UndoStore = 'people' | 'encounters' | 'photos' | 'voiceNotes' | 'drillCards' | 'drillReviews';
+type UndoStore = 'people' | 'encounters' | 'photos' | 'voiceNotes' | 'drillCards' | 'drillReviews';
 
 /** One record by store and key. */
 export interface RecordRef {
