@@ -42,10 +42,14 @@ function failure(file: string, error: string, line: number | undefined): string 
   return t('optionsImportFailed', file, reason);
 }
 
-/** Whether a file is of the kind this import reads: by its name's ending, or its type where the name has none. */
+/**
+ * Whether a file may be of the kind this import reads: a name ending in one of its endings, or of one
+ * of its types. A name without an ending (a saved download may have none) is left to the import's own
+ * check, which says what is wrong inside.
+ */
 function fits(file: File, endings: readonly string[], types: readonly string[]): boolean {
   const name = file.name.toLowerCase();
-  return endings.some((e) => name.endsWith(e)) || (!name.includes('.') && types.includes(file.type));
+  return endings.some((e) => name.endsWith(e)) || types.includes(file.type) || !/\.[^./\\]+$/.test(name);
 }
 
 function ImportFile({
