@@ -37,10 +37,12 @@ const networkUndo: Scenario = {
     const page = await browser.openExtensionPage('network.html');
     const id = await seed(page, { slug: 'anna-nowak', name: 'Anna Nowak', place: 'Warsaw', due: addDays(today(), -1) });
     await page.evaluate((hash) => (location.hash = hash), `#person/${id}`);
-    const person: Target = { role: 'article', name: 'Anna Nowak' };
-    await until('her record', () => page.texts(person), ([t]) => !!t && t.includes('1 day overdue'));
+    await page.reload();
+    const person: Target = { role: 'heading', name: 'Anna Nowak' };
+    await untilEqual('her record', () => page.count(person), 1);
+    await until('how late', () => page.texts({ role: 'region', name: 'Person' }), ([t]) => !!t && t.includes('1 day overdue'));
 
-    const met: Target = { role: 'region', name: 'How you met', within: person };
+    const met: Target = { role: 'region', name: 'How you met' };
     await untilEqual('how you met', () => page.count(met), 1);
     // Its delete button is named for its day, as the browser's language writes it.
     const label = await page.evaluate(() => document.querySelector('.kith-encounters button[aria-label^="Delete encounter"]')?.getAttribute('aria-label') ?? '');
@@ -50,7 +52,7 @@ const networkUndo: Scenario = {
     await page.click(undo);
     await untilEqual('the encounter back', () => page.count(met), 1);
 
-    await page.click({ role: 'button', name: 'Delete person…', within: person });
+    await page.click({ role: 'button', name: 'Delete person…' });
     await page.click({ role: 'button', name: 'Delete', within: { role: 'group', name: 'Delete Anna Nowak?' } });
     await untilEqual('her record gone', () => page.count(person), 0);
     await page.click(undo);
