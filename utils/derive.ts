@@ -1,5 +1,5 @@
 /**
- * Derived person fields (the search index and the sort key), computed on every write by the data layer
+ * Derived person fields (the search words and the sort key), computed on every write by the data layer
  * and by the backup import, the merge and the Connections import: no file is ever trusted for them;
  * and what the encounters decide (the last touch, a cadence's due date) when one is deleted or edited.
  */

@@ -11,6 +11,8 @@ export interface Settings {
   postMeetingFollowUpDays: number;
   notifications: { enabled: boolean; /** local 'HH:MM' */ time: string };
   sites: Record<SiteId, boolean>;
+  /** Where Kith shows on a profile: in a frame on the page, or in the browser's side panel (the page then gets no element at all). */
+  presentation: 'page' | 'panel';
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -18,6 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
   postMeetingFollowUpDays: 2,
   notifications: { enabled: true, time: '09:00' },
   sites: { linkedin: true, github: true, x: true, xing: true, mastodon: true },
+  presentation: 'page',
 };
 
 const KEY = 'settings';
@@ -44,6 +47,7 @@ function settingsSchema() {
         () => ({ ...DEFAULT_SETTINGS.notifications }),
       ),
       sites: v.fallback(v.object(sites), () => ({ ...DEFAULT_SETTINGS.sites })),
+      presentation: v.fallback(v.picklist(['page', 'panel']), DEFAULT_SETTINGS.presentation),
     }),
     () => structuredClone(DEFAULT_SETTINGS),
   );

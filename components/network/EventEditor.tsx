@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { EventOverview, Payload } from '@/utils/messages';
 import type { KithEvent } from '@/utils/model/types';
+import { CAPS } from '@/utils/model/caps';
 import { send } from '@/utils/client';
 import { t } from '@/utils/i18n';
 import { formatDays } from '@/utils/phrases';
@@ -56,7 +57,7 @@ export function EventEditor({ event, onSaved, onCancel }: { event?: KithEvent; o
     <form class="event-form" aria-label={event ? t('eventEditLabel', event.name) : t('eventNewLabel')} onSubmit={submit}>
       <label>
         {t('eventName')}
-        <input id={`${id}-name`} value={f.name} onInput={set('name')} maxLength={200} required />
+        <input id={`${id}-name`} value={f.name} onInput={set('name')} maxLength={CAPS.eventName} required />
       </label>
       <div class="event-dates">
         <label>
@@ -70,7 +71,7 @@ export function EventEditor({ event, onSaved, onCancel }: { event?: KithEvent; o
       </div>
       <label>
         {t('eventPlace')}
-        <input value={f.place} onInput={set('place')} maxLength={200} />
+        <input value={f.place} onInput={set('place')} maxLength={CAPS.place} />
       </label>
       <label>
         {t('eventUrl')}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Payload } from '@/utils/messages';
 import type { KithEvent, LocalDay } from '@/utils/model/types';
+import { CAPS } from '@/utils/model/caps';
 import { onPeopleChanged, send } from '@/utils/client';
 import { t } from '@/utils/i18n';
 import { NetworkList, type PeopleListQuery } from './NetworkList';
@@ -71,7 +72,7 @@ export function NetworkPeople({ today, personId, onOpenPerson, postMeetingDays }
               ref={search}
               type="search"
               value={text}
-              maxLength={200}
+              maxLength={CAPS.query}
               autocomplete="off"
               spellcheck={false}
               placeholder={t('networkSearchPlaceholder')}
@@ -111,7 +112,7 @@ export function NetworkPeople({ today, personId, onOpenPerson, postMeetingDays }
           </div>
           <div class="field">
             <label for="filter-company">{t('networkCompany')}</label>
-            <input id="filter-company" value={company} maxLength={200} autocomplete="off" onInput={(e) => setCompany(e.currentTarget.value)} />
+            <input id="filter-company" value={company} maxLength={CAPS.query} autocomplete="off" onInput={(e) => setCompany(e.currentTarget.value)} />
           </div>
           <div class="field">
             <label for="filter-followup">{t('networkFollowUp')}</label>

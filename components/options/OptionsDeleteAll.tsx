@@ -17,6 +17,8 @@ export function OptionsDeleteAll({ onDeleted }: { onDeleted: () => void }) {
   const [working, setWorking] = useState(false);
   const [done, setDone] = useState('');
   const [error, setError] = useState('');
+  // While sync is connected the delete reaches every device (each record leaves a tombstone).
+  const [synced, setSynced] = useState(false);
   const field = useRef<HTMLInputElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   // The word to type, in the user's language ("DELETE", "USUŃ").
@@ -63,6 +65,7 @@ export function OptionsDeleteAll({ onDeleted }: { onDeleted: () => void }) {
         onClick={() => {
           setDone('');
           setOpen(true);
+          send('sync.status', {}).then((s) => setSynced(s.connected), () => setSynced(false));
         }}
       >
         {t('optionsDeleteOpen')}
@@ -70,6 +73,7 @@ export function OptionsDeleteAll({ onDeleted }: { onDeleted: () => void }) {
       {open && (
         <div id="kith-delete-confirm" class="kith-confirm" role="group" aria-labelledby="kith-delete-warning">
           <p id="kith-delete-warning">{t('optionsDeleteWarning', WORD)}</p>
+          {synced && <p class="kith-error">{t('optionsDeleteSynced')}</p>}
           <label for="kith-delete-word">{t('optionsDeleteField', WORD)}</label>
           <div class="kith-row">
             <input

@@ -3,12 +3,10 @@ import { CadenceOptions } from '@/components/shared/CadenceOptions';
 import { getSettings, saveSettings, watchSettings, type Settings } from '@/utils/settings';
 import { CADENCE_PRESETS } from '@/utils/followups';
 import type { SiteId } from '@/utils/model/types';
+import { MAX_DAYS, MAX_POST_MEETING_DAYS } from '@/utils/model/caps';
 import { t } from '@/utils/i18n';
 import { errorText } from './errorText';
 import { OptionsMastodon } from './OptionsMastodon';
-
-const MAX_CADENCE_DAYS = 3650; // what parseSettings accepts
-const MAX_POST_MEETING_DAYS = 365;
 
 /**
  * Sites with a working adapter. Only these get a checkbox: a switch for a site Kith cannot read yet
@@ -30,7 +28,7 @@ function wholeNumber(text: string, min: number, max: number): number | null {
   return n >= min && n <= max ? n : null;
 }
 
-type Field = 'cadence' | 'postMeeting' | 'reminder' | 'time' | `site-${SiteId}`;
+type Field = 'cadence' | 'postMeeting' | 'reminder' | 'time' | 'presentation' | `site-${SiteId}`;
 
 /** Settings, each saved as soon as it changes; an invalid value gets a message and is not saved. */
 export function OptionsSettings() {
@@ -172,14 +170,14 @@ export function OptionsSettings() {
                 type="number"
                 inputMode="numeric"
                 min={1}
-                max={MAX_CADENCE_DAYS}
+                max={MAX_DAYS}
                 step={1}
                 value={cadenceText}
                 aria-invalid={invalid.cadence ? 'true' : undefined}
                 {...described('cadence')}
                 onInput={(e) => setCadenceText(e.currentTarget.value)}
                 onChange={(e) => {
-                  const n = wholeNumber(e.currentTarget.value, 1, MAX_CADENCE_DAYS);
+                  const n = wholeNumber(e.currentTarget.value, 1, MAX_DAYS);
                   if (n === null) refuse('cadence', t('optionsCadenceDaysInvalid'));
                   else void save('cadence', cadenceLabel, { defaultCadenceDays: n });
                 }}
@@ -214,6 +212,22 @@ export function OptionsSettings() {
         </p>
         {errorFor('postMeeting')}
       </div>
+
+      <fieldset class="kith-field">
+        <legend>{t('optionsPresentation')}</legend>
+        {(['page', 'panel'] as const).map((where) => (
+          <label key={where} class="kith-check">
+            <input
+              type="radio"
+              name="kith-presentation"
+              checked={settings.presentation === where}
+              onChange={() => void save('presentation', t('optionsPresentation'), { presentation: where })}
+            />
+            {where === 'page' ? t('optionsPresentationPage') : t('optionsPresentationPanel')}
+          </label>
+        ))}
+        <p class="kith-hint">{t('optionsPresentationHint')}</p>
+      </fieldset>
 
       <fieldset class="kith-field">
         <legend>{t('optionsSites')}</legend>

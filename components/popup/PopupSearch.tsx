@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PersonSummary } from '@/utils/messages';
+import { CAPS } from '@/utils/model/caps';
 import { send } from '@/utils/client';
 import { t } from '@/utils/i18n';
 import { Avatar } from '@/components/shared/Avatar';
@@ -113,7 +114,7 @@ export function PopupSearch({ onOpen, onError, autoFocus, children }: PopupSearc
           class="search-input"
           aria-label={t('popupSearchLabel')}
           placeholder={t('popupSearchPlaceholder')}
-          maxLength={200}
+          maxLength={CAPS.query}
           autocomplete="off"
           spellcheck={false}
           value={query}

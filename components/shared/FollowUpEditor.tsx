@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CadenceOptions } from './CadenceOptions';
 import type { FollowUp } from '@/utils/model/types';
+import { MAX_DAYS } from '@/utils/model/caps';
 import type { FollowUpPatch } from '@/utils/messages';
 import { CADENCE_PRESETS, overdueBy } from '@/utils/followups';
 import { localDay } from '@/utils/dates';
@@ -66,11 +67,11 @@ export function FollowUpEditor({ value, onChange }: { value: FollowUp; onChange:
           <input
             type="number"
             min={1}
-            max={3650}
+            max={MAX_DAYS}
             value={value.cadenceDays ?? ''}
             onChange={(e) => {
               const n = Number(e.currentTarget.value);
-              if (Number.isInteger(n) && n >= 1 && n <= 3650) onChange({ cadenceDays: n });
+              if (Number.isInteger(n) && n >= 1 && n <= MAX_DAYS) onChange({ cadenceDays: n });
             }}
           />
         </label>

@@ -9,8 +9,8 @@ interface Props {
   profile: ExtractedProfile;
   /** The person this profile is saved as; null when it is not saved. */
   view: PersonView | null;
-  /** Shows the person the background answers with (and any error). */
-  act: (reply: Promise<PersonView>) => Promise<void>;
+  /** Shows the person the background answers with, or no one (and any error). */
+  act: (reply: Promise<PersonView | null>) => Promise<void>;
 }
 
 /** A site's name as the options page shows it ('optionsSiteGithub': "GitHub"). */
@@ -34,7 +34,7 @@ export function LinkProfile({ profile, view, act }: Props) {
     if (!view && page.name) send('person.sameName', { name: page.name }).then(setSuggested, () => undefined);
   }, [self, page.name]);
 
-  const run = (reply: Promise<PersonView>) => {
+  const run = (reply: Promise<PersonView | null>) => {
     setQuery('');
     act(reply).catch(() => undefined);
   };
@@ -55,7 +55,12 @@ export function LinkProfile({ profile, view, act }: Props) {
       {sites[1] && (
         <p class="kith-muted">
           {t('linkProfiles', sites.map(siteName).join(', '))}{' '}
-          <button type="button" onClick={() => run(send('person.unlink', { personId: self!, site: profile.site }))}>
+          {/* Unlinked, this profile is no one's: what it shows is the lookup by its keys, not the person it left
+              (the reply is the person; a page's own changes come in replies, never as notices). */}
+          <button
+            type="button"
+            onClick={() => run(send('person.unlink', { personId: self!, site: profile.site }).then(() => send('person.lookup', { keys: profile.keys })))}
+          >
             {t('unlink', siteName(profile.site))}
           </button>
         </p>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import type { ExtractedProfile } from '@/utils/sites/types';
 import type { Payload } from '@/utils/messages';
@@ -18,13 +18,19 @@ import { LinkProfile } from './LinkProfile';
 export interface SidebarProps {
   /** What the page shows; null while Kith waits for the page to show the person of the new URL. */
   profile: ExtractedProfile | null;
+  /** On the page, a frame with a tab on the edge that opens it; in the browser's side panel, always open. */
+  presentation: 'page' | 'panel';
   open: boolean;
-  onToggle: () => void;
+  onOpen: () => void;
+  /** The close button, and Escape when no form is open. */
+  onClose: () => void;
+  /** Changes each time Kith should take the focus (it opened, or the shortcut asked). */
+  focusRequest: number;
   postMeetingDays: number;
 }
 
 /** Kith on a profile page: who this is, have I met them, record an encounter, tags, notes, follow-up. */
-export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarProps) {
+export function Sidebar({ profile, presentation, open, onOpen, onClose, focusRequest, postMeetingDays }: SidebarProps) {
   const { view, person, error, saver, act, form, openForm } = usePerson(profile, (encounter, followUpDue) => {
     // What the page shows, as the protocol takes it (the photo goes as photoUrl, fetched by the background).
     // Fields left undefined are absent to the background (valibot's optional takes both).
@@ -53,17 +59,42 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
     send('tags.list', {}).then(setKnownTags, () => undefined);
   }, [open, view?.person.id]);
 
+  const panel = useRef<HTMLElement>(null);
+  // Only a new request moves the focus, never a mount (the page showing the next person).
+  const focused = useRef(focusRequest);
+  useEffect(() => {
+    if (focusRequest === focused.current) return;
+    focused.current = focusRequest;
+    // Opening moves focus into Kith: to the panel itself, so a screen reader starts at its name.
+    if (open) panel.current?.focus();
+  }, [open, focusRequest]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented || !open) return;
+    e.preventDefault();
+    // An open form is cancelled first; the next Escape closes Kith.
+    if (form) form.props.onCancel();
+    else onClose();
+  };
+
   const name = person?.name || profile?.name || typedName;
   const label = name ? t('sidebarLabelPerson', name) : t('sidebarLabel');
-  const photo = view?.photo ?? profile?.photoUrl;
+  // Only the thumbnail Kith stored. The page's own photo address, shown in Kith's frame or side
+  // panel, would be a request of Kith's own to the site (DESIGN.md: none but the photo the user saves).
+  const photo = view?.photo;
   const headline = person?.headline ?? profile?.headline;
 
   return (
-    <div class={`kith-root${open ? ' kith-open' : ''}`}>
-      <button type="button" class="kith-tab" aria-expanded={open} aria-controls="kith-panel" aria-label={open ? t('sidebarClose') : t('sidebarOpen')} onClick={onToggle}>
-        {view ? t('sidebarTabSaved') : t('sidebarTab')}
-      </button>
-      <aside id="kith-panel" aria-label={label} hidden={!open}>
+    <div class={`kith-root kith-${presentation}${open ? ' kith-open' : ''}`} onKeyDown={onKeyDown}>
+      {presentation === 'page' && (
+        <button type="button" class="kith-tab" aria-expanded={open} aria-controls="kith-panel" aria-label={t('sidebarOpen')} hidden={open} onClick={onOpen}>
+          {view ? t('sidebarTabSaved') : t('sidebarTab')}
+        </button>
+      )}
+      <aside id="kith-panel" aria-label={label} hidden={!open} ref={panel} tabIndex={-1}>
+        <button type="button" class="kith-close" aria-label={t('sidebarClose')} title={t('sidebarClose')} onClick={onClose}>
+          ×
+        </button>
         {!profile ? (
           <p role="status">{t('sidebarLoading')}</p>
         ) : (

@@ -8,10 +8,11 @@ import { OptionsSettings } from '@/components/options/OptionsSettings';
 import { ExportPanel } from '@/components/options/ExportPanel';
 import { ImportPanel } from '@/components/options/ImportPanel';
 import { OptionsDeleteAll } from '@/components/options/OptionsDeleteAll';
+import { SyncPanel } from '@/components/options/SyncPanel';
 
 type Stats = Responses['stats.get'];
 
-/** The options page: what is stored, import, export, settings, delete all. */
+/** The options page: what is stored, import, export, settings, sync, delete all. */
 export function App() {
   const [stats, setStats] = useState<Stats | null>(null);
   const [statsError, setStatsError] = useState('');
@@ -52,6 +53,7 @@ export function App() {
       <ImportPanel onImported={refresh} />
       <ExportPanel />
       <OptionsSettings />
+      <SyncPanel />
       <OptionsDeleteAll onDeleted={refresh} />
     </main>
   );

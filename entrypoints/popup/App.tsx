@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
+import { sidePanel } from '@/utils/compat';
 import { onPeopleChanged, send } from '@/utils/client';
 import type { FollowUpRow as Row, Responses } from '@/utils/messages';
 import type { EncounterKind } from '@/utils/model/types';
@@ -46,6 +47,9 @@ const GROUPS: { key: GroupKey; title: string }[] = [
   { key: 'dueToday', title: 'popupDueToday' },
   { key: 'week', title: 'popupWeek' },
 ];
+
+/** The browser's side panel, where Kith can show instead of on the page. */
+const panel = sidePanel();
 
 function openUrl(url: string): void {
   browser.tabs.create({ url }).catch((e: Error) => console.error('Kith: open', e));
@@ -165,6 +169,12 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
       return { text: due ? t('popupSnoozed', row.name, formatDueDay(due, localDay())) : t('popupSnoozedNoDay', row.name), undo: token };
     });
 
+  // The window this popup belongs to, known before a click, which must open the side panel at once.
+  const windowId = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    void browser.windows.getCurrent().then((w) => (windowId.current = w.id));
+  }, []);
+
   const manifest = browser.runtime.getManifest() as { options_ui?: unknown; options_page?: unknown };
   const hasOptions = Boolean(manifest.options_ui || manifest.options_page);
 
@@ -232,6 +242,20 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
         <button type="button" class="link" style={{ marginLeft: 'auto', marginRight: '8px' }} onClick={() => openUrl(browser.runtime.getURL('/network.html'))}>
           {t('networkOpen')}
         </button>
+        {panel && (
+          <button
+            type="button"
+            class="link"
+            style={{ marginRight: '8px' }}
+            onClick={() => {
+              // Before anything is awaited: the browser opens its side panel only in answer to the click.
+              if (windowId.current === undefined) return;
+              panel.open(windowId.current).then(() => window.close(), (e: Error) => setError(e.message));
+            }}
+          >
+            {t('popupSidePanel')}
+          </button>
+        )}
         {hasOptions && (
           <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
             {t('popupSettings')}

@@ -1,5 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
-import { expect, serve, test } from './fixtures';
+import { expect, openSidebar as openSidebarAt, serve, test } from './fixtures';
 import { spaPage } from './spa-page';
 import { addDays, localDay } from '../../utils/dates';
 
@@ -31,13 +31,7 @@ async function allowWrites(worker: Worker): Promise<void> {
   });
 }
 
-async function openSidebar(page: Page) {
-  await page.goto('https://www.linkedin.com/in/anna-nowak/');
-  const tab = page.getByRole('button', { name: /Open Kith|Close Kith/ });
-  await expect(tab).toBeVisible();
-  if ((await tab.getAttribute('aria-expanded')) === 'false') await tab.click();
-  return page.getByRole('complementary', { name: 'Kith: Anna Nowak' });
-}
+const openSidebar = (page: Page) => openSidebarAt(page, 'https://www.linkedin.com/in/anna-nowak/', 'Anna Nowak');
 
 test('the sidebar keeps notes, tags and an encounter through a full disk, and stores them when there is room again', async ({ page, context, worker }) => {
   await serve(context, /^https:\/\/www\.linkedin\.com\/in\//, spaPage([{ slug: 'anna-nowak', name: 'Anna Nowak', headline: 'CTO at Acme' }]));

@@ -102,7 +102,7 @@ export interface DueRead {
 
 /**
  * The follow-ups due in each range with everything their rows show, in one read-only transaction: a
- * transaction per lookup cost the popup ~20 ms at 75 rows. Each read is asked for as soon as what it
+ * transaction per lookup made the popup wait for each one in turn. Each read is asked for as soon as what it
  * needs has arrived (a group's people, then each one's encounters and photo, then their events), never
  * after a whole step is done, so the store always has the next request waiting.
  */

@@ -9,6 +9,9 @@ import type { KithDb } from './index';
 import type { Id, Person } from '../model/types';
 import { inWriteTx, type PeopleTx } from './writes';
 import { t } from '../i18n';
+import { deleteRecord, putRecord, SYNCED_STORES, type SyncedStore } from './outbox';
+
+const isSynced = (store: UndoStore): store is UndoStore & SyncedStore => Object.hasOwn(SYNCED_STORES, store);
 
 /** The stores a person's own records live in. */
 type UndoStore = 'people' | 'encounters' | 'photos' | 'voiceNotes' | 'drillCards' | 'drillReviews';
@@ -85,9 +88,10 @@ export function peopleOf(changes: readonly RecordChange[]): Id[] {
 
 /**
  * Puts every changed record back as it was, in one transaction; a RangeError (and nothing written)
- * when any of them is no longer as the write left it. Returns the people it touched.
+ * when any of them is no longer as the write left it. Returns the people it touched. `at`: when, for
+ * the tombstone of a record the undo deletes again.
  */
-export async function undoChanges(db: KithDb, changes: readonly RecordChange[]): Promise<Id[]> {
+export async function undoChanges(db: KithDb, changes: readonly RecordChange[], at: number = Date.now()): Promise<Id[]> {
   return inWriteTx(db, async (tx) => {
     const now = await readRefs(tx, changes);
     if (changes.some((c, i) => !same(now[i], c.after))) throw new RangeError(t('errorUndoChanged'));
@@ -98,7 +102,13 @@ export async function undoChanges(db: KithDb, changes: readonly RecordChange[]):
         if (await tx.objectStore('people').index('byKey').getKey(key)) throw new RangeError(t('errorUndoChanged'));
       }
     }
+    // Synced records go back through the outbox, so the restore reaches the other devices too.
     for (const c of changes) {
+      if (isSynced(c.store)) {
+        if (c.before === undefined) await deleteRecord(tx, c.store, c.key, at);
+        else await putRecord(tx, c.store, c.before as never);
+        continue;
+      }
       const store = tx.objectStore(c.store);
       if (c.before === undefined) await store.delete(c.key);
       else await store.put(c.before as never);

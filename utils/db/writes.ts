@@ -1,6 +1,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { KithDb } from './index';
 import { ALL_STORES, type KithSchema, type StoreName } from './schema';
+import { addRecord, deleteRecord, OUTBOX_STORES, putRecord } from './outbox';
 import type { Encounter, EncounterKind, Id, KithEvent, LocalDay, PartialDate, Person, SiteId } from '../model/types';
 import { PERSON_FIELD_NAMES, personField, type PersonFieldName, type PersonPatch, type ProfileFields } from '../model/person-fields';
 import { derivePersonFields, touchAfterChange } from '../derive';
@@ -58,9 +59,14 @@ function applyPatch(p: Person, patch: PersonPatch): Person {
   return next;
 }
 
-/** Writes touch several stores; each opens one transaction over all of them (serialised, never interleaved). */
-export type PeopleTx = IDBPTransaction<KithSchema, StoreName[], 'readwrite'>;
-const writeTx = (db: KithDb): PeopleTx => db.transaction(ALL_STORES, 'readwrite');
+/**
+ * Writes touch several stores; each opens one transaction over all of them (serialised, never
+ * interleaved), with sync's outbox, where every record written is queued while sync is connected
+ * (putRecord, addRecord, deleteRecord: utils/db/outbox.ts).
+ */
+export type PeopleTx = IDBPTransaction<KithSchema, (StoreName | (typeof OUTBOX_STORES)[number])[], 'readwrite'>;
+const WRITE_STORES = [...ALL_STORES, ...OUTBOX_STORES];
+const writeTx = (db: KithDb): PeopleTx => db.transaction(WRITE_STORES, 'readwrite');
 
 /** Where a write goes: the database (in a transaction of its own), or a transaction the caller runs it in. */
 export type Writer = KithDb | PeopleTx;
@@ -158,7 +164,7 @@ async function resolveEvent(tx: PeopleTx, ref: EncounterInput['event'], now: num
   if (isLocalDay(at.date)) ev.start = at.date;
   const place = cleanLine(at.place, CAPS.place);
   if (place) ev.place = place;
-  await tx.objectStore('events').put(ev);
+  await addRecord(tx, 'events', ev);
   return ev.id;
 }
 
@@ -236,20 +242,20 @@ export async function recordEncounter(
       updatedAt: now,
     };
     await fillEncounter(tx, encounter, e, now);
-    await tx.objectStore('encounters').add(encounter);
+    await addRecord(tx, 'encounters', encounter);
 
     const touchDay = partialDateLastDay(e.date);
     person.followUp = applyTouch(person.followUp, touchDay, today);
     person.lastTouch = lastTouchAfter(person.lastTouch, touchDay);
     if (input.followUpDue) person.followUp = { ...person.followUp, due: input.followUpDue };
     if (input.photoDataUrl) {
-      await tx.objectStore('photos').put({ personId: person.id, dataUrl: input.photoDataUrl, updatedAt: now });
+      await putRecord(tx, 'photos', { personId: person.id, dataUrl: input.photoDataUrl, updatedAt: now });
       person.hasPhoto = true;
     }
     person.updatedAt = now;
     if (isNew) person.createdAt = now;
     person = await withDerived(tx, person);
-    await tx.objectStore('people').put(person);
+    await putRecord(tx, 'people', person);
     return { person, encounter };
   });
 }
@@ -262,7 +268,7 @@ export async function updatePerson(db: Writer, id: Id, patch: PersonPatch, now: 
     let person = applyPatch(current, patch);
     person.updatedAt = now;
     person = await withDerived(tx, person);
-    await tx.objectStore('people').put(person);
+    await putRecord(tx, 'people', person);
     return person;
   });
 }
@@ -291,11 +297,11 @@ export async function updateEncounter(db: KithDb, id: Id, input: EncounterInput,
     if (!current) throw new NotFoundError(t('errorEncounterGone'));
     const encounter: Encounter = { id, personId: current.personId, date: input.date, kind: input.kind, createdAt: current.createdAt, updatedAt: now };
     await fillEncounter(tx, encounter, input, now);
-    await tx.objectStore('encounters').put(encounter);
+    await putRecord(tx, 'encounters', encounter);
     const person = await tx.objectStore('people').get(current.personId);
     if (!person) throw new NotFoundError(t('errorPersonGone'));
     const next = await withDerived(tx, { ...(await withTouches(tx, person, partialDateLastDay(current.date))), updatedAt: now });
-    await tx.objectStore('people').put(next);
+    await putRecord(tx, 'people', next);
     return next;
   });
 }
@@ -305,34 +311,35 @@ export async function deleteEncounter(db: Writer, id: Id, now: number): Promise<
   return inWriteTx(db, async (tx) => {
     const enc = await tx.objectStore('encounters').get(id);
     if (!enc) throw new NotFoundError(t('errorEncounterGone'));
-    await tx.objectStore('encounters').delete(id);
+    await deleteRecord(tx, 'encounters', id, now);
     const current = await tx.objectStore('people').get(enc.personId);
     if (!current) throw new NotFoundError(t('errorPersonGone'));
     const person = await withDerived(tx, { ...(await withTouches(tx, current, partialDateLastDay(enc.date))), updatedAt: now });
-    await tx.objectStore('people').put(person);
+    await putRecord(tx, 'people', person);
     return person;
   });
 }
 
 /**
  * Deletes a person with everything that is theirs alone: encounters, photo, voice note, drill card and
- * answers. Encounters they introduced keep the name as text.
+ * answers. Encounters they introduced keep the name as text. Each synced record deleted leaves its own
+ * tombstone for sync (`now` is when).
  */
-export async function deletePerson(db: Writer, id: Id): Promise<void> {
+export async function deletePerson(db: Writer, id: Id, now: number = Date.now()): Promise<void> {
   return inWriteTx(db, async (tx) => {
     const person = await tx.objectStore('people').get(id);
     if (!person) return;
     const encounters = tx.objectStore('encounters');
-    for (const key of await encounters.index('byPerson').getAllKeys(id)) await encounters.delete(key);
+    for (const key of await encounters.index('byPerson').getAllKeys(id)) await deleteRecord(tx, 'encounters', key, now);
     for (const e of await encounters.index('byIntroducer').getAll(id)) {
       const { introducedById: _gone, ...rest } = e;
-      await encounters.put({ ...rest, introducedByName: person.name });
+      await putRecord(tx, 'encounters', { ...rest, introducedByName: person.name, updatedAt: now });
     }
     const reviews = tx.objectStore('drillReviews');
     for (const key of await reviews.index('byPerson').getAllKeys(id)) await reviews.delete(key);
     await tx.objectStore('drillCards').delete(id);
     await tx.objectStore('voiceNotes').delete(id);
-    await tx.objectStore('photos').delete(id);
-    await tx.objectStore('people').delete(id);
+    await deleteRecord(tx, 'photos', id, now);
+    await deleteRecord(tx, 'people', id, now);
   });
 }

@@ -47,3 +47,9 @@ export const MAX_DAYS = 3650;
 
 /** The longest wait for the follow-up suggested after a first meeting, in days (a setting). */
 export const MAX_POST_MEETING_DAYS = 365;
+
+/**
+ * The largest import: the options page refuses a file of more bytes before reading it (a
+ * Connections.csv of 30,000 rows is ~3 MB), and the background a text of more characters.
+ */
+export const MAX_IMPORT = 100 * 1024 * 1024;

@@ -6,6 +6,8 @@ import { eventHandlers } from './events';
 import { dataHandlers } from './data';
 import { undoHandlers } from './undo';
 import { UndoJournal } from '../undo';
+import { syncHandlers } from './sync';
+import { tabHandlers } from './tabs';
 
 /** Every message's handler (the type makes a message without one an error). */
 export function createHandlers(world: World): Handlers {
@@ -17,6 +19,8 @@ export function createHandlers(world: World): Handlers {
     ...followUpHandlers(world, journal),
     ...eventHandlers(world),
     ...dataHandlers(world),
-    ...undoHandlers(journal),
+    ...undoHandlers(world, journal),
+    ...syncHandlers(world),
+    ...tabHandlers(world),
   };
 }

@@ -56,7 +56,7 @@ export function peopleHandlers(world: World, journal: UndoJournal): HandlersOf<
       return Promise.all(people.map((p) => linkSuggestion(db, p)));
     },
     async 'person.delete'({ id }, { db, changed }) {
-      const { changes } = await undoable(db, (tx) => personRecords(tx, id), (tx) => deletePerson(tx, id));
+      const { changes } = await undoable(db, (tx) => personRecords(tx, id), (tx) => deletePerson(tx, id, now()));
       // Also the people they introduced: their encounters now name the introducer as text.
       changed([...new Set([id, ...peopleOf(changes)])]);
       return { undo: journal.keep(changes) };

@@ -1,6 +1,6 @@
 import { defineContentScript } from '#imports';
 import { linkedin } from '@/utils/sites/linkedin';
-import { runSidebar } from '@/components/sidebar/SidebarHost';
+import { runKith } from '@/utils/content/run';
 
 /**
  * LinkedIn: runs on every LinkedIn page, because in-app navigation can lead from the feed or search to
@@ -11,5 +11,5 @@ export default defineContentScript({
   // As soon as the document is parsed, not at idle: the benchmark measured idle starting ~100 ms after
   // DOMContentLoaded, most of the 179 ms it took to fill the sidebar (budget: 100 ms).
   runAt: 'document_end',
-  main: (ctx) => runSidebar(ctx, linkedin),
+  main: (ctx) => runKith(ctx, linkedin),
 });
