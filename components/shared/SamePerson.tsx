@@ -21,7 +21,6 @@ const siteName = (site: string) => t(`optionsSite${site[0].toUpperCase()}${site.
  * is offered with what linking does (never linked without a click); the search for whoever else it
  * may be stays behind a question ("Saved them from another profile?") until asked, with what linking
  * does beside it; and a person with several profiles can have this one taken off, saying what stays.
- * The sidebar's link section (components/sidebar/LinkProfile.tsx does the same without the words).
  */
 export function SamePerson({ profile, view, act }: Props) {
   const [query, setQuery] = useState('');
