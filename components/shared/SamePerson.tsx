@@ -10,7 +10,7 @@ interface Props {
   /** The person this profile is saved as; null when it is not saved. */
   view: PersonView | null;
   /** Shows the person the background answers with (and any error). */
-  act: (reply: Promise<PersonView>) => Promise<void>;
+  act: (reply: Promise<PersonView | null>) => Promise<void>;
 }
 
 /** A site's name as the options page shows it ('optionsSiteGithub': "GitHub"). */
@@ -37,7 +37,7 @@ export function SamePerson({ profile, view, act }: Props) {
     if (!view && page.name) send('person.sameName', { name: page.name }).then(setSuggested, () => undefined);
   }, [self, page.name]);
 
-  const run = (reply: Promise<PersonView>) => {
+  const run = (reply: Promise<PersonView | null>) => {
     setQuery('');
     setAsked(false);
     act(reply).catch(() => undefined);
@@ -57,13 +57,15 @@ export function SamePerson({ profile, view, act }: Props) {
           </button>
         </div>
       ))}
+      {/* Unlinked, this profile is no one's: what it shows is the lookup by its keys, not the person it left
+          (the reply is the person; a page's own changes come in replies, never as notices). */}
       {sites[1] && (
         <div>
           <p class="kith-muted">{t('linkProfiles', sites.map(siteName).join(', '))}</p>
           <p class="kith-muted" id="kith-unlink-help">
             {t('unlinkExplain', siteName(profile.site))}
           </p>
-          <button type="button" aria-describedby="kith-unlink-help" onClick={() => run(send('person.unlink', { personId: self!, site: profile.site }))}>
+          <button type="button" aria-describedby="kith-unlink-help" onClick={() => run(send('person.unlink', { personId: self!, site: profile.site }).then(() => send('person.lookup', { keys: profile.keys })))}>
             {t('unlink', siteName(profile.site))}
           </button>
         </div>

@@ -3,7 +3,8 @@
  * label as a person finds them.
  */
 import type { Page } from '@playwright/test';
-import { expect, kith, test } from './fixtures';
+import { expect, kith, openSidebar, serve, test } from './fixtures';
+import { spaPage } from './spa-page';
 import { addDays, localDay } from '../../utils/dates';
 
 const profile = (slug: string, name: string, headline?: string) => ({
@@ -155,4 +156,38 @@ test.describe('in Polish', () => {
     await field.fill('USUŃ');
     await expect(final).toBeEnabled();
   });
+});
+
+test('the sidebar: an encounter deleted and undone, a person renamed, then deleted and undone', async ({ context, page }) => {
+  await serve(context, /^https:\/\/www\.linkedin\.com\/in\//, spaPage([{ slug: 'anna-nowak', name: 'Anna Nowak', headline: 'CTO at Acme' }]));
+  const sidebar = await openSidebar(page, 'https://www.linkedin.com/in/anna-nowak/', 'Anna Nowak');
+  for (const place of ['Warsaw', 'Krakow']) {
+    await sidebar.getByRole('button', { name: 'Record encounter' }).click();
+    await sidebar.getByLabel('Place').fill(place);
+    await sidebar.getByRole('button', { name: 'Save encounter' }).click();
+    await expect(sidebar.getByRole('list', { name: 'Encounters' })).toContainText(place);
+  }
+  const encounters = sidebar.getByRole('list', { name: 'Encounters' }).getByRole('listitem');
+  await expect(encounters).toHaveCount(2);
+
+  await encounters.filter({ hasText: 'Krakow' }).getByRole('button', { name: /delete/i }).click();
+  await expect(encounters).toHaveCount(1);
+  await expect(sidebar.getByRole('status').filter({ hasText: /^Deleted: encounter of / })).toBeVisible();
+  await sidebar.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(encounters).toHaveCount(2);
+  await expect(sidebar.getByText('Undone.')).toBeVisible();
+
+  await sidebar.getByRole('button', { name: 'Rename' }).click();
+  await sidebar.getByLabel('Name', { exact: true }).fill('Anna Nowak-Kowalska');
+  await sidebar.getByRole('button', { name: 'Save name' }).click();
+  await expect(sidebar.getByRole('heading', { name: 'Anna Nowak-Kowalska' })).toBeVisible();
+
+  await sidebar.getByRole('button', { name: 'Delete person…' }).click();
+  await expect(sidebar.getByText('Their 2 encounters, tags, notes and follow-up go with them.', { exact: false })).toBeVisible();
+  await sidebar.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(sidebar.getByText('You have not recorded meeting this person yet.')).toBeVisible();
+  await expect(sidebar.getByRole('status').filter({ hasText: 'Deleted: Anna Nowak-Kowalska' })).toBeVisible();
+  await sidebar.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(encounters).toHaveCount(2);
+  await expect(sidebar.getByRole('heading', { name: 'Anna Nowak-Kowalska' })).toBeVisible();
 });

@@ -44,7 +44,7 @@ async function saveAnna(): Promise<PersonView> {
 describe('SamePerson', () => {
   it('offers someone saved with the same name, saying what linking does; the search waits behind a question', async () => {
     const anna = await saveAnna();
-    let shown: PersonView | undefined;
+    let shown: PersonView | null | undefined;
     render(<SamePerson profile={onGithub} view={null} act={async (r) => void (shown = await r)} />);
     const section = screen.getByRole('region', { name: 'Same person as someone saved?' });
     await waitFor(() => expect(section.textContent).toContain('Already saved with the same name: Anna Nowak (Warsaw, 19 Jun 2026).'));
