@@ -1,7 +1,10 @@
 /** Undo: a deleted person or encounter, Done and Snooze are put back exactly, or refused with a reason. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandler, type HandlerDeps, type SenderInfo } from '../../entrypoints/background/router';
-import { CONTENT, handlerDeps, pageSender } from './handler-harness';
+import { handlerDeps, pageSender } from './handler-harness';
+
+/** Kith's sidebar page (the frame on a profile page), where person messages come from. */
+const SIDEBAR = pageSender('sidebar.html');
 import { closeKithDb, openKithDb } from '../../utils/db';
 import type { PersonView, Undoable } from '../../utils/messages';
 import { ALL_STORES } from '../../utils/db/schema';
@@ -42,11 +45,11 @@ async function everything() {
 describe('undo', () => {
   it('puts a deleted person back with everything of theirs, and the people they introduced as they were', async () => {
     const kith = client();
-    const piotr = await kith<PersonView>('encounter.record', { profile: profile('piotr', 'Piotr Zieliński'), encounter: { date: '2026-06-01', kind: 'event', event: { name: 'Infoshare' } } }, CONTENT);
+    const piotr = await kith<PersonView>('encounter.record', { profile: profile('piotr', 'Piotr Zieliński'), encounter: { date: '2026-06-01', kind: 'event', event: { name: 'Infoshare' } } }, SIDEBAR);
     const ewa = await kith<PersonView>(
       'encounter.record',
       { profile: profile('ewa', 'Ewa Lis'), encounter: { date: '2026-06-02', kind: 'in-person', introducedBy: { id: piotr.person.id } } },
-      CONTENT,
+      SIDEBAR,
     );
     await kith('person.update', { id: piotr.person.id, patch: { tags: ['investor'], notes: 'sails', followUp: { due: '2026-06-25', cadenceDays: 30 } } });
     const db = await openKithDb(dbName);
@@ -81,7 +84,7 @@ describe('undo', () => {
 
   it('a deleted encounter takes its touch with it (last touch, cadence due, search words); undo puts all back', async () => {
     const kith = client();
-    const first = await kith<PersonView>('encounter.record', { profile: profile('anna', 'Anna Nowak'), encounter: { date: '2026-05-01', kind: 'call' } }, CONTENT);
+    const first = await kith<PersonView>('encounter.record', { profile: profile('anna', 'Anna Nowak'), encounter: { date: '2026-05-01', kind: 'call' } }, SIDEBAR);
     const id = first.person.id;
     await kith('person.update', { id, patch: { followUp: { cadenceDays: 30 } } });
     const second = await kith<PersonView>('encounter.record', { personId: id, encounter: { date: '2026-06-10', kind: 'in-person', place: 'Kraków' } });
@@ -89,13 +92,13 @@ describe('undo', () => {
     const before = await everything();
 
     const latest = second.encounters[0];
-    const after = await kith<PersonView & Undoable>('encounter.delete', { id: latest.id }, CONTENT);
+    const after = await kith<PersonView & Undoable>('encounter.delete', { id: latest.id }, SIDEBAR);
     expect(after.encounters.map((e) => e.date)).toEqual(['2026-05-01']);
     expect(after.person).toMatchObject({ lastTouch: '2026-05-01', followUp: { due: '2026-05-31', cadenceDays: 30 } });
     expect(after.person.terms).not.toContain('krakow');
 
     // Undo from the sidebar, as it deleted it.
-    await kith('change.undo', { token: after.undo }, CONTENT);
+    await kith('change.undo', { token: after.undo }, SIDEBAR);
     expect(await everything()).toEqual(before);
 
     // The last one deleted: no last touch, no due date its cadence made.
@@ -108,7 +111,7 @@ describe('undo', () => {
 
   it('an edited encounter moves the touch it made', async () => {
     const kith = client();
-    const v = await kith<PersonView>('encounter.record', { profile: profile('anna', 'Anna Nowak'), encounter: { date: '2026-06-10', kind: 'call' } }, CONTENT);
+    const v = await kith<PersonView>('encounter.record', { profile: profile('anna', 'Anna Nowak'), encounter: { date: '2026-06-10', kind: 'call' } }, SIDEBAR);
     await kith('person.update', { id: v.person.id, patch: { followUp: { due: '2026-07-10', cadenceDays: 30 } } });
     const edited = await kith<PersonView>('encounter.update', { id: v.encounters[0].id, encounter: { date: '2026-06-01', kind: 'call' } });
     expect(edited.person).toMatchObject({ lastTouch: '2026-06-01', followUp: { due: '2026-07-01', cadenceDays: 30 } });
@@ -116,7 +119,7 @@ describe('undo', () => {
 
   it('Done and Snooze in the popup come undone exactly: the follow-up, the last touch, the logged touch', async () => {
     const kith = client();
-    const v = await kith<PersonView>('encounter.record', { profile: profile('anna', 'Anna Nowak'), encounter: { date: '2026-05-01', kind: 'in-person' } }, CONTENT);
+    const v = await kith<PersonView>('encounter.record', { profile: profile('anna', 'Anna Nowak'), encounter: { date: '2026-05-01', kind: 'in-person' } }, SIDEBAR);
     const id = v.person.id;
     await kith('person.update', { id, patch: { followUp: { due: '2026-06-14', note: 'send the deck' } } });
     const before = await everything();
@@ -136,7 +139,7 @@ describe('undo', () => {
 
   it('refuses an undo that would throw a later change away, an unknown token, and one kept too long', async () => {
     const kith = client();
-    const v = await kith<PersonView>('encounter.record', { profile: profile('anna', 'Anna Nowak'), encounter: { date: '2026-05-01', kind: 'in-person' } }, CONTENT);
+    const v = await kith<PersonView>('encounter.record', { profile: profile('anna', 'Anna Nowak'), encounter: { date: '2026-05-01', kind: 'in-person' } }, SIDEBAR);
     const { undo } = await kith<Undoable>('followups.snooze', { personId: v.person.id, days: 7 }, POPUP);
     await kith('person.update', { id: v.person.id, patch: { tags: ['later'] } });
     const now = await everything();
@@ -151,9 +154,9 @@ describe('undo', () => {
 
   it('does not put a deleted person back over someone saved since under the same profile', async () => {
     const kith = client();
-    const v = await kith<PersonView>('encounter.record', { profile: profile('anna', 'Anna Nowak'), encounter: { date: '2026-05-01', kind: 'in-person' } }, CONTENT);
+    const v = await kith<PersonView>('encounter.record', { profile: profile('anna', 'Anna Nowak'), encounter: { date: '2026-05-01', kind: 'in-person' } }, SIDEBAR);
     const { undo } = await kith<Undoable>('person.delete', { id: v.person.id });
-    await kith('encounter.record', { profile: profile('anna', 'Anna Nowak'), encounter: { date: '2026-06-19', kind: 'in-person' } }, CONTENT);
+    await kith('encounter.record', { profile: profile('anna', 'Anna Nowak'), encounter: { date: '2026-06-19', kind: 'in-person' } }, SIDEBAR);
     const now = await everything();
     await expect(kith('change.undo', { token: undo })).rejects.toThrow(/no longer be undone/);
     expect(await everything()).toEqual(now);

@@ -8,7 +8,10 @@ import { closeKithDb } from '../../../utils/db';
 import type { PersonView } from '../../../utils/messages';
 import type { ExtractedProfile } from '../../../utils/sites/types';
 import { SamePerson } from '../../../components/shared/SamePerson';
-import { CONTENT, handlerDeps } from '../handler-harness';
+import { handlerDeps, pageSender } from '../handler-harness';
+
+/** Kith's sidebar page (the frame on a profile page), where person messages come from. */
+const SIDEBAR = pageSender('sidebar.html');
 
 let dbName: string;
 let handle: ReturnType<typeof createHandler>;
@@ -20,7 +23,7 @@ beforeEach(() => {
   dbName = `kith-same-${Math.random()}`;
   handle = createHandler(handlerDeps(dbName, new Date(2026, 5, 19, 12), () => undefined));
   (fakeBrowser.runtime as { sendMessage: unknown }).sendMessage = (m: unknown) => {
-    const reply = handle(m, CONTENT);
+    const reply = handle(m, SIDEBAR);
     inFlight.push(reply);
     return reply;
   };
@@ -36,7 +39,7 @@ const onGithub: ExtractedProfile = { site: 'github', keys: ['github:anowak'], ur
 async function saveAnna(): Promise<PersonView> {
   const reply = await handle(
     { kith: 'encounter.record', payload: { profile: { site: 'linkedin', keys: ['linkedin:anna'], url: 'https://www.linkedin.com/in/anna/', name: 'Anna Nowak' }, encounter: { date: '2026-06-19', kind: 'event', place: 'Warsaw' } } },
-    CONTENT,
+    SIDEBAR,
   );
   return (reply as { value: PersonView }).value;
 }
@@ -66,7 +69,7 @@ describe('SamePerson', () => {
 
   it('with several profiles, says what unlinking this one keeps', async () => {
     const anna = await saveAnna();
-    const linked = (await handle({ kith: 'person.link', payload: { personId: anna.person.id, profile: { site: 'github', keys: ['github:anowak'], url: 'https://github.com/anowak', name: '' } } }, CONTENT)) as { value: PersonView };
+    const linked = (await handle({ kith: 'person.link', payload: { personId: anna.person.id, profile: { site: 'github', keys: ['github:anowak'], url: 'https://github.com/anowak', name: '' } } }, SIDEBAR)) as { value: PersonView };
     render(<SamePerson profile={onGithub} view={linked.value} act={async () => undefined} />);
     const unlink = screen.getByRole('button', { name: 'Unlink this GitHub profile' });
     expect(document.getElementById(unlink.getAttribute('aria-describedby')!)!.textContent).toContain('they keep their other profiles and everything you recorded');
