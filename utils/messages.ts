@@ -10,6 +10,7 @@ import type { ExtractedProfile } from './sites/types';
 import { CAPS, MESSAGE_LINE } from './model/caps';
 import { day, dayCount, partialDate, text } from './model/values';
 import { patchEntries, profileEntries, type FollowUpChange } from './model/person-fields';
+import type { MatchReason } from './db/people-search';
 import type { SyncErrorCode } from './sync/errors';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(CAPS.id));
@@ -107,6 +108,7 @@ export const schemas = {
   'person.lookup': { from: ['page'], payload: v.strictObject({ keys: v.pipe(v.array(key), v.minLength(1), v.maxLength(10)) }) },
   'person.get': { from: ['page'], payload: v.strictObject({ id }) },
   'person.update': { from: ['page'], payload: v.strictObject({ id, patch }) },
+  /** Deletes a person with everything theirs; the reply's token undoes it ('change.undo') for a while. */
   'person.delete': { from: ['page'], payload: v.strictObject({ id }) },
   /** "This profile is the same person as someone saved": the profile joins them (merging a separate record of it). */
   'person.link': { from: ['page'], payload: v.strictObject({ personId: id, profile }) },
@@ -125,6 +127,7 @@ export const schemas = {
       photoUrl: v.optional(webUrl),
     }),
   },
+  /** Deletes an encounter; the reply (the person's view) carries the token that undoes it. */
   'encounter.delete': { from: ['page'], payload: v.strictObject({ id }) },
   'encounter.update': { from: ['page'], payload: v.strictObject({ id, encounter }) },
   'tags.list': { from: ['page'], payload: v.strictObject({}) },
@@ -154,6 +157,11 @@ export const schemas = {
       v.strictObject({ personId: id, until: day }),
     ]),
   },
+  /**
+   * Puts back what a delete, Done or Snooze changed, by the token in its reply, while the background
+   * still holds it (a couple of minutes) and nothing it changed was changed since.
+   */
+  'change.undo': { from: ['page'], payload: v.strictObject({ token: id }) },
   'data.export': { from: ['page'], payload: v.strictObject({ format: v.picklist(EXPORT_FORMATS) }) },
   'data.deleteAll': { from: ['page'], payload: v.strictObject({ confirm: v.literal('DELETE') }) },
   'stats.get': { from: ['page'], payload: v.strictObject({}) },
@@ -234,6 +242,8 @@ export interface PersonSummary {
   company?: string;
   photo?: string;
   url?: string;
+  /** In search results: why they matched, when their name does not say it (the company, a tag, an event...). */
+  matched?: MatchReason;
 }
 
 export interface FollowUpRow {
@@ -264,6 +274,10 @@ export interface EventOverview {
   event: KithEvent;
   people: number;
   encounters: number;
+  /** The latest day someone was met there, shown for an event with no dates of its own. */
+  lastMet?: string;
+  /** A place an encounter there names, shown for an event with no place of its own. */
+  metPlace?: string;
 }
 
 /** Where sync is, for the options page. */
@@ -290,6 +304,11 @@ export interface IntroductionView {
   introduced: { id: string; name: string; date: string; eventId?: string }[];
 }
 
+/** A reply to a write that can be undone: the token for 'change.undo'. */
+export interface Undoable {
+  undo: string;
+}
+
 /** What one tab shows, as its content script last reported it (entrypoints/background/tabs.ts). */
 export interface TabState {
   tabId: number;
@@ -313,9 +332,9 @@ export interface Responses {
   'person.link': PersonView;
   'person.unlink': PersonView;
   'person.sameName': LinkSuggestion[];
-  'person.delete': null;
+  'person.delete': Undoable;
   'encounter.record': PersonView;
-  'encounter.delete': PersonView;
+  'encounter.delete': PersonView & Undoable;
   'encounter.update': PersonView;
   'tags.list': string[];
   'events.list': KithEvent[];
@@ -330,8 +349,9 @@ export interface Responses {
     anyone: boolean;
   };
   'people.photos': Record<string, string>;
-  'followups.done': null;
-  'followups.snooze': null;
+  'followups.done': Undoable;
+  'followups.snooze': Undoable;
+  'change.undo': { personIds: string[] };
   'data.export': { filename: string; mime: string; text: string };
   'data.deleteAll': null;
   'stats.get': { people: number; encounters: number; events: number };

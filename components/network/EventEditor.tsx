@@ -4,6 +4,7 @@ import type { KithEvent } from '@/utils/model/types';
 import { CAPS } from '@/utils/model/caps';
 import { send } from '@/utils/client';
 import { t } from '@/utils/i18n';
+import { formatDays } from '@/utils/phrases';
 
 type Fields = { name: string; start: string; end: string; place: string; url: string; notes: string };
 
@@ -141,7 +142,7 @@ export function EventMerge({ event, others, onMerged }: { event: KithEvent; othe
           <option value="">{t('eventMergeChoose')}</option>
           {others.map((o) => (
             <option key={o.event.id} value={o.event.id}>
-              {o.event.start ? `${o.event.name} (${o.event.start})` : o.event.name}
+              {o.event.start || o.event.end ? `${o.event.name} (${formatDays(o.event.start, o.event.end)})` : o.event.name}
             </option>
           ))}
         </select>

@@ -7,6 +7,7 @@ import { t } from '@/utils/i18n';
 import { NetworkList, type PeopleListQuery } from './NetworkList';
 import { NetworkPerson } from './NetworkPerson';
 import { countPhrase } from '@/components/shared/counts';
+import { UndoBar, useUndo } from '@/components/shared/UndoBar';
 
 type Filter = Payload<'people.list'>['filter'];
 type FollowUpFilter = NonNullable<Filter['followUp']>;
@@ -40,6 +41,7 @@ export function NetworkPeople({ today, personId, onOpenPerson, postMeetingDays }
   const [events, setEvents] = useState<KithEvent[]>([]);
   const [total, setTotal] = useState<number | null>(null);
   const search = useRef<HTMLInputElement>(null);
+  const undo = useUndo();
 
   useEffect(() => {
     const load = () => {
@@ -162,10 +164,24 @@ export function NetworkPeople({ today, personId, onOpenPerson, postMeetingDays }
       </section>
       <section class="pane detail-pane" aria-label={t('networkPersonLabel')}>
         {personId ? (
-          <NetworkPerson id={personId} postMeetingDays={postMeetingDays} onOpenPerson={onOpenPerson} onClose={() => onOpenPerson(undefined)} />
+          <NetworkPerson
+            id={personId}
+            postMeetingDays={postMeetingDays}
+            onOpenPerson={onOpenPerson}
+            onClose={() => onOpenPerson(undefined)}
+            onDeleted={(name, putBack) => {
+              const id = personId;
+              onOpenPerson(undefined);
+              undo.offer(t('personDeleted', name), async () => {
+                await putBack();
+                onOpenPerson(id);
+              });
+            }}
+          />
         ) : (
           <p class="muted">{total === 0 && !filtered ? t('networkNobody') : t('networkPickPerson')}</p>
         )}
+        <UndoBar state={undo} />
       </section>
     </div>
   );

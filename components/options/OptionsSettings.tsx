@@ -108,6 +108,41 @@ export function OptionsSettings() {
       <h2 id="kith-settings-h">{t('optionsSettingsHeading')}</h2>
 
       <div class="kith-field">
+        <label class="kith-check">
+          <input
+            type="checkbox"
+            checked={settings.notifications.enabled}
+            onChange={(e) =>
+              void save('reminder', t('optionsReminder'), {
+                notifications: { ...settings.notifications, enabled: e.currentTarget.checked },
+              })
+            }
+          />
+          {t('optionsReminder')}
+        </label>
+        <div class="kith-row kith-sub">
+          <label for="kith-reminder-time" class="kith-inline">
+            {t('optionsReminderTime')}
+          </label>
+          <input
+            id="kith-reminder-time"
+            type="time"
+            value={timeText}
+            disabled={!settings.notifications.enabled}
+            aria-invalid={invalid.time ? 'true' : undefined}
+            {...described('time')}
+            onInput={(e) => setTimeText(e.currentTarget.value)}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v)) refuse('time', t('optionsReminderTimeInvalid'));
+              else void save('time', t('optionsReminderTime'), { notifications: { ...settings.notifications, time: v } });
+            }}
+          />
+        </div>
+        {errorFor('time')}
+      </div>
+
+      <div class="kith-field">
         <label for="kith-cadence">{cadenceLabel}</label>
         <div class="kith-row">
           <select
@@ -176,40 +211,6 @@ export function OptionsSettings() {
           {t('optionsPostMeetingHint')}
         </p>
         {errorFor('postMeeting')}
-      </div>
-
-      <div class="kith-field">
-        <label class="kith-check">
-          <input
-            type="checkbox"
-            checked={settings.notifications.enabled}
-            onChange={(e) =>
-              void save('reminder', t('optionsReminder'), {
-                notifications: { ...settings.notifications, enabled: e.currentTarget.checked },
-              })
-            }
-          />
-          {t('optionsReminder')}
-        </label>
-        <label for="kith-reminder-time" class="kith-sub">
-          {t('optionsReminderTime')}
-        </label>
-        <input
-          id="kith-reminder-time"
-          class="kith-sub"
-          type="time"
-          value={timeText}
-          disabled={!settings.notifications.enabled}
-          aria-invalid={invalid.time ? 'true' : undefined}
-          {...described('time')}
-          onInput={(e) => setTimeText(e.currentTarget.value)}
-          onChange={(e) => {
-            const v = e.currentTarget.value;
-            if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v)) refuse('time', t('optionsReminderTimeInvalid'));
-            else void save('time', t('optionsReminderTime'), { notifications: { ...settings.notifications, time: v } });
-          }}
-        />
-        {errorFor('time')}
       </div>
 
       <fieldset class="kith-field">

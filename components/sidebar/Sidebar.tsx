@@ -3,17 +3,19 @@ import { browser } from '#imports';
 import type { ExtractedProfile } from '@/utils/sites/types';
 import type { Payload } from '@/utils/messages';
 import { send } from '@/utils/client';
-import { formatPartialDate, localDay } from '@/utils/dates';
+import { localDay } from '@/utils/dates';
 import { activeCheckIn, CHECKIN_KEY, type CheckIn } from '@/utils/checkin';
 import { t } from '@/utils/i18n';
 import { Avatar } from '@/components/shared/Avatar';
 import { EncounterForm } from '@/components/shared/EncounterForm';
-import { EncounterList } from '@/components/shared/EncounterList';
+import { EncounterSection } from '@/components/shared/EncounterSection';
+import { PersonActions } from '@/components/shared/PersonActions';
+import { SamePerson } from '@/components/shared/SamePerson';
+import { UndoBar, useUndo } from '@/components/shared/UndoBar';
 import { TagEditor } from '@/components/shared/TagEditor';
 import { NotesEditor } from '@/components/shared/NotesEditor';
 import { FollowUpEditor } from '@/components/shared/FollowUpEditor';
 import { usePerson } from '@/components/shared/usePerson';
-import { LinkProfile } from './LinkProfile';
 
 export interface SidebarProps {
   /** What the page shows; null while Kith waits for the page to show the person of the new URL. */
@@ -47,6 +49,8 @@ export function Sidebar({ profile, presentation, open, onOpen, onClose, focusReq
   const [here, setHere] = useState<CheckIn | null>(null);
   const [typedName, setTypedName] = useState('');
   const [knownTags, setKnownTags] = useState<string[]>([]);
+  // A person deleted here: the offer to put them back outlives their part of the panel.
+  const undoDelete = useUndo();
 
   useEffect(() => {
     // The event the user is checked in to (one storage read for each profile the page shows; the
@@ -145,15 +149,7 @@ export function Sidebar({ profile, presentation, open, onOpen, onClose, focusReq
             {view === null && !form && <p class="kith-muted">{t('sidebarNotSaved')}</p>}
             {view && person && (
               <>
-                <section aria-label={t('sidebarMet')}>
-                  <h3>{t('sidebarMet')}</h3>
-                  <EncounterList
-                    encounters={view.encounters}
-                    onEdit={(e) => openForm(e, e.id)}
-                    onDelete={(id) => act(send('encounter.delete', { id })).catch(() => undefined)}
-                  />
-                  {person.lastTouch && <p class="kith-muted">{t('sidebarLastTouch', formatPartialDate(person.lastTouch))}</p>}
-                </section>
+                <EncounterSection view={view} act={act} onEdit={(e) => openForm(e, e.id)} />
                 {view.introduced.length > 0 && (
                   <section aria-label={t('sidebarIntroducedYouTo')}>
                     <h3>{t('sidebarIntroducedYouTo')}</h3>
@@ -178,9 +174,21 @@ export function Sidebar({ profile, presentation, open, onOpen, onClose, focusReq
                   saving={saver!.unsaved()?.notes !== undefined}
                   onSave={(notes) => saver!.change({ notes })}
                 />
+                <PersonActions
+                  view={view}
+                  act={act}
+                  onDeleted={(deleted, putBack) => {
+                    act(Promise.resolve(null)).catch(() => undefined);
+                    undoDelete.offer(t('personDeleted', deleted), async () => {
+                      await putBack();
+                      await act(send('person.lookup', { keys: profile.keys }));
+                    });
+                  }}
+                />
               </>
             )}
-            {view !== undefined && !form && <LinkProfile profile={profile} view={view} act={act} />}
+            {view !== undefined && !form && <SamePerson profile={profile} view={view} act={act} />}
+            <UndoBar state={undoDelete} />
           </>
         )}
       </aside>

@@ -12,7 +12,7 @@ import { SyncPanel } from '@/components/options/SyncPanel';
 
 type Stats = Responses['stats.get'];
 
-/** The options page: what is stored, settings, sync, export, import, delete all. */
+/** The options page: what is stored, import, export, settings, sync, delete all. */
 export function App() {
   const [stats, setStats] = useState<Stats | null>(null);
   const [statsError, setStatsError] = useState('');
@@ -49,10 +49,11 @@ export function App() {
               : t('optionsStatsLoading')}
         </p>
       </header>
+      {/* In the order people come here for: bring their people in, back them up, then the settings. */}
+      <ImportPanel onImported={refresh} />
+      <ExportPanel />
       <OptionsSettings />
       <SyncPanel />
-      <ExportPanel />
-      <ImportPanel onImported={refresh} />
       <OptionsDeleteAll onDeleted={refresh} />
     </main>
   );

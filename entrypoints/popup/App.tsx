@@ -11,6 +11,7 @@ import { PopupSearch } from '@/components/popup/PopupSearch';
 import { PopupNothingDue, PopupWelcome } from '@/components/popup/PopupEmpty';
 import { formatDueDay } from '@/utils/phrases';
 import { EventCheckIn } from '@/components/shared/EventCheckIn';
+import { UndoBar, useUndo } from '@/components/shared/UndoBar';
 import { FIRST_SCREEN, FIRST_SCREEN_KEY, isFirstScreenOf } from '@/utils/first-screen';
 import { FACES_PER_REQUEST, FaceCache } from './faces';
 
@@ -57,7 +58,7 @@ function openUrl(url: string): void {
 export function App({ initial, initialError }: { initial: PopupData | null; initialError?: string }) {
   const [data, setData] = useState(initial);
   const [error, setError] = useState(initialError ?? '');
-  const [status, setStatus] = useState('');
+  const undo = useUndo();
   const [busy, setBusy] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<Partial<Record<GroupKey, boolean>>>({});
   const [firstScreen, setFirstScreen] = useState(true);
@@ -129,14 +130,19 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
     target?.focus();
   }, [data, busy]);
 
-  const act = async (row: Row, action: () => Promise<string>) => {
+  /** Runs Done or Snooze on a row; what it did is offered for Undo (`undo`: the background's token). */
+  const act = async (row: Row, action: () => Promise<{ text: string; undo: string }>) => {
     const rows = [...document.querySelectorAll<HTMLElement>('.fu-row')];
     const index = rows.findIndex((r) => r.dataset.person === row.id);
     // Only when the user acted from within the list (the row's buttons are disabled while busy).
     const fromRow = index >= 0 && rows[index].contains(document.activeElement);
     setBusy(row.id);
     try {
-      setStatus(await action());
+      const done = await action();
+      undo.offer(done.text, async () => {
+        await send('change.undo', { token: done.undo });
+        await refresh();
+      });
       setError('');
       if (fromRow) focusIndex.current = index;
       await refresh();
@@ -151,16 +157,16 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
 
   const onDone = (row: Row, kind: EncounterKind) =>
     act(row, async () => {
-      await send('followups.done', { personId: row.id, kind });
+      const { undo: token } = await send('followups.done', { personId: row.id, kind });
       const due = await nextDue(row);
-      return due ? t('popupDoneNext', row.name, formatDueDay(due, localDay())) : t('popupDoneCleared', row.name);
+      return { text: due ? t('popupDoneNext', row.name, formatDueDay(due, localDay())) : t('popupDoneCleared', row.name), undo: token };
     });
 
   const onSnooze = (row: Row, by: SnoozeBy) =>
     act(row, async () => {
-      await send('followups.snooze', { personId: row.id, ...by });
+      const { undo: token } = await send('followups.snooze', { personId: row.id, ...by });
       const due = (await nextDue(row)) ?? ('until' in by ? by.until : undefined);
-      return due ? t('popupSnoozed', row.name, formatDueDay(due, localDay())) : '';
+      return { text: due ? t('popupSnoozed', row.name, formatDueDay(due, localDay())) : t('popupSnoozedNoDay', row.name), undo: token };
     });
 
   // The window this popup belongs to, known before a click, which must open the side panel at once.
@@ -256,20 +262,22 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
           </button>
         )}
       </header>
-      {data && (
-        <div style={{ padding: '0 12px 8px' }}>
-          <EventCheckIn />
+      <main>
+        {data && (
+          <div style={{ padding: '0 12px 8px' }}>
+            <EventCheckIn />
+          </div>
+        )}
+        {error && (
+          <p role="alert" class="error">
+            {t('popupError', error)}
+          </p>
+        )}
+        <div class="undo-slot">
+          <UndoBar state={undo} />
         </div>
-      )}
-      {error && (
-        <p role="alert" class="error">
-          {t('popupError', error)}
-        </p>
-      )}
-      <p role="status" class={`status${status ? '' : ' status-empty'}`}>
-        {status}
-      </p>
-      {body}
+        {body}
+      </main>
     </div>
   );
 }

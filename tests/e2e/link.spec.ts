@@ -76,9 +76,13 @@ test('link by searching: an X profile saved separately is merged into the person
   await sidebar.getByRole('button', { name: 'Save encounter' }).click();
   await expect(sidebar.getByRole('list', { name: 'Encounters' })).toContainText('Zoom');
 
+  // The search for whoever else it may be waits behind its question, which says what linking does.
+  await expect(sidebar.getByLabel('Same person as', { exact: true })).toHaveCount(0);
+  await sidebar.getByRole('button', { name: 'Saved them from another profile?' }).click();
+  await expect(sidebar.getByText(/^Type the name you saved them under\. Linking makes/)).toBeVisible();
   const field = sidebar.getByLabel('Same person as', { exact: true });
   await field.fill('Anna');
-  await expect(sidebar.locator('datalist#kith-people option')).toHaveCount(1);
+  await expect(sidebar.locator('datalist#kith-link-people option')).toHaveCount(1);
   await field.fill('Anna Nowak');
   await sidebar.getByRole('button', { name: 'Link profiles' }).click();
   const list = sidebar.getByRole('list', { name: 'Encounters' });

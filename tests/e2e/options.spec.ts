@@ -198,18 +198,18 @@ test('a bad file gets one clear message naming the line and reason, and changes 
     truncateSync(huge, 101 * 1024 * 1024);
 
     const cases: { input: string; path: string; message: RegExp }[] = [
-      { input: 'Import LinkedIn Connections.csv', path: file('not-a-csv.txt'), message: /not LinkedIn's Connections\.csv: no header/ },
+      { input: 'Import LinkedIn Connections.csv', path: file('not-a-csv.txt'), message: /not-a-csv\.txt was not imported, and nothing was changed\. It is not a CSV file/ },
       { input: 'Import LinkedIn Connections.csv', path: file('wrong-columns.csv'), message: /Line 1 is a header without the columns "URL"/ },
       { input: 'Import LinkedIn Connections.csv', path: file('bad-row.csv'), message: /Line 6: a quoted value starts here but its closing quote is missing/ },
       { input: 'Import LinkedIn Connections.csv', path: file('empty.csv'), message: /The file is empty/ },
-      { input: 'Import LinkedIn Connections.csv', path: junkFile, message: /not a CSV text file/ },
+      { input: 'Import LinkedIn Connections.csv', path: junkFile, message: /photo\.jpg was not imported.*It is not a CSV file/ },
       { input: 'Import LinkedIn Connections.csv', path: huge, message: /Connections-huge\.csv is 101 MB; Kith imports files of up to 100 MB/ },
       { input: 'Import a Kith backup (JSON)', path: truncated, message: /Line \d+: This backup is cut short/ },
       { input: 'Import a Kith backup (JSON)', path: file('other-app.json'), message: /not a Kith backup: it is JSON from another app/ },
       { input: 'Import a Kith backup (JSON)', path: file('newer-version.json'), message: /made by a newer Kith \(version 99\)/ },
       { input: 'Import a Kith backup (JSON)', path: file('empty.json'), message: /The file is empty/ },
-      { input: 'Import a Kith backup (JSON)', path: junkFile, message: /not a Kith backup: the file is not JSON/ },
-      { input: 'Import a Kith backup (JSON)', path: file('Connections.csv'), message: /not a Kith backup: the file is not JSON/ },
+      { input: 'Import a Kith backup (JSON)', path: junkFile, message: /It is not a JSON file: choose a Kith backup/ },
+      { input: 'Import a Kith backup (JSON)', path: file('Connections.csv'), message: /It is not a JSON file: choose a Kith backup/ },
     ];
     for (const c of cases) {
       await page.reload();

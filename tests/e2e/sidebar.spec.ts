@@ -150,7 +150,7 @@ test.describe('on profile pages', () => {
     }
     const items = sidebar.getByRole('list', { name: 'Encounters' }).getByRole('listitem');
     await expect(items.first()).toContainText('Berlin');
-    await sidebar.getByRole('button', { name: 'Edit encounter of 15 Jan 2024' }).click();
+    await sidebar.getByRole('button', { name: 'Edit encounter of Jan 15, 2024' }).click();
     await expect(sidebar.getByLabel('Place')).toHaveValue('Warsaw');
     await sidebar.getByLabel('Date').fill('June 2026');
     await sidebar.getByLabel('Place').fill('Gdańsk');

@@ -101,11 +101,11 @@ test('Done in the popup says why it failed, keeps the row, and works when presse
   await expect(anna).toContainText('1 day overdue');
 
   await refuseWrites(worker);
-  await anna.getByRole('combobox', { name: 'Touch kind' }).selectOption({ label: 'Email' });
+  await anna.getByRole('combobox', { name: 'logged as' }).selectOption({ label: 'Email' });
   await anna.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('alert')).toContainText(NO_ROOM);
   await expect(anna).toContainText('1 day overdue');
-  await expect(anna.getByRole('combobox', { name: 'Touch kind' })).toHaveValue('email');
+  await expect(anna.getByRole('combobox', { name: 'logged as' })).toHaveValue('email');
   await expect(anna.getByRole('button', { name: 'Done' })).toBeEnabled();
 
   await allowWrites(worker);

@@ -6,11 +6,11 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { KithDb } from './index';
 import type { KithSchema } from './schema';
-import type { Encounter, Id, KithEvent, LocalDay } from '../model/types';
+import type { Encounter, Id, KithEvent, LocalDay, PartialDate } from '../model/types';
 import { derivePersonFields } from '../derive';
 import { CAPS } from '../model/caps';
 import { cleanLine, cleanText, fold, otherNames } from '../text';
-import { isLocalDay } from '../dates';
+import { isLocalDay, partialDateLastDay } from '../dates';
 import { NotFoundError } from './writes';
 import { addRecord, deleteRecord, OUTBOX_STORES, putRecord } from './outbox';
 import { t } from '../i18n';
@@ -190,25 +190,53 @@ export interface EventSummary {
   /** How many different people were met there. */
   people: number;
   encounters: number;
+  /** The day of the latest encounter there: the event's date when it has none of its own. */
+  lastMet?: PartialDate;
+  /** A place an encounter there names, for an event with no place of its own. */
+  metPlace?: string;
+}
+
+/** The day an event is sorted and shown by: its last day, else its first, else the last day anyone was met there. */
+function dayOf(s: EventSummary): LocalDay | undefined {
+  return s.event.end ?? s.event.start ?? (s.lastMet ? partialDateLastDay(s.lastMet) : undefined);
 }
 
 /**
- * Every event with how many people were met there, newest first (undated last, then by name). Reads
- * the events and only the encounters that have an event (the event index holds no others).
+ * Every event with how many people were met there: the ones still to come (or on today) first, soonest
+ * first; then the past ones, the most recent first; then the undated, by name. Reads the events and
+ * only the encounters that have an event (the event index holds no others).
  */
-export async function eventsWithCounts(db: KithDb): Promise<EventSummary[]> {
+export async function eventsWithCounts(db: KithDb, today: LocalDay): Promise<EventSummary[]> {
   const tx = db.transaction(['events', 'encounters']);
   const [events, atEvents] = await Promise.all([tx.objectStore('events').getAll(), tx.objectStore('encounters').index('byEvent').getAll()]);
   const people = new Map<Id, Set<Id>>();
   const count = new Map<Id, number>();
+  const lastMet = new Map<Id, PartialDate>();
+  const metPlace = new Map<Id, string>();
   for (const e of atEvents) {
     const id = e.eventId!;
     let set = people.get(id);
     if (!set) people.set(id, (set = new Set()));
     set.add(e.personId);
     count.set(id, (count.get(id) ?? 0) + 1);
+    if (e.date > (lastMet.get(id) ?? '')) lastMet.set(id, e.date);
+    if (e.place && !metPlace.has(id)) metPlace.set(id, e.place);
   }
-  return events
-    .sort((a, b) => (b.start ?? '').localeCompare(a.start ?? '') || fold(a.name).localeCompare(fold(b.name)))
-    .map((event) => ({ event, people: people.get(event.id)?.size ?? 0, encounters: count.get(event.id) ?? 0 }));
+  const summaries = events.map((event): EventSummary => {
+    const s: EventSummary = { event, people: people.get(event.id)?.size ?? 0, encounters: count.get(event.id) ?? 0 };
+    const met = lastMet.get(event.id);
+    if (met) s.lastMet = met;
+    const place = metPlace.get(event.id);
+    if (place && !event.place) s.metPlace = place;
+    return s;
+  });
+  const upcoming = (s: EventSummary) => (dayOf(s) ?? '') >= today;
+  return summaries.sort((a, b) => {
+    const [dayA, dayB] = [dayOf(a), dayOf(b)];
+    if (!dayA || !dayB) return dayA ? -1 : dayB ? 1 : fold(a.event.name).localeCompare(fold(b.event.name));
+    if (upcoming(a) !== upcoming(b)) return upcoming(a) ? -1 : 1;
+    // Upcoming by when they start; past ones most recent first.
+    const order = upcoming(a) ? (a.event.start ?? dayA).localeCompare(b.event.start ?? dayB) : dayB.localeCompare(dayA);
+    return order || fold(a.event.name).localeCompare(fold(b.event.name));
+  });
 }

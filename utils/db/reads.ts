@@ -12,6 +12,48 @@ export async function encountersOf(db: KithDb, personId: Id): Promise<Encounter[
   return (await db.getAllFromIndex('encounters', 'byPerson', personId)).sort(newestFirst);
 }
 
+/** What one person's view shows, read in one transaction, so it never mixes a person from before a write with encounters from after it. */
+export interface PersonRecords {
+  /** As stored now; undefined when they are no longer saved. */
+  person: Person | undefined;
+  /** Newest first. */
+  encounters: Encounter[];
+  photo: Photo | undefined;
+  /** The encounters in which they introduced you to someone. */
+  introductions: Encounter[];
+  /** The events of their encounters, and the people of those encounters and introductions, by id. */
+  events: Map<Id, KithEvent>;
+  people: Map<Id, Person>;
+}
+
+export async function readPersonRecords(db: KithDb, personId: Id): Promise<PersonRecords> {
+  const tx = db.transaction(['people', 'encounters', 'photos', 'events']);
+  const peopleStore = tx.objectStore('people');
+  const encounterStore = tx.objectStore('encounters');
+  const [person, encounters, introductions, photo] = await Promise.all([
+    peopleStore.get(personId),
+    encounterStore.index('byPerson').getAll(personId),
+    encounterStore.index('byIntroducer').getAll(personId),
+    tx.objectStore('photos').get(personId),
+  ]);
+  const events = new Map<Id, KithEvent>();
+  const people = new Map<Id, Person>();
+  const eventIds = new Set(encounters.flatMap((e) => (e.eventId ? [e.eventId] : [])));
+  const personIds = new Set([...encounters.flatMap((e) => (e.introducedById ? [e.introducedById] : [])), ...introductions.map((e) => e.personId)]);
+  await Promise.all([
+    ...[...eventIds].map(async (id) => {
+      const ev = await tx.objectStore('events').get(id);
+      if (ev) events.set(id, ev);
+    }),
+    ...[...personIds].map(async (id) => {
+      const p = await peopleStore.get(id);
+      if (p) people.set(id, p);
+    }),
+  ]);
+  await tx.done;
+  return { person, encounters: encounters.sort(newestFirst), photo: person?.hasPhoto ? photo : undefined, introductions, events, people };
+}
+
 /** Encounters in which this person introduced you to someone. */
 export function introductionsBy(db: KithDb, personId: Id): Promise<Encounter[]> {
   return db.getAllFromIndex('encounters', 'byIntroducer', personId);

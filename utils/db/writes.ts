@@ -4,12 +4,12 @@ import { ALL_STORES, type KithSchema, type StoreName } from './schema';
 import { addRecord, deleteRecord, OUTBOX_STORES, putRecord } from './outbox';
 import type { Encounter, EncounterKind, Id, KithEvent, LocalDay, PartialDate, Person, SiteId } from '../model/types';
 import { PERSON_FIELD_NAMES, personField, type PersonFieldName, type PersonPatch, type ProfileFields } from '../model/person-fields';
-import { derivePersonFields } from '../derive';
+import { derivePersonFields, touchAfterChange } from '../derive';
 import { blankPerson } from '../person';
 import { CAPS } from '../model/caps';
 import { cleanLine, cleanText, fold } from '../text';
 import { applyTouch, lastTouchAfter } from '../followups';
-import { partialDateLastDay } from '../dates';
+import { isLocalDay, partialDateLastDay } from '../dates';
 import { t } from '../i18n';
 
 /** What a page (or the user, when the page could not be read) gives for a person: the field table's `profile` fields. */
@@ -68,12 +68,18 @@ export type PeopleTx = IDBPTransaction<KithSchema, (StoreName | (typeof OUTBOX_S
 const WRITE_STORES = [...ALL_STORES, ...OUTBOX_STORES];
 const writeTx = (db: KithDb): PeopleTx => db.transaction(WRITE_STORES, 'readwrite');
 
+/** Where a write goes: the database (in a transaction of its own), or a transaction the caller runs it in. */
+export type Writer = KithDb | PeopleTx;
+const isTx = (w: Writer): w is PeopleTx => 'objectStore' in w;
+
 /**
  * Runs `fn` in one write transaction and commits it only if `fn` succeeds: a write that fails half
  * way (a check after a first put, a request error) is rolled back, never committed in part. (An
  * IndexedDB transaction commits by itself once nothing is pending, whatever the code then throws.)
+ * Given a transaction, `fn` runs in it, and the caller commits or rolls back the whole.
  */
-export async function inWriteTx<T>(db: KithDb, fn: (tx: PeopleTx) => Promise<T>): Promise<T> {
+export async function inWriteTx<T>(db: Writer, fn: (tx: PeopleTx) => Promise<T>): Promise<T> {
+  if (isTx(db)) return fn(db);
   const tx = writeTx(db);
   try {
     const result = await fn(tx);
@@ -137,7 +143,7 @@ async function findByKeys(tx: PeopleTx, keys: string[]): Promise<Person | undefi
   return undefined;
 }
 
-async function resolveEvent(tx: PeopleTx, ref: EncounterInput['event'], now: number): Promise<Id | undefined> {
+async function resolveEvent(tx: PeopleTx, ref: EncounterInput['event'], now: number, at: Pick<EncounterInput, 'date' | 'place'>): Promise<Id | undefined> {
   if (!ref) return undefined;
   if ('id' in ref) {
     const ev = await tx.objectStore('events').get(ref.id);
@@ -154,6 +160,10 @@ async function resolveEvent(tx: PeopleTx, ref: EncounterInput['event'], now: num
   const known = ((await tx.objectStore('events').getAll()) as KithEvent[]).find((ev) => [ev.name, ...(ev.mergedNames ?? [])].some((n) => fold(n) === folded));
   if (known) return known.id;
   const ev: KithEvent = { id: newId(), name, createdAt: now, updatedAt: now };
+  // An event first named in an encounter happened then and there: it takes the encounter's day and place.
+  if (isLocalDay(at.date)) ev.start = at.date;
+  const place = cleanLine(at.place, CAPS.place);
+  if (place) ev.place = place;
   await addRecord(tx, 'events', ev);
   return ev.id;
 }
@@ -162,7 +172,7 @@ async function resolveEvent(tx: PeopleTx, ref: EncounterInput['event'], now: num
 async function fillEncounter(tx: PeopleTx, encounter: Encounter, e: EncounterInput, now: number): Promise<void> {
   const place = cleanLine(e.place, CAPS.place);
   if (place) encounter.place = place;
-  const eventId = await resolveEvent(tx, e.event, now);
+  const eventId = await resolveEvent(tx, e.event, now, e);
   if (eventId) encounter.eventId = eventId;
   if (e.introducedBy && 'id' in e.introducedBy) {
     if (e.introducedBy.id === encounter.personId) throw new RangeError(t('errorSelfIntroduction'));
@@ -198,7 +208,7 @@ export interface RecordEncounterInput {
  * resets the follow-up clock, and stores the photo.
  */
 export async function recordEncounter(
-  db: KithDb,
+  db: Writer,
   input: RecordEncounterInput,
   now: number,
   today: LocalDay,
@@ -251,7 +261,7 @@ export async function recordEncounter(
 }
 
 /** Changes some fields of a person; the fields not in the patch keep what is stored now. */
-export async function updatePerson(db: KithDb, id: Id, patch: PersonPatch, now: number): Promise<Person> {
+export async function updatePerson(db: Writer, id: Id, patch: PersonPatch, now: number): Promise<Person> {
   return inWriteTx(db, async (tx) => {
     const current = await tx.objectStore('people').get(id);
     if (!current) throw new NotFoundError(t('errorPersonGone'));
@@ -264,14 +274,22 @@ export async function updatePerson(db: KithDb, id: Id, patch: PersonPatch, now: 
 }
 
 /** Logs a touch of the given kind today (Done in the popup): an encounter, which resets the clock. */
-export function logTouch(db: KithDb, personId: Id, kind: EncounterKind, now: number, today: LocalDay) {
+export function logTouch(db: Writer, personId: Id, kind: EncounterKind, now: number, today: LocalDay) {
   return recordEncounter(db, { personId, encounter: { date: today, kind } }, now, today);
+}
+
+/** The person with what their encounters now decide (last touch, a cadence's due date) after one changed. */
+async function withTouches(tx: PeopleTx, p: Person, changedDay: LocalDay): Promise<Person> {
+  const encounters = await tx.objectStore('encounters').index('byPerson').getAll(p.id);
+  const { lastTouch, followUp } = touchAfterChange(p, changedDay, encounters);
+  const { lastTouch: _old, ...rest } = p;
+  return { ...rest, ...(lastTouch ? { lastTouch } : {}), followUp };
 }
 
 /**
  * Changes an encounter (a typo in the place, the real date): all its fields are replaced by the form's.
- * The person's last touch follows the encounters' dates; the follow-up is left alone (an edit is not a
- * new touch).
+ * What the encounters decide follows (touchAfterChange): the last touch, and a due date its cadence set
+ * from the last touch; an edit is not a new touch, so a follow-up set by hand stays.
  */
 export async function updateEncounter(db: KithDb, id: Id, input: EncounterInput, now: number): Promise<Person> {
   return inWriteTx(db, async (tx) => {
@@ -282,34 +300,32 @@ export async function updateEncounter(db: KithDb, id: Id, input: EncounterInput,
     await putRecord(tx, 'encounters', encounter);
     const person = await tx.objectStore('people').get(current.personId);
     if (!person) throw new NotFoundError(t('errorPersonGone'));
-    let lastTouch: string | undefined;
-    for (const e of await tx.objectStore('encounters').index('byPerson').getAll(person.id)) {
-      lastTouch = lastTouchAfter(lastTouch, partialDateLastDay(e.date));
-    }
-    const next = await withDerived(tx, { ...person, ...(lastTouch ? { lastTouch } : {}), updatedAt: now });
+    const next = await withDerived(tx, { ...(await withTouches(tx, person, partialDateLastDay(current.date))), updatedAt: now });
     await putRecord(tx, 'people', next);
     return next;
   });
 }
 
-export async function deleteEncounter(db: KithDb, id: Id, now: number): Promise<Person> {
+/** Deletes an encounter; the person's search words, last touch and cadence due follow. */
+export async function deleteEncounter(db: Writer, id: Id, now: number): Promise<Person> {
   return inWriteTx(db, async (tx) => {
     const enc = await tx.objectStore('encounters').get(id);
     if (!enc) throw new NotFoundError(t('errorEncounterGone'));
     await deleteRecord(tx, 'encounters', id, now);
     const current = await tx.objectStore('people').get(enc.personId);
     if (!current) throw new NotFoundError(t('errorPersonGone'));
-    const person = await withDerived(tx, { ...current, updatedAt: now });
+    const person = await withDerived(tx, { ...(await withTouches(tx, current, partialDateLastDay(enc.date))), updatedAt: now });
     await putRecord(tx, 'people', person);
     return person;
   });
 }
 
 /**
- * Deletes a person with their encounters and photo; encounters they introduced keep the name as text.
- * Each record deleted leaves its own tombstone for sync (`now` is when).
+ * Deletes a person with everything that is theirs alone: encounters, photo, voice note, drill card and
+ * answers. Encounters they introduced keep the name as text. Each synced record deleted leaves its own
+ * tombstone for sync (`now` is when).
  */
-export async function deletePerson(db: KithDb, id: Id, now: number = Date.now()): Promise<void> {
+export async function deletePerson(db: Writer, id: Id, now: number = Date.now()): Promise<void> {
   return inWriteTx(db, async (tx) => {
     const person = await tx.objectStore('people').get(id);
     if (!person) return;
@@ -319,6 +335,10 @@ export async function deletePerson(db: KithDb, id: Id, now: number = Date.now())
       const { introducedById: _gone, ...rest } = e;
       await putRecord(tx, 'encounters', { ...rest, introducedByName: person.name, updatedAt: now });
     }
+    const reviews = tx.objectStore('drillReviews');
+    for (const key of await reviews.index('byPerson').getAllKeys(id)) await reviews.delete(key);
+    await tx.objectStore('drillCards').delete(id);
+    await tx.objectStore('voiceNotes').delete(id);
     await deleteRecord(tx, 'photos', id, now);
     await deleteRecord(tx, 'people', id, now);
   });

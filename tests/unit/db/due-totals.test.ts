@@ -54,9 +54,9 @@ describe('followups.list totals, counted once per change', () => {
     expect(await totals()).toEqual({ overdue: 1, dueToday: 1, week: 1 });
     expect(dueTotals.get(TODAY)).toEqual([1, 1, 1]);
 
-    expect(await handle({ kith: 'followups.done', payload: { personId: anna, kind: 'message' } }, pageSender('popup.html'))).toEqual({ ok: true, value: null });
+    expect(await handle({ kith: 'followups.done', payload: { personId: anna, kind: 'message' } }, pageSender('popup.html'))).toEqual({ ok: true, value: { undo: expect.any(String) } });
     expect(await totals()).toEqual({ overdue: 0, dueToday: 1, week: 1 });
-    expect(await handle({ kith: 'followups.snooze', payload: { personId: celina, days: 30 } }, pageSender('popup.html'))).toEqual({ ok: true, value: null });
+    expect(await handle({ kith: 'followups.snooze', payload: { personId: celina, days: 30 } }, pageSender('popup.html'))).toEqual({ ok: true, value: { undo: expect.any(String) } });
     expect(await totals()).toEqual({ overdue: 0, dueToday: 1, week: 0 });
     expect(await handle({ kith: 'data.deleteAll', payload: { confirm: 'DELETE' } }, pageSender('options.html'))).toEqual({ ok: true, value: null });
     expect(await totals()).toEqual({ overdue: 0, dueToday: 0, week: 0 });
