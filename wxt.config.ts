@@ -24,6 +24,12 @@ const PHOTO_HOSTS = ['https://*.licdn.com/*', 'https://avatars.githubusercontent
  * optional_permissions (MV2 has no separate host list).
  */
 const MASTODON_INSTANCES = 'https://*/*';
+/**
+ * The sync server (Options → Sync, issue 17) is the user's own CouchDB: the options page asks for its
+ * origin alone, when the server does not already let Kith in by CORS. An https server falls under the
+ * pattern above; http is allowed only for a server on this computer.
+ */
+const SYNC_SERVERS = [MASTODON_INSTANCES, 'http://localhost/*', 'http://127.0.0.1/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -59,8 +65,9 @@ export default defineConfig({
       }
     },
   },
-  // The sources zip (for Firefox review) holds the project, not build outputs or test artefacts.
-  zip: { excludeSources: ['.output*/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', '.ci/**'] },
+  // The sources zip (for Firefox review) holds the project, not build outputs, test artefacts or the
+  // store screenshots (a few MB the build never reads).
+  zip: { excludeSources: ['.output*/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', '.ci/**', 'docs/screenshots/**'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -70,8 +77,14 @@ export default defineConfig({
     // contentScripts.register, which needs no permission (utils/compat.ts, runtimeContentScripts).
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['scripting'])],
     host_permissions: [...PROFILE_HOSTS, ...PHOTO_HOSTS],
-    ...(browser === 'firefox' ? { optional_permissions: [MASTODON_INSTANCES] } : { optional_host_permissions: [MASTODON_INSTANCES] }),
+    ...(browser === 'firefox' ? { optional_permissions: SYNC_SERVERS } : { optional_host_permissions: SYNC_SERVERS }),
     action: { default_title: 'Kith' },
+    // Kith's sidebar is its own page in a frame on the profile page (utils/content/frame.ts). Chromium
+    // serves it under a per-session id (use_dynamic_url), so no page can probe for Kith at a fixed URL;
+    // Firefox's moz-extension address is random per install already. Every https page, because
+    // Mastodon instances are wherever the user's are.
+    web_accessible_resources:
+      browser === 'firefox' ? ['sidebar.html'] : [{ resources: ['sidebar.html'], matches: ['https://*/*'], use_dynamic_url: true }],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+K' },

@@ -9,13 +9,22 @@
  * - In-app navigation (history.pushState on LinkedIn): Kith's content-script context
  *   (utils/content-script-context.ts) follows it with the Navigation API, which Firefox 140 (the current
  *   ESR) lacks. There it follows the page's DOM instead (followDomNavigation below): a single-page app
- *   changes the DOM when it shows the new page (measured: ~1 ms after the new name). WXT's own context
- *   would poll the URL every second (measured: the sidebar followed ~700 ms late, against a 50 ms budget).
+ *   changes the DOM when it shows the new page, so the sidebar follows at once. WXT's own context
+ *   would poll the URL every second: up to a second late, against a 50 ms budget.
  * - Content scripts registered at run time (Mastodon, on the instances the user granted): Chromium's
  *   MV3 has `scripting.registerContentScripts` (needs the `scripting` permission; registrations persist
  *   across restarts); Firefox's MV2 build has `contentScripts.register` (no permission; a registration
  *   lasts as long as the background page that made it, so the background registers again at each
  *   start). See runtimeContentScripts below (its test: tests/unit/compat-runtime-scripts.test.ts).
+ *
+ * - The browser's side panel: Chromium's `sidePanel` (open needs a window id and a user gesture;
+ *   the panel closes itself with window.close()); Firefox's `sidebarAction` (the window in front;
+ *   sidebarAction.close()). See sidePanel below.
+ *
+ * - Notices to Kith's sidebar frame (its own page in a frame of a profile page): Chromium delivers
+ *   runtime.sendMessage to every Kith page, frames in web pages included; Firefox gives such a frame
+ *   content-script messaging only, so it hears tabs.sendMessage and never runtime.sendMessage
+ *   (measured, Firefox 153 ESR; w3c/webextensions#35). See framesHearOnlyTabMessages below.
  *
  * Everything else Kith uses measured the same in both (Firefox 140 ESR, Chromium): runtime messaging
  * and the sender's id, url, tab and frameId; tabs.query by URL pattern with host permissions only;
@@ -125,4 +134,46 @@ export function runtimeContentScripts(api: object = browser): RuntimeContentScri
     };
   }
   throw new Error('This browser cannot register content scripts at run time (no scripting or contentScripts API).');
+}
+
+/**
+ * The browser's side panel, where Kith shows instead of on the page when the user chooses (issue 16):
+ * Chromium's `sidePanel` (MV3, a panel per window) or Firefox's `sidebarAction` (the sidebar of the
+ * window in front). Both open only in answer to a user action (a click, a keyboard shortcut), so
+ * `open` must be called before anything else is awaited.
+ */
+export interface SidePanel {
+  open(windowId: number): Promise<void>;
+  /** Closes it from inside the panel. */
+  closeFromPanel(): Promise<void>;
+}
+
+type ChromeSidePanel = { open(o: { windowId: number }): Promise<void> };
+type FirefoxSidebarAction = { open(): Promise<void>; close(): Promise<void> };
+
+export function sidePanel(api: object = browser, win: { close(): void } = globalThis as unknown as { close(): void }): SidePanel | undefined {
+  const { sidePanel: chromePanel, sidebarAction } = api as { sidePanel?: ChromeSidePanel; sidebarAction?: FirefoxSidebarAction };
+  if (chromePanel?.open) {
+    return {
+      open: (windowId) => chromePanel.open({ windowId }),
+      // Chromium's panel closes when its page closes itself.
+      closeFromPanel: async () => win.close(),
+    };
+  }
+  if (sidebarAction?.open) {
+    return {
+      open: () => sidebarAction.open(),
+      closeFromPanel: () => sidebarAction.close(),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * True where Kith's pages in frames of web pages hear only tabs.sendMessage (Firefox), so the
+ * background must tell its sidebar frames that way too. Firefox is known by runtime.getBrowserInfo,
+ * which only it has.
+ */
+export function framesHearOnlyTabMessages(api: object = browser): boolean {
+  return typeof (api as { runtime?: { getBrowserInfo?: unknown } }).runtime?.getBrowserInfo === 'function';
 }

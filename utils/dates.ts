@@ -156,14 +156,15 @@ function build(y: number, m?: number, d?: number): PartialDate | null {
  * date (in 1900-2200). Accepted, case-insensitive, surrounding spaces ignored:
  * - ISO-like, year first, '-' or '/' or '.': '2024-06-19', '2024-6-19', '2024/6/19', '2024-06', '2024'
  * - day first with dots (European): '19.06.2024', '19.6.2024', '06.2024'
- * - day/month/year with slashes only when unambiguous (a part above 12, or both equal): '19/06/2024';
- *   '03/04/2024' could be March or April, so it is null rather than a guess
+ * - day/month/year with slashes when unambiguous (a part above 12, or both equal): '19/06/2024';
+ *   '03/04/2024' could be March or April: `monthFirst` says which the user's language writes first
+ *   (en-US: month), and without it the answer is null rather than a guess
  * - month names in English or Polish, full or abbreviated, with an optional ordinal and comma:
  *   'June 2014', 'Jun 2014', 'Sept. 2014', '19 Jun 2024', '19th June 2024', 'Jun 19, 2024',
  *   'czerwiec 2014', '19 czerwca 2024'
  * Two-digit years are not accepted (which century is a guess).
  */
-export function parseDateInput(input: string): PartialDate | null {
+export function parseDateInput(input: string, monthFirst?: boolean): PartialDate | null {
   if (typeof input !== 'string') return null;
   const s = input.trim().toLowerCase().replace(/\s+/g, ' ');
   if (!s || s.length > 40) return null;
@@ -182,6 +183,7 @@ export function parseDateInput(input: string): PartialDate | null {
     const y = +m[4]!;
     if (a === b || b > 12) return build(y, a, b); // month/day (US) when the second part cannot be a month
     if (a > 12) return build(y, b, a); // day/month
+    if (monthFirst !== undefined) return monthFirst ? build(y, a, b) : build(y, b, a);
     return null;
   }
   // Words: tokens of letters or digits; commas, dots and ordinals are decoration.

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { ENCOUNTER_KINDS, SITES } from './model/types';
 import type { Encounter, KithEvent, LocalDay, Person } from './model/types';
+import type { ExtractedProfile } from './sites/types';
 import { CAPS, MESSAGE_LINE } from './model/caps';
 import { day, dayCount, partialDate, text, voiceDataUrl, voiceSeconds } from './model/values';
 import { patchEntries, profileEntries, type FollowUpChange } from './model/person-fields';
@@ -14,6 +15,8 @@ import type { DrillCard, RecallHistory } from './drill/schedule';
 import type { DueList } from './drill/due';
 import type { RefresherCard } from './drill/refresher';
 import type { CaptureCandidate } from './drill/capture';
+import type { MatchReason } from './db/people-search';
+import type { SyncErrorCode } from './sync/errors';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(CAPS.id));
 const webUrl = v.pipe(v.string(), v.maxLength(CAPS.url), v.url(), v.regex(/^https?:\/\//i, 'must be a web address'));
@@ -26,6 +29,18 @@ const profile = v.strictObject({
   keys: v.pipe(v.array(key), v.minLength(1), v.maxLength(10)),
   url: webUrl,
   ...profileEntries,
+});
+
+/**
+ * What a content script read off its page (a web page's data: never trusted beyond this shape). The
+ * photo's address goes to the background, which fetches it only from the sites' own CDNs.
+ */
+const pageProfile = v.strictObject({
+  ...profile.entries,
+  // A page whose markup Kith cannot read shows no name: the sidebar asks the user for it.
+  name: v.optional(profile.entries.name),
+  photoUrl: v.optional(v.pipe(v.string(), v.maxLength(CAPS.url))),
+  readable: v.boolean(),
 });
 
 /** A change to a person: any of the fields the field table lets the user change (`edit`); the others stay. */
@@ -67,22 +82,51 @@ const FOLLOWUP_FILTERS = ['overdue', 'today', 'week', 'none'] as const;
 const EXPORT_FORMATS = ['json', 'csv', 'vcard3', 'vcard4', 'ics'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** What "Connect" on the options page sends: the server, the credentials, the encryption passphrase. */
+const syncConnect = v.strictObject({
+  url: v.pipe(v.string(), v.maxLength(CAPS.url)),
+  database: v.pipe(v.string(), v.minLength(1), v.maxLength(238)),
+  username: v.pipe(v.string(), v.maxLength(1000)),
+  password: v.pipe(v.string(), v.maxLength(1000)),
+  passphrase: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)),
+  /** Create the database first (offered when the server said there is none). */
+  createDatabase: v.optional(v.boolean()),
+});
+export type SyncConnectInput = v.InferOutput<typeof syncConnect>;
+
 /** Who may send a message: a content script in a tab, or one of Kith's own pages. */
 export type Origin = 'content' | 'page';
 
 export const schemas = {
-  'person.lookup': { from: ['content', 'page'], payload: v.strictObject({ keys: v.pipe(v.array(key), v.minLength(1), v.maxLength(10)) }) },
-  'person.get': { from: ['content', 'page'], payload: v.strictObject({ id }) },
-  'person.update': { from: ['content', 'page'], payload: v.strictObject({ id, patch }) },
+  /**
+   * The only message a content script sends: what its page shows now (null: not a profile, or not yet
+   * read), and whether it is still waiting for the page to show the person of a new URL.
+   */
+  'tab.profile': {
+    from: ['content'],
+    payload: v.strictObject({
+      profile: v.nullable(pageProfile),
+      reading: v.boolean(),
+      /** The page's address when it read, and the content script's random id (one per page load). */
+      page: v.pipe(v.string(), v.maxLength(CAPS.url * 4)),
+      instance: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
+    }),
+  },
+  /** What a tab shows: Kith's frame asks for its own tab (no id), the side panel for the tab in front. */
+  'tab.state': { from: ['page'], payload: v.strictObject({ tabId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }) },
+  'person.lookup': { from: ['page'], payload: v.strictObject({ keys: v.pipe(v.array(key), v.minLength(1), v.maxLength(10)) }) },
+  'person.get': { from: ['page'], payload: v.strictObject({ id }) },
+  'person.update': { from: ['page'], payload: v.strictObject({ id, patch }) },
+  /** Deletes a person with everything theirs; the reply's token undoes it ('change.undo') for a while. */
   'person.delete': { from: ['page'], payload: v.strictObject({ id }) },
   /** "This profile is the same person as someone saved": the profile joins them (merging a separate record of it). */
-  'person.link': { from: ['content'], payload: v.strictObject({ personId: id, profile }) },
+  'person.link': { from: ['page'], payload: v.strictObject({ personId: id, profile }) },
   /** Takes one site's profile off a person. */
-  'person.unlink': { from: ['content', 'page'], payload: v.strictObject({ personId: id, site: v.picklist(SITES) }) },
+  'person.unlink': { from: ['page'], payload: v.strictObject({ personId: id, site: v.picklist(SITES) }) },
   /** Saved people with the same name as a profile not saved yet, with where you met them: the link suggestion. */
-  'person.sameName': { from: ['content'], payload: v.strictObject({ name: line }) },
+  'person.sameName': { from: ['page'], payload: v.strictObject({ name: line }) },
   'encounter.record': {
-    from: ['content', 'page'],
+    from: ['page'],
     payload: v.strictObject({
       personId: v.optional(id),
       profile: v.optional(profile),
@@ -92,12 +136,13 @@ export const schemas = {
       photoUrl: v.optional(webUrl),
     }),
   },
-  'encounter.delete': { from: ['content', 'page'], payload: v.strictObject({ id }) },
-  'encounter.update': { from: ['content', 'page'], payload: v.strictObject({ id, encounter }) },
-  'tags.list': { from: ['content', 'page'], payload: v.strictObject({}) },
-  'events.list': { from: ['content', 'page'], payload: v.strictObject({}) },
+  /** Deletes an encounter; the reply (the person's view) carries the token that undoes it. */
+  'encounter.delete': { from: ['page'], payload: v.strictObject({ id }) },
+  'encounter.update': { from: ['page'], payload: v.strictObject({ id, encounter }) },
+  'tags.list': { from: ['page'], payload: v.strictObject({}) },
+  'events.list': { from: ['page'], payload: v.strictObject({}) },
   'people.search': {
-    from: ['content', 'page'],
+    from: ['page'],
     payload: v.strictObject({ query: text(CAPS.query), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))) }),
   },
   'followups.list': {
@@ -121,6 +166,11 @@ export const schemas = {
       v.strictObject({ personId: id, until: day }),
     ]),
   },
+  /**
+   * Puts back what a delete, Done or Snooze changed, by the token in its reply, while the background
+   * still holds it (a couple of minutes) and nothing it changed was changed since.
+   */
+  'change.undo': { from: ['page'], payload: v.strictObject({ token: id }) },
   'data.export': { from: ['page'], payload: v.strictObject({ format: v.picklist(EXPORT_FORMATS) }) },
   'data.deleteAll': { from: ['page'], payload: v.strictObject({ confirm: v.literal('DELETE') }) },
   'stats.get': { from: ['page'], payload: v.strictObject({}) },
@@ -198,6 +248,18 @@ export const schemas = {
   /** A voice note recorded in the browser ("how to say it", said), replacing the person's one. */
   'voiceNote.save': { from: ['page'], payload: v.strictObject({ personId: id, dataUrl: voiceDataUrl, seconds: voiceSeconds }) },
   'voiceNote.delete': { from: ['page'], payload: v.strictObject({ personId: id }) },
+  /**
+   * Sync through the user's own CouchDB (entrypoints/background/sync): from Kith's pages only, never a
+   * content script. The credentials and the passphrase go to the background and stay there (the
+   * passphrase only as the keys derived from it).
+   */
+  'sync.status': { from: ['page'], payload: v.strictObject({}) },
+  'sync.connect': { from: ['page'], payload: syncConnect },
+  'sync.now': { from: ['page'], payload: v.strictObject({}) },
+  'sync.pause': { from: ['page'], payload: v.strictObject({}) },
+  'sync.resume': { from: ['page'], payload: v.strictObject({}) },
+  /** Stops syncing and forgets the server, the credentials and the keys; everything stored here stays. */
+  'sync.disconnect': { from: ['page'], payload: v.strictObject({}) },
 } as const satisfies Record<string, { from: readonly Origin[]; payload: v.GenericSchema }>;
 
 export type MessageName = keyof typeof schemas;
@@ -236,6 +298,8 @@ export interface PersonSummary {
   company?: string;
   photo?: string;
   url?: string;
+  /** In search results: why they matched, when their name does not say it (the company, a tag, an event...). */
+  matched?: MatchReason;
 }
 
 export interface FollowUpRow {
@@ -318,6 +382,28 @@ export interface EventOverview {
   event: KithEvent;
   people: number;
   encounters: number;
+  /** The latest day someone was met there, shown for an event with no dates of its own. */
+  lastMet?: string;
+  /** A place an encounter there names, shown for an event with no place of its own. */
+  metPlace?: string;
+}
+
+/** Where sync is, for the options page. */
+export interface SyncStatus {
+  connected: boolean;
+  server?: { url: string; database: string; username: string };
+  paused: boolean;
+  /** A sync is under way. */
+  running: boolean;
+  /** The first sync (everything here sent, everything on the server received) has not finished yet. */
+  firstSync: boolean;
+  progress?: { phase: 'pull' | 'push'; done: number; total: number };
+  /** When a sync last finished without an error. */
+  lastSyncedAt?: number;
+  /** How many records sync keeps here (people, encounters, events, photos). */
+  records: number;
+  /** Why the last sync failed (utils/sync/errors.ts). */
+  error?: SyncErrorCode;
 }
 
 /** Someone saved who introduced you to others. */
@@ -326,16 +412,37 @@ export interface IntroductionView {
   introduced: { id: string; name: string; date: string; eventId?: string }[];
 }
 
+/** A reply to a write that can be undone: the token for 'change.undo'. */
+export interface Undoable {
+  undo: string;
+}
+
+/** What one tab shows, as its content script last reported it (entrypoints/background/tabs.ts). */
+export interface TabState {
+  tabId: number;
+  /** The person the page shows; null while reading, off a profile, or where Kith does not run. */
+  profile: ExtractedProfile | null;
+  /** True between an in-app navigation to a profile and the page showing that person. */
+  reading: boolean;
+  /** False where Kith's content script does not run (any other site). */
+  site: boolean;
+  /** The page's address when it was read, and which content script (one per page load) read it. */
+  page?: string;
+  instance?: string;
+}
+
 export interface Responses {
+  'tab.profile': null;
+  'tab.state': TabState;
   'person.lookup': PersonView | null;
   'person.get': PersonView | null;
   'person.update': PersonView;
   'person.link': PersonView;
   'person.unlink': PersonView;
   'person.sameName': LinkSuggestion[];
-  'person.delete': null;
+  'person.delete': Undoable;
   'encounter.record': PersonView;
-  'encounter.delete': PersonView;
+  'encounter.delete': PersonView & Undoable;
   'encounter.update': PersonView;
   'tags.list': string[];
   'events.list': KithEvent[];
@@ -350,8 +457,9 @@ export interface Responses {
     anyone: boolean;
   };
   'people.photos': Record<string, string>;
-  'followups.done': null;
-  'followups.snooze': null;
+  'followups.done': Undoable;
+  'followups.snooze': Undoable;
+  'change.undo': { personIds: string[] };
   'data.export': { filename: string; mime: string; text: string };
   'data.deleteAll': null;
   'stats.get': { people: number; encounters: number; events: number };
@@ -372,6 +480,13 @@ export interface Responses {
   'capture.unmatched': CapturedRow[];
   'voiceNote.save': PersonView;
   'voiceNote.delete': PersonView;
+  /** `error`: why Connect failed; nothing was stored then. */
+  'sync.connect': { status: SyncStatus; error?: SyncErrorCode };
+  'sync.status': SyncStatus;
+  'sync.now': SyncStatus;
+  'sync.pause': SyncStatus;
+  'sync.resume': SyncStatus;
+  'sync.disconnect': SyncStatus;
 }
 
 /**
@@ -403,8 +518,23 @@ export const notices = {
   /** To a tab when the user presses the sidebar shortcut. */
   toggleSidebar: v.object({ kithToggleSidebar: v.literal(true) }),
 };
+
+/** To Kith's frames and side panels when a tab's page shows someone else (or no one). */
+export interface TabNotice {
+  kithTab: TabState;
+}
 export type ChangedNotice = v.InferOutput<typeof notices.changed>;
 export type ToggleNotice = v.InferOutput<typeof notices.toggleSidebar>;
+
+/**
+ * Kith's pages hold a port of this name open while they are open: the background runs the live sync
+ * feed while any is, and posts each change of the sync status on it ({ kithSync: SyncStatus }). The
+ * page posts nothing but a ping now and then, which keeps the worker awake.
+ */
+export const SYNC_PORT = 'kith-sync';
+export interface SyncStatusNotice {
+  kithSync: SyncStatus;
+}
 
 /** Imports run over a port of this name, so the page can show progress. */
 export const IMPORT_PORT = 'kith-import';

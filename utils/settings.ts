@@ -13,6 +13,8 @@ export interface Settings {
   sites: Record<SiteId, boolean>;
   /** The drill's daily cap on new cards (faces never asked before). */
   drillNewPerDay: number;
+  /** Where Kith shows on a profile: in a frame on the page, or in the browser's side panel (the page then gets no element at all). */
+  presentation: 'page' | 'panel';
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   notifications: { enabled: true, time: '09:00' },
   sites: { linkedin: true, github: true, x: true, xing: true, mastodon: true },
   drillNewPerDay: 20,
+  presentation: 'page',
 };
 
 const KEY = 'settings';
@@ -48,6 +51,7 @@ function settingsSchema() {
       ),
       sites: v.fallback(v.object(sites), () => ({ ...DEFAULT_SETTINGS.sites })),
       drillNewPerDay: v.fallback(days(MAX_DRILL_NEW_PER_DAY), DEFAULT_SETTINGS.drillNewPerDay),
+      presentation: v.fallback(v.picklist(['page', 'panel']), DEFAULT_SETTINGS.presentation),
     }),
     () => structuredClone(DEFAULT_SETTINGS),
   );

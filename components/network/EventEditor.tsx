@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { EventOverview, Payload } from '@/utils/messages';
 import type { KithEvent } from '@/utils/model/types';
+import { CAPS } from '@/utils/model/caps';
 import { send } from '@/utils/client';
 import { t } from '@/utils/i18n';
+import { formatDays } from '@/utils/phrases';
 
 type Fields = { name: string; start: string; end: string; place: string; url: string; notes: string };
 
@@ -55,7 +57,7 @@ export function EventEditor({ event, onSaved, onCancel }: { event?: KithEvent; o
     <form class="event-form" aria-label={event ? t('eventEditLabel', event.name) : t('eventNewLabel')} onSubmit={submit}>
       <label>
         {t('eventName')}
-        <input id={`${id}-name`} value={f.name} onInput={set('name')} maxLength={200} required />
+        <input id={`${id}-name`} value={f.name} onInput={set('name')} maxLength={CAPS.eventName} required />
       </label>
       <div class="event-dates">
         <label>
@@ -69,7 +71,7 @@ export function EventEditor({ event, onSaved, onCancel }: { event?: KithEvent; o
       </div>
       <label>
         {t('eventPlace')}
-        <input value={f.place} onInput={set('place')} maxLength={200} />
+        <input value={f.place} onInput={set('place')} maxLength={CAPS.place} />
       </label>
       <label>
         {t('eventUrl')}
@@ -140,7 +142,7 @@ export function EventMerge({ event, others, onMerged }: { event: KithEvent; othe
           <option value="">{t('eventMergeChoose')}</option>
           {others.map((o) => (
             <option key={o.event.id} value={o.event.id}>
-              {o.event.start ? `${o.event.name} (${o.event.start})` : o.event.name}
+              {o.event.start || o.event.end ? `${o.event.name} (${formatDays(o.event.start, o.event.end)})` : o.event.name}
             </option>
           ))}
         </select>

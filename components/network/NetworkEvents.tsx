@@ -2,26 +2,21 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { EventOverview } from '@/utils/messages';
 import type { KithEvent, LocalDay } from '@/utils/model/types';
 import { onPeopleChanged, send } from '@/utils/client';
-import { formatPartialDate } from '@/utils/dates';
 import { checkIn, checkOut, followEvent, type CheckIn } from '@/utils/checkin';
 import { fold } from '@/utils/text';
 import { t } from '@/utils/i18n';
 import { EventEditor, EventMerge } from './EventEditor';
 import { NetworkList } from './NetworkList';
-import { messagesLocale } from '@/utils/phrases';
+import { formatDate, formatDays } from '@/utils/phrases';
 import { countPhrase } from '@/components/shared/counts';
 
-let range: Intl.DateTimeFormat | undefined;
-const utc = (day: string) => new Date(`${day}T00:00:00Z`);
+/** '19–20 Jun 2026', '19 Jun 2026', or nothing for an undated event. */
+const eventDates = (ev: Pick<KithEvent, 'start' | 'end'>) => formatDays(ev.start, ev.end);
 
-/** '19–20 Jun 2026', '30 Jun – 1 Jul 2026', '19 Jun 2026', or nothing for an undated event. */
-function eventDates(ev: Pick<KithEvent, 'start' | 'end'>): string {
-  if (ev.start && ev.end && ev.end !== ev.start) {
-    range ??= new Intl.DateTimeFormat(messagesLocale() === 'en' ? 'en-GB' : messagesLocale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-    return range.formatRange(utc(ev.start), utc(ev.end));
-  }
-  const day = ev.start ?? ev.end;
-  return day ? formatPartialDate(day, messagesLocale()) : '';
+/** When and where: the event's own dates and place, else when and where people were met there. */
+function whenAndWhere({ event: ev, lastMet, metPlace }: EventOverview): string {
+  const when = eventDates(ev) || (lastMet ? t('eventLastMet', formatDate(lastMet)) : '');
+  return [when, ev.place ?? metPlace].filter(Boolean).join(' · ');
 }
 
 export interface NetworkEventsProps {
@@ -79,15 +74,20 @@ export function NetworkEvents({ today, selected, onSelect, onOpenPerson, checked
         )}
         {events && events.length === 0 && <p class="muted">{t('eventNone')}</p>}
         <ul class="event-list" aria-label={t('networkEvents')}>
-          {shown.map(({ event: ev, people }) => (
-            <li key={ev.id}>
-              <button type="button" class={`event-item${ev.id === selected ? ' selected' : ''}`} aria-current={ev.id === selected ? 'true' : undefined} onClick={() => onSelect(ev.id)}>
-                <span class="row-name">
-                  {ev.name}
-                  {checkedIn?.id === ev.id && <span class="badge">{t('eventHere')}</span>}
+          {shown.map((o) => (
+            <li key={o.event.id}>
+              <button
+                type="button"
+                class={`event-item${o.event.id === selected ? ' selected' : ''}`}
+                aria-current={o.event.id === selected ? 'true' : undefined}
+                onClick={() => onSelect(o.event.id)}
+              >
+                <span class="row-name" title={o.event.name}>
+                  {o.event.name}
+                  {checkedIn?.id === o.event.id && <span class="badge">{t('eventHere')}</span>}
                 </span>
-                <span class="row-detail">{[eventDates(ev), ev.place].filter(Boolean).join(' · ')}</span>
-                <span class="row-detail">{countPhrase('eventPeople', people)}</span>
+                <span class="row-detail">{whenAndWhere(o)}</span>
+                <span class="row-detail">{countPhrase('eventPeople', o.people)}</span>
               </button>
             </li>
           ))}
@@ -103,7 +103,7 @@ export function NetworkEvents({ today, selected, onSelect, onOpenPerson, checked
           <>
             <header class="event-head">
               <h2>{current.event.name}</h2>
-              <p class="muted">{[eventDates(current.event), current.event.place].filter(Boolean).join(' · ')}</p>
+              <p class="muted">{whenAndWhere(current)}</p>
               <a class="event-refresher" href={`/drill.html#event/${encodeURIComponent(current.event.id)}`}>
                 {t('eventRefresher')}
               </a>

@@ -158,7 +158,9 @@ export function NetworkList({ query, label, today, selectedId, onOpen, onTotal, 
             <span class={`person-row${row.id === selectedId ? ' selected' : ''}`}>
               <Avatar name={row.name} src={row.photo} size={36} />
               <span class="row-text">
-                <span class="row-name">{row.name}</span>
+                <span class="row-name" title={row.name}>
+                  {row.name}
+                </span>
                 {detail && <span class="row-detail">{detail}</span>}
               </span>
               <span class="row-meta">

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Payload } from '@/utils/messages';
 import type { KithEvent, LocalDay } from '@/utils/model/types';
+import { CAPS } from '@/utils/model/caps';
 import { onPeopleChanged, send } from '@/utils/client';
 import { t } from '@/utils/i18n';
 import { NetworkList, type PeopleListQuery } from './NetworkList';
 import { NetworkPerson } from './NetworkPerson';
 import { countPhrase } from '@/components/shared/counts';
+import { UndoBar, useUndo } from '@/components/shared/UndoBar';
 
 type Filter = Payload<'people.list'>['filter'];
 type FollowUpFilter = NonNullable<Filter['followUp']>;
@@ -39,6 +41,7 @@ export function NetworkPeople({ today, personId, onOpenPerson, postMeetingDays }
   const [events, setEvents] = useState<KithEvent[]>([]);
   const [total, setTotal] = useState<number | null>(null);
   const search = useRef<HTMLInputElement>(null);
+  const undo = useUndo();
 
   useEffect(() => {
     const load = () => {
@@ -69,7 +72,7 @@ export function NetworkPeople({ today, personId, onOpenPerson, postMeetingDays }
               ref={search}
               type="search"
               value={text}
-              maxLength={200}
+              maxLength={CAPS.query}
               autocomplete="off"
               spellcheck={false}
               placeholder={t('networkSearchPlaceholder')}
@@ -109,7 +112,7 @@ export function NetworkPeople({ today, personId, onOpenPerson, postMeetingDays }
           </div>
           <div class="field">
             <label for="filter-company">{t('networkCompany')}</label>
-            <input id="filter-company" value={company} maxLength={200} autocomplete="off" onInput={(e) => setCompany(e.currentTarget.value)} />
+            <input id="filter-company" value={company} maxLength={CAPS.query} autocomplete="off" onInput={(e) => setCompany(e.currentTarget.value)} />
           </div>
           <div class="field">
             <label for="filter-followup">{t('networkFollowUp')}</label>
@@ -161,10 +164,24 @@ export function NetworkPeople({ today, personId, onOpenPerson, postMeetingDays }
       </section>
       <section class="pane detail-pane" aria-label={t('networkPersonLabel')}>
         {personId ? (
-          <NetworkPerson id={personId} postMeetingDays={postMeetingDays} onOpenPerson={onOpenPerson} onClose={() => onOpenPerson(undefined)} />
+          <NetworkPerson
+            id={personId}
+            postMeetingDays={postMeetingDays}
+            onOpenPerson={onOpenPerson}
+            onClose={() => onOpenPerson(undefined)}
+            onDeleted={(name, putBack) => {
+              const id = personId;
+              onOpenPerson(undefined);
+              undo.offer(t('personDeleted', name), async () => {
+                await putBack();
+                onOpenPerson(id);
+              });
+            }}
+          />
         ) : (
           <p class="muted">{total === 0 && !filtered ? t('networkNobody') : t('networkPickPerson')}</p>
         )}
+        <UndoBar state={undo} />
       </section>
     </div>
   );

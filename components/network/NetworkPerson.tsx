@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SiteId } from '@/utils/model/types';
 import { send } from '@/utils/client';
-import { formatPartialDate } from '@/utils/dates';
+import { formatDate } from '@/utils/phrases';
 import { t } from '@/utils/i18n';
 import { Avatar } from '@/components/shared/Avatar';
 import { EncounterForm } from '@/components/shared/EncounterForm';
-import { EncounterList } from '@/components/shared/EncounterList';
+import { EncounterSection } from '@/components/shared/EncounterSection';
+import { PersonActions } from '@/components/shared/PersonActions';
 import { TagEditor } from '@/components/shared/TagEditor';
 import { NotesEditor } from '@/components/shared/NotesEditor';
 import { FollowUpEditor } from '@/components/shared/FollowUpEditor';
@@ -27,13 +28,15 @@ export interface NetworkPersonProps {
   /** Opens another person (someone they introduced, or who introduced them). */
   onOpenPerson: (id: string) => void;
   onClose: () => void;
+  /** They were deleted: `undo` puts them back. */
+  onDeleted: (name: string, undo: () => Promise<unknown>) => void;
 }
 
 /**
  * A person's whole record beside the list, editable with the sidebar's own parts: how you met
  * (every encounter), who they introduced you to, follow-up, tags, notes and their profile links.
  */
-export function NetworkPerson({ id, postMeetingDays, onOpenPerson, onClose }: NetworkPersonProps) {
+export function NetworkPerson({ id, postMeetingDays, onOpenPerson, onClose, onDeleted }: NetworkPersonProps) {
   // view: undefined while loading; null when this person is no longer saved.
   const { view, person, error, saver, act, form, openForm } = usePerson({ id }, (encounter, followUpDue) =>
     send('encounter.record', { personId: id, encounter, ...(followUpDue ? { followUpDue } : {}) }),
@@ -43,8 +46,6 @@ export function NetworkPerson({ id, postMeetingDays, onOpenPerson, onClose }: Ne
   useEffect(() => {
     send('tags.list', {}).then(setKnownTags, () => undefined);
   }, [id]);
-
-  const quietly = (p: Promise<unknown>) => void p.catch(() => undefined);
 
   if (view === undefined) {
     return (
@@ -68,7 +69,9 @@ export function NetworkPerson({ id, postMeetingDays, onOpenPerson, onClose }: Ne
       <header class="person-head">
         <Avatar name={person.name} src={view.photo} size={64} />
         <div class="person-title">
-          <h2 id="person-name">{person.name}</h2>
+          <h2 id="person-name" class="person-name">
+            {person.name}
+          </h2>
           {person.headline && <p>{person.headline}</p>}
           <p class="muted">{[person.position, person.company, person.location].filter(Boolean).join(' · ')}</p>
           {links.length > 0 && (
@@ -82,6 +85,7 @@ export function NetworkPerson({ id, postMeetingDays, onOpenPerson, onClose }: Ne
               ))}
             </ul>
           )}
+          <PersonActions view={view} act={act} onDeleted={onDeleted} />
         </div>
         <button type="button" class="link close" onClick={onClose} aria-label={t('networkClosePerson', person.name)}>
           ×
@@ -104,35 +108,21 @@ export function NetworkPerson({ id, postMeetingDays, onOpenPerson, onClose }: Ne
           {t('sidebarRecord')}
         </button>
       )}
-      <section aria-labelledby="person-met">
-        <h3 id="person-met">{t('sidebarMet')}</h3>
-        {view.encounters.length === 0 ? (
-          <p class="muted">{t('networkNoEncounters')}</p>
-        ) : (
-          <EncounterList encounters={view.encounters} onDelete={(encId) => quietly(act(send('encounter.delete', { id: encId })))} />
-        )}
-        <p class="muted">
-          {[
-            person.lastTouch && t('sidebarLastTouch', formatPartialDate(person.lastTouch)),
-            person.connectedOn && t('networkConnectedOn', formatPartialDate(person.connectedOn)),
-          ]
-            .filter(Boolean)
-            .join(' · ')}
+      <EncounterSection view={view} act={act} onEdit={(e) => openForm(e, e.id)} />
+      {person.connectedOn && <p class="muted">{t('networkConnectedOn', formatDate(person.connectedOn))}</p>}
+      {view.encounters.some((e) => e.introducedById) && (
+        <p>
+          {t('networkIntroducedBy')}{' '}
+          {[...new Map(view.encounters.filter((e) => e.introducedById).map((e) => [e.introducedById!, e.introducerName ?? ''])).entries()].map(([pid, name], i) => (
+            <span key={pid}>
+              {i > 0 && ', '}
+              <button type="button" class="link" onClick={() => onOpenPerson(pid)}>
+                {name}
+              </button>
+            </span>
+          ))}
         </p>
-        {view.encounters.some((e) => e.introducedById) && (
-          <p>
-            {t('networkIntroducedBy')}{' '}
-            {[...new Map(view.encounters.filter((e) => e.introducedById).map((e) => [e.introducedById!, e.introducerName ?? ''])).entries()].map(([pid, name], i) => (
-              <span key={pid}>
-                {i > 0 && ', '}
-                <button type="button" class="link" onClick={() => onOpenPerson(pid)}>
-                  {name}
-                </button>
-              </span>
-            ))}
-          </p>
-        )}
-      </section>
+      )}
       {view.introduced.length > 0 && (
         <section aria-labelledby="person-introduced">
           <h3 id="person-introduced">{t('sidebarIntroducedYouTo')}</h3>
@@ -148,7 +138,7 @@ export function NetworkPerson({ id, postMeetingDays, onOpenPerson, onClose }: Ne
         </section>
       )}
       <FollowUpEditor
-        key={`${person.id}:${person.followUp.due}:${person.followUp.cadenceDays}`}
+        key={person.id}
         value={person.followUp}
         onChange={(followUp) => void saver!.change({ followUp })}
       />

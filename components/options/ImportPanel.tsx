@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import * as v from 'valibot';
 import { browser } from '#imports';
-import { IMPORT_PORT, type ImportKind, type ImportProgress, type ImportRequest } from '@/utils/messages';
+import { IMPORT_PORT, importPort, type ImportKind, type ImportRequest } from '@/utils/messages';
+import { MAX_IMPORT } from '@/utils/model/caps';
 import { t } from '@/utils/i18n';
 import { send } from '@/utils/client';
 import { formatCount } from '@/components/shared/counts';
 import { errorText } from './errorText';
 import { ImportReport } from './ImportReport';
 
-/** Files above this size are refused before they are read (a Connections.csv of 30,000 rows is ~3 MB). */
-const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 /**
  * Characters per port message. Browsers refuse a message over 64 MiB of JSON, and a character can take
  * up to 6 bytes there (control characters become \u0001), so 8 Mi characters always fit.
@@ -42,11 +42,23 @@ function failure(file: string, error: string, line: number | undefined): string 
   return t('optionsImportFailed', file, reason);
 }
 
+/**
+ * Whether a file may be of the kind this import reads: a name ending in one of its endings, or of one
+ * of its types. A name without an ending (a saved download may have none) is left to the import's own
+ * check, which says what is wrong inside.
+ */
+function fits(file: File, endings: readonly string[], types: readonly string[]): boolean {
+  const name = file.name.toLowerCase();
+  return endings.some((e) => name.endsWith(e)) || types.includes(file.type) || !/\.[^./\\]+$/.test(name);
+}
+
 function ImportFile({
   kind,
   label,
   hint,
-  accept,
+  endings,
+  types,
+  wrongType,
   busy,
   setBusy,
   onImported,
@@ -54,12 +66,17 @@ function ImportFile({
   kind: ImportKind;
   label: string;
   hint: string;
-  accept: string;
+  /** The name endings ('.csv') and media types it takes: the picker offers only these, a drop of another is refused. */
+  endings: readonly string[];
+  types: readonly string[];
+  /** What to say of a file of another kind. */
+  wrongType: string;
   busy: ImportKind | null;
   setBusy: (k: ImportKind | null) => void;
   onImported: () => void;
 }) {
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
+  const [dragging, setDragging] = useState(false);
   const port = useRef<ReturnType<typeof browser.runtime.connect> | null>(null);
   const reportRef = useRef<HTMLDivElement>(null);
   const id = `kith-import-${kind}`;
@@ -83,20 +100,25 @@ function ImportFile({
     onImported();
   };
 
-  const start = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    // Clear the input so choosing the same file again (after fixing it) runs again.
-    input.value = '';
+  const start = async (file: File | undefined) => {
     if (!file) return;
-    if (busy) return; // the click was refused already; see onClick below
-    if (file.size > MAX_IMPORT_BYTES) {
+    if (busy) {
+      // A click is refused before the chooser opens (see onClick below); a drop gets told.
+      if (busy !== kind) setPhase({ step: 'failed', message: t('optionsImportBusy') });
+      return;
+    }
+    if (!fits(file, endings, types)) {
+      setPhase({ step: 'failed', message: t('optionsImportFailed', file.name, t(wrongType)) });
+      return;
+    }
+    if (file.size > MAX_IMPORT) {
       setPhase({
         step: 'failed',
         message: t(
           'optionsImportTooBig',
           file.name,
           formatCount(Math.ceil(file.size / (1024 * 1024))),
-          formatCount(MAX_IMPORT_BYTES / (1024 * 1024)),
+          formatCount(MAX_IMPORT / (1024 * 1024)),
         ),
       });
       return;
@@ -116,8 +138,10 @@ function ImportFile({
     const p = browser.runtime.connect({ name: IMPORT_PORT });
     port.current = p;
     p.onMessage.addListener((raw: unknown) => {
-      const m = raw as ImportProgress;
       if (settled) return;
+      // Checked as the protocol says: a message it does not describe throws here, changing nothing on
+      // screen, and the import still ends with 'done', 'failed' or the port's disconnect.
+      const m = v.parse(importPort.progress, raw);
       if (m.stage === 'checking') setPhase({ step: 'checking', file: file.name });
       else if (m.stage === 'writing') setPhase({ step: 'writing', file: file.name, done: m.done, total: m.total });
       else if (m.stage === 'done') {
@@ -171,22 +195,55 @@ function ImportFile({
       <label for={`${id}-file`} class="kith-file-label">
         {label}
       </label>
-      <input
-        id={`${id}-file`}
-        type="file"
-        accept={accept}
-        aria-describedby={`${id}-hint`}
-        // aria-disabled (not disabled) keeps the keyboard focus on the input while an import runs; the
-        // file chooser is not opened then, since a second import at once could add a person twice.
-        aria-disabled={busy ? 'true' : undefined}
-        onClick={(e) => {
-          if (busy) e.preventDefault();
-        }}
-        onChange={(e) => void start(e.currentTarget)}
-      />
       <p id={`${id}-hint`} class="kith-hint">
         {hint}
       </p>
+      {/* The drop zone: the native file input (kept for the keyboard and screen readers, its looks
+          hidden), a button-like label that opens the chooser, and room to drop the file. */}
+      <div
+        class={`kith-drop${dragging ? ' kith-dragging' : ''}`}
+        onDragEnter={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          if (e.dataTransfer) e.dataTransfer.dropEffect = busy ? 'none' : 'copy';
+        }}
+        onDragLeave={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+        }}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          void start(e.dataTransfer?.files[0]);
+        }}
+      >
+        <input
+          id={`${id}-file`}
+          class="kith-file-input"
+          type="file"
+          accept={[...endings, ...types].join(',')}
+          aria-describedby={`${id}-hint`}
+          // aria-disabled (not disabled) keeps the keyboard focus on the input while an import runs; the
+          // file chooser is not opened then, since a second import at once could add a person twice.
+          aria-disabled={busy ? 'true' : undefined}
+          onClick={(e) => {
+            if (busy) e.preventDefault();
+          }}
+          onChange={(e) => {
+            const input = e.currentTarget;
+            const file = input.files?.[0];
+            // Cleared so that choosing the same file again (after fixing it) runs again.
+            input.value = '';
+            void start(file);
+          }}
+        />
+        <label for={`${id}-file`} class="kith-file-button" aria-hidden="true">
+          {t('optionsImportChoose')}
+        </label>
+        <span class="kith-hint">{t('optionsImportDrop')}</span>
+      </div>
       {busy && busy !== kind && <p class="kith-hint">{t('optionsImportBusy')}</p>}
       {running && (
         <div class="kith-progress">
@@ -219,6 +276,18 @@ function ImportFile({
 /** The two imports. One runs at a time: both read the store first, so two at once could both add a person. */
 export function ImportPanel({ onImported }: { onImported: () => void }) {
   const [busy, setBusy] = useState<ImportKind | null>(null);
+  // A file dropped beside a drop zone would make the browser open it in place of this page.
+  useEffect(() => {
+    const keep = (e: DragEvent) => {
+      if (!(e.target instanceof Element && e.target.closest('.kith-drop'))) e.preventDefault();
+    };
+    addEventListener('dragover', keep);
+    addEventListener('drop', keep);
+    return () => {
+      removeEventListener('dragover', keep);
+      removeEventListener('drop', keep);
+    };
+  }, []);
   return (
     <section class="kith-card" aria-labelledby="kith-import-h">
       <h2 id="kith-import-h">{t('optionsImportHeading')}</h2>
@@ -227,7 +296,9 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
         kind="backup"
         label={t('optionsImportBackup')}
         hint={t('optionsImportBackupHint')}
-        accept=".json,application/json"
+        endings={['.json']}
+        types={['application/json']}
+        wrongType="optionsImportNotJson"
         busy={busy}
         setBusy={setBusy}
         onImported={onImported}
@@ -236,7 +307,9 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
         kind="connections"
         label={t('optionsImportConnections')}
         hint={t('optionsImportConnectionsHint')}
-        accept=".csv,text/csv"
+        endings={['.csv']}
+        types={['text/csv']}
+        wrongType="optionsImportNotCsv"
         busy={busy}
         setBusy={setBusy}
         onImported={onImported}

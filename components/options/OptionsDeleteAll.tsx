@@ -3,12 +3,13 @@ import { send } from '@/utils/client';
 import { t } from '@/utils/i18n';
 import { errorText } from './errorText';
 
-/** The word to type. The protocol requires exactly this (`data.deleteAll` with confirm: 'DELETE'). */
-const WORD = 'DELETE';
+/** What the protocol's `data.deleteAll` requires as its confirmation, whatever word the user typed for it. */
+const CONFIRM = 'DELETE';
 
 /**
  * Delete all data, in two deliberate steps: the first button only reveals a confirmation, whose final
- * button stays disabled until DELETE is typed. No single click or Enter can delete anything.
+ * button stays disabled until the word is typed (DELETE, in the user's language). No single click or
+ * Enter can delete anything.
  */
 export function OptionsDeleteAll({ onDeleted }: { onDeleted: () => void }) {
   const [open, setOpen] = useState(false);
@@ -16,8 +17,12 @@ export function OptionsDeleteAll({ onDeleted }: { onDeleted: () => void }) {
   const [working, setWorking] = useState(false);
   const [done, setDone] = useState('');
   const [error, setError] = useState('');
+  // While sync is connected the delete reaches every device (each record leaves a tombstone).
+  const [synced, setSynced] = useState(false);
   const field = useRef<HTMLInputElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
+  // The word to type, in the user's language ("DELETE", "USUŃ").
+  const WORD = t('optionsDeleteWord');
 
   useEffect(() => {
     if (open) field.current?.focus();
@@ -36,7 +41,7 @@ export function OptionsDeleteAll({ onDeleted }: { onDeleted: () => void }) {
     setWorking(true);
     setError('');
     try {
-      await send('data.deleteAll', { confirm: WORD });
+      await send('data.deleteAll', { confirm: CONFIRM });
       setDone(t('optionsDeleted'));
       close();
       onDeleted();
@@ -60,6 +65,7 @@ export function OptionsDeleteAll({ onDeleted }: { onDeleted: () => void }) {
         onClick={() => {
           setDone('');
           setOpen(true);
+          send('sync.status', {}).then((s) => setSynced(s.connected), () => setSynced(false));
         }}
       >
         {t('optionsDeleteOpen')}
@@ -67,6 +73,7 @@ export function OptionsDeleteAll({ onDeleted }: { onDeleted: () => void }) {
       {open && (
         <div id="kith-delete-confirm" class="kith-confirm" role="group" aria-labelledby="kith-delete-warning">
           <p id="kith-delete-warning">{t('optionsDeleteWarning', WORD)}</p>
+          {synced && <p class="kith-error">{t('optionsDeleteSynced')}</p>}
           <label for="kith-delete-word">{t('optionsDeleteField', WORD)}</label>
           <div class="kith-row">
             <input

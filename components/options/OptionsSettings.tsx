@@ -4,12 +4,10 @@ import { getSettings, saveSettings, watchSettings, type Settings } from '@/utils
 import { CADENCE_PRESETS } from '@/utils/followups';
 import type { SiteId } from '@/utils/model/types';
 import { MAX_DRILL_NEW_PER_DAY } from '@/utils/model/caps';
+import { MAX_DAYS, MAX_POST_MEETING_DAYS } from '@/utils/model/caps';
 import { t } from '@/utils/i18n';
 import { errorText } from './errorText';
 import { OptionsMastodon } from './OptionsMastodon';
-
-const MAX_CADENCE_DAYS = 3650; // what parseSettings accepts
-const MAX_POST_MEETING_DAYS = 365;
 
 /**
  * Sites with a working adapter. Only these get a checkbox: a switch for a site Kith cannot read yet
@@ -31,7 +29,7 @@ function wholeNumber(text: string, min: number, max: number): number | null {
   return n >= min && n <= max ? n : null;
 }
 
-type Field = 'cadence' | 'postMeeting' | 'drillNew' | 'reminder' | 'time' | `site-${SiteId}`;
+type Field = 'cadence' | 'postMeeting' | 'drillNew' | 'reminder' | 'time' | 'presentation' | `site-${SiteId}`;
 
 /** Settings, each saved as soon as it changes; an invalid value gets a message and is not saved. */
 export function OptionsSettings() {
@@ -113,6 +111,41 @@ export function OptionsSettings() {
       <h2 id="kith-settings-h">{t('optionsSettingsHeading')}</h2>
 
       <div class="kith-field">
+        <label class="kith-check">
+          <input
+            type="checkbox"
+            checked={settings.notifications.enabled}
+            onChange={(e) =>
+              void save('reminder', t('optionsReminder'), {
+                notifications: { ...settings.notifications, enabled: e.currentTarget.checked },
+              })
+            }
+          />
+          {t('optionsReminder')}
+        </label>
+        <div class="kith-row kith-sub">
+          <label for="kith-reminder-time" class="kith-inline">
+            {t('optionsReminderTime')}
+          </label>
+          <input
+            id="kith-reminder-time"
+            type="time"
+            value={timeText}
+            disabled={!settings.notifications.enabled}
+            aria-invalid={invalid.time ? 'true' : undefined}
+            {...described('time')}
+            onInput={(e) => setTimeText(e.currentTarget.value)}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v)) refuse('time', t('optionsReminderTimeInvalid'));
+              else void save('time', t('optionsReminderTime'), { notifications: { ...settings.notifications, time: v } });
+            }}
+          />
+        </div>
+        {errorFor('time')}
+      </div>
+
+      <div class="kith-field">
         <label for="kith-cadence">{cadenceLabel}</label>
         <div class="kith-row">
           <select
@@ -140,14 +173,14 @@ export function OptionsSettings() {
                 type="number"
                 inputMode="numeric"
                 min={1}
-                max={MAX_CADENCE_DAYS}
+                max={MAX_DAYS}
                 step={1}
                 value={cadenceText}
                 aria-invalid={invalid.cadence ? 'true' : undefined}
                 {...described('cadence')}
                 onInput={(e) => setCadenceText(e.currentTarget.value)}
                 onChange={(e) => {
-                  const n = wholeNumber(e.currentTarget.value, 1, MAX_CADENCE_DAYS);
+                  const n = wholeNumber(e.currentTarget.value, 1, MAX_DAYS);
                   if (n === null) refuse('cadence', t('optionsCadenceDaysInvalid'));
                   else void save('cadence', cadenceLabel, { defaultCadenceDays: n });
                 }}
@@ -208,39 +241,21 @@ export function OptionsSettings() {
         {errorFor('drillNew')}
       </div>
 
-      <div class="kith-field">
-        <label class="kith-check">
-          <input
-            type="checkbox"
-            checked={settings.notifications.enabled}
-            onChange={(e) =>
-              void save('reminder', t('optionsReminder'), {
-                notifications: { ...settings.notifications, enabled: e.currentTarget.checked },
-              })
-            }
-          />
-          {t('optionsReminder')}
-        </label>
-        <label for="kith-reminder-time" class="kith-sub">
-          {t('optionsReminderTime')}
-        </label>
-        <input
-          id="kith-reminder-time"
-          class="kith-sub"
-          type="time"
-          value={timeText}
-          disabled={!settings.notifications.enabled}
-          aria-invalid={invalid.time ? 'true' : undefined}
-          {...described('time')}
-          onInput={(e) => setTimeText(e.currentTarget.value)}
-          onChange={(e) => {
-            const v = e.currentTarget.value;
-            if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v)) refuse('time', t('optionsReminderTimeInvalid'));
-            else void save('time', t('optionsReminderTime'), { notifications: { ...settings.notifications, time: v } });
-          }}
-        />
-        {errorFor('time')}
-      </div>
+      <fieldset class="kith-field">
+        <legend>{t('optionsPresentation')}</legend>
+        {(['page', 'panel'] as const).map((where) => (
+          <label key={where} class="kith-check">
+            <input
+              type="radio"
+              name="kith-presentation"
+              checked={settings.presentation === where}
+              onChange={() => void save('presentation', t('optionsPresentation'), { presentation: where })}
+            />
+            {where === 'page' ? t('optionsPresentationPage') : t('optionsPresentationPanel')}
+          </label>
+        ))}
+        <p class="kith-hint">{t('optionsPresentationHint')}</p>
+      </fieldset>
 
       <fieldset class="kith-field">
         <legend>{t('optionsSites')}</legend>

@@ -32,6 +32,7 @@ export function FollowUpItem({ row, today, busy, onDone, onSnooze, onOpen }: Fol
   const firstChoice = useRef<HTMLButtonElement>(null);
   const nameId = `fu-name-${row.id}`;
   const panelId = `fu-snooze-${row.id}`;
+  const kindId = `fu-kind-${row.id}`;
   const url = safeUrl(row.url);
   const context = contextText(row.context, today);
   const cadence = row.cadenceDays ? plural('popupCadence', row.cadenceDays) : undefined;
@@ -83,9 +84,12 @@ export function FollowUpItem({ row, today, busy, onDone, onSnooze, onOpen }: Fol
           >
             {t('popupDone')}
           </button>
+          <label class="fu-kind-label" for={kindId}>
+            {t('popupTouchKind')}
+          </label>
           <select
+            id={kindId}
             class="fu-kind"
-            aria-label={t('popupTouchKind')}
             aria-describedby={nameId}
             value={kind}
             disabled={busy}

@@ -1,10 +1,21 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PersonSummary } from '@/utils/messages';
+import { CAPS } from '@/utils/model/caps';
 import { send } from '@/utils/client';
 import { t } from '@/utils/i18n';
 import { Avatar } from '@/components/shared/Avatar';
 import { safeUrl } from '@/components/shared/safeUrl';
+
+/** The words for why someone matched (PersonSummary.matched), by field. */
+const MATCH_MESSAGE: Record<NonNullable<PersonSummary['matched']>['field'], string> = {
+  company: 'popupMatchCompany',
+  headline: 'popupMatchHeadline',
+  location: 'popupMatchLocation',
+  tag: 'popupMatchTag',
+  event: 'popupMatchEvent',
+  place: 'popupMatchPlace',
+};
 
 /** How long typing must pause before Kith searches (the search itself takes a few ms). */
 const DEBOUNCE_MS = 60;
@@ -103,7 +114,7 @@ export function PopupSearch({ onOpen, onError, autoFocus, children }: PopupSearc
           class="search-input"
           aria-label={t('popupSearchLabel')}
           placeholder={t('popupSearchPlaceholder')}
-          maxLength={200}
+          maxLength={CAPS.query}
           autocomplete="off"
           spellcheck={false}
           value={query}
@@ -135,12 +146,21 @@ export function PopupSearch({ onOpen, onError, autoFocus, children }: PopupSearc
           {shown.map((p) => {
             const url = safeUrl(p.url);
             const detail = p.headline || p.company;
+            // Why they matched, unless the line under the name already shows it.
+            const why = p.matched && p.matched.text !== detail ? t(MATCH_MESSAGE[p.matched.field], p.matched.text) : undefined;
             const body = (
               <>
                 <Avatar name={p.name} src={p.photo} size={32} />
                 <span class="result-text">
-                  <span class="result-name">{p.name}</span>
-                  {detail && <span class="result-detail">{detail}</span>}
+                  <span class="result-name" title={p.name}>
+                    {p.name}
+                  </span>
+                  {detail && (
+                    <span class="result-detail" title={detail}>
+                      {detail}
+                    </span>
+                  )}
+                  {why && <span class="result-detail result-why">{why}</span>}
                   {!url && <span class="result-detail">{t('popupSearchNoProfile')}</span>}
                 </span>
               </>

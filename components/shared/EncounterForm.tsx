@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { EncounterKind, FollowUp, KithEvent, LocalDay } from '@/utils/model/types';
 import { ENCOUNTER_KINDS } from '@/utils/model/types';
 import type { EncounterView, Payload } from '@/utils/messages';
-import { localDay, parseDateInput, partialDateLastDay, formatPartialDate } from '@/utils/dates';
+import { localDay, parseDateInput, partialDateLastDay } from '@/utils/dates';
+import { formatDate, monthFirst } from '@/utils/phrases';
 import { suggestFollowUpAfterMeeting } from '@/utils/followups';
 import { t } from '@/utils/i18n';
 import { KIND_MESSAGE } from '@/utils/encounter-kinds';
@@ -28,7 +29,8 @@ export function EncounterForm(props: EncounterFormProps) {
   const today = localDay();
   const init = props.initial ?? {};
   const [date, setDate] = useState(init.date ?? today);
-  const [kind, setKind] = useState<EncounterKind>(init.kind ?? 'in-person');
+  // "Met here" (checked in to an event) prefills the event: a meeting there is one at an event.
+  const [kind, setKind] = useState<EncounterKind>(init.kind ?? (init.eventName ? 'event' : 'in-person'));
   const [place, setPlace] = useState(init.place ?? '');
   const [eventName, setEventName] = useState(init.eventName ?? '');
   const [introducer, setIntroducer] = useState(init.introducerName ?? init.introducedByName ?? '');
@@ -39,7 +41,7 @@ export function EncounterForm(props: EncounterFormProps) {
 
   const people = usePeopleSearch(introducer);
 
-  const parsed = parseDateInput(date);
+  const parsed = parseDateInput(date, monthFirst());
   const suggestion = parsed
     ? suggestFollowUpAfterMeeting({
         kind,
@@ -84,7 +86,7 @@ export function EncounterForm(props: EncounterFormProps) {
         <input value={date} onInput={(e) => setDate(e.currentTarget.value)} aria-describedby="kith-date-hint" required />
       </label>
       <small id="kith-date-hint" class="kith-muted">
-        {parsed && parsed !== date ? formatPartialDate(parsed) : t('encDateHint')}
+        {parsed && parsed !== date ? formatDate(parsed) : t('encDateHint')}
       </small>
       <label>
         {t('encKind')}
@@ -127,7 +129,7 @@ export function EncounterForm(props: EncounterFormProps) {
       {suggestion && (
         <label class="kith-check">
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.currentTarget.checked)} />
-          {t('encFollowUp', formatPartialDate(suggestion))}
+          {t('encFollowUp', formatDate(suggestion))}
         </label>
       )}
       {error && (

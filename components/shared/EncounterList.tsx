@@ -1,5 +1,5 @@
 import type { EncounterView } from '@/utils/messages';
-import { formatPartialDate } from '@/utils/dates';
+import { formatDate } from '@/utils/phrases';
 import { t } from '@/utils/i18n';
 import { KIND_MESSAGE } from '@/utils/encounter-kinds';
 
@@ -16,7 +16,7 @@ export function EncounterList({
   return (
     <ol class="kith-encounters" aria-label={t('sidebarEncounters')}>
       {encounters.map((e) => {
-        const when = formatPartialDate(e.date);
+        const when = formatDate(e.date);
         const introducer = e.introducerName ?? e.introducedByName;
         return (
           <li key={e.id}>

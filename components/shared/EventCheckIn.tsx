@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import type { KithEvent } from '@/utils/model/types';
+import { CAPS } from '@/utils/model/caps';
 import { send } from '@/utils/client';
 import { localDay } from '@/utils/dates';
 import { checkIn, checkOut, readCheckIn, watchCheckIn, type CheckIn } from '@/utils/checkin';
@@ -95,7 +96,7 @@ export function EventCheckIn({ onChange }: { onChange?: (c: CheckIn | null) => v
     <form class="checkin checkin-form" style={ROW} aria-label={t('eventCheckInLabel')} onSubmit={submit}>
       <label style={ROW}>
         {t('eventCheckInWhich')}
-        <input ref={input} list="kith-checkin-events" value={name} maxLength={200} onInput={(e) => setName(e.currentTarget.value)} autocomplete="off" required />
+        <input ref={input} list="kith-checkin-events" value={name} maxLength={CAPS.eventName} onInput={(e) => setName(e.currentTarget.value)} autocomplete="off" required />
       </label>
       <datalist id="kith-checkin-events">
         {events.map((ev) => (

@@ -58,6 +58,12 @@ export function autosaver(save: (patch: PersonPatch) => Promise<PersonView>, rep
       },
     );
   };
+  // The page goes away (a reload, a navigation, the tab closing) while a change waits for the save in
+  // flight: send everything not stored yet now, or it would be lost with the page. Fields are set, not
+  // added, so this save landing beside the one in flight stores the same person.
+  globalThis.addEventListener?.('pagehide', () => {
+    if (unsaved && sending) void save(unsaved).catch(() => undefined);
+  });
   const saver: Autosaver = {
     change: (patch) => {
       unsaved = join(unsaved, patch);

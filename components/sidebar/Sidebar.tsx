@@ -1,30 +1,38 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import type { ExtractedProfile } from '@/utils/sites/types';
 import type { Payload } from '@/utils/messages';
 import { send } from '@/utils/client';
-import { formatPartialDate, localDay } from '@/utils/dates';
+import { localDay } from '@/utils/dates';
 import { activeCheckIn, CHECKIN_KEY, type CheckIn } from '@/utils/checkin';
 import { t } from '@/utils/i18n';
 import { Avatar } from '@/components/shared/Avatar';
 import { EncounterForm } from '@/components/shared/EncounterForm';
-import { EncounterList } from '@/components/shared/EncounterList';
+import { EncounterSection } from '@/components/shared/EncounterSection';
+import { PersonActions } from '@/components/shared/PersonActions';
+import { SamePerson } from '@/components/shared/SamePerson';
+import { UndoBar, useUndo } from '@/components/shared/UndoBar';
 import { TagEditor } from '@/components/shared/TagEditor';
 import { NotesEditor } from '@/components/shared/NotesEditor';
 import { FollowUpEditor } from '@/components/shared/FollowUpEditor';
 import { usePerson } from '@/components/shared/usePerson';
-import { LinkProfile } from './LinkProfile';
 
 export interface SidebarProps {
   /** What the page shows; null while Kith waits for the page to show the person of the new URL. */
   profile: ExtractedProfile | null;
+  /** On the page, a frame with a tab on the edge that opens it; in the browser's side panel, always open. */
+  presentation: 'page' | 'panel';
   open: boolean;
-  onToggle: () => void;
+  onOpen: () => void;
+  /** The close button, and Escape when no form is open. */
+  onClose: () => void;
+  /** Changes each time Kith should take the focus (it opened, or the shortcut asked). */
+  focusRequest: number;
   postMeetingDays: number;
 }
 
 /** Kith on a profile page: who this is, have I met them, record an encounter, tags, notes, follow-up. */
-export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarProps) {
+export function Sidebar({ profile, presentation, open, onOpen, onClose, focusRequest, postMeetingDays }: SidebarProps) {
   const { view, person, error, saver, act, form, openForm } = usePerson(profile, (encounter, followUpDue) => {
     // What the page shows, as the protocol takes it (the photo goes as photoUrl, fetched by the background).
     // Fields left undefined are absent to the background (valibot's optional takes both).
@@ -41,6 +49,8 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
   const [here, setHere] = useState<CheckIn | null>(null);
   const [typedName, setTypedName] = useState('');
   const [knownTags, setKnownTags] = useState<string[]>([]);
+  // A person deleted here: the offer to put them back outlives their part of the panel.
+  const undoDelete = useUndo();
 
   useEffect(() => {
     // The event the user is checked in to (one storage read for each profile the page shows; the
@@ -53,17 +63,42 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
     send('tags.list', {}).then(setKnownTags, () => undefined);
   }, [open, view?.person.id]);
 
+  const panel = useRef<HTMLElement>(null);
+  // Only a new request moves the focus, never a mount (the page showing the next person).
+  const focused = useRef(focusRequest);
+  useEffect(() => {
+    if (focusRequest === focused.current) return;
+    focused.current = focusRequest;
+    // Opening moves focus into Kith: to the panel itself, so a screen reader starts at its name.
+    if (open) panel.current?.focus();
+  }, [open, focusRequest]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented || !open) return;
+    e.preventDefault();
+    // An open form is cancelled first; the next Escape closes Kith.
+    if (form) form.props.onCancel();
+    else onClose();
+  };
+
   const name = person?.name || profile?.name || typedName;
   const label = name ? t('sidebarLabelPerson', name) : t('sidebarLabel');
-  const photo = view?.photo ?? profile?.photoUrl;
+  // Only the thumbnail Kith stored. The page's own photo address, shown in Kith's frame or side
+  // panel, would be a request of Kith's own to the site (DESIGN.md: none but the photo the user saves).
+  const photo = view?.photo;
   const headline = person?.headline ?? profile?.headline;
 
   return (
-    <div class={`kith-root${open ? ' kith-open' : ''}`}>
-      <button type="button" class="kith-tab" aria-expanded={open} aria-controls="kith-panel" aria-label={open ? t('sidebarClose') : t('sidebarOpen')} onClick={onToggle}>
-        {view ? t('sidebarTabSaved') : t('sidebarTab')}
-      </button>
-      <aside id="kith-panel" aria-label={label} hidden={!open}>
+    <div class={`kith-root kith-${presentation}${open ? ' kith-open' : ''}`} onKeyDown={onKeyDown}>
+      {presentation === 'page' && (
+        <button type="button" class="kith-tab" aria-expanded={open} aria-controls="kith-panel" aria-label={t('sidebarOpen')} hidden={open} onClick={onOpen}>
+          {view ? t('sidebarTabSaved') : t('sidebarTab')}
+        </button>
+      )}
+      <aside id="kith-panel" aria-label={label} hidden={!open} ref={panel} tabIndex={-1}>
+        <button type="button" class="kith-close" aria-label={t('sidebarClose')} title={t('sidebarClose')} onClick={onClose}>
+          ×
+        </button>
         {!profile ? (
           <p role="status">{t('sidebarLoading')}</p>
         ) : (
@@ -114,15 +149,7 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
             {view === null && !form && <p class="kith-muted">{t('sidebarNotSaved')}</p>}
             {view && person && (
               <>
-                <section aria-label={t('sidebarMet')}>
-                  <h3>{t('sidebarMet')}</h3>
-                  <EncounterList
-                    encounters={view.encounters}
-                    onEdit={(e) => openForm(e, e.id)}
-                    onDelete={(id) => act(send('encounter.delete', { id })).catch(() => undefined)}
-                  />
-                  {person.lastTouch && <p class="kith-muted">{t('sidebarLastTouch', formatPartialDate(person.lastTouch))}</p>}
-                </section>
+                <EncounterSection view={view} act={act} onEdit={(e) => openForm(e, e.id)} />
                 {view.introduced.length > 0 && (
                   <section aria-label={t('sidebarIntroducedYouTo')}>
                     <h3>{t('sidebarIntroducedYouTo')}</h3>
@@ -147,9 +174,21 @@ export function Sidebar({ profile, open, onToggle, postMeetingDays }: SidebarPro
                   saving={saver!.unsaved()?.notes !== undefined}
                   onSave={(notes) => saver!.change({ notes })}
                 />
+                <PersonActions
+                  view={view}
+                  act={act}
+                  onDeleted={(deleted, putBack) => {
+                    act(Promise.resolve(null)).catch(() => undefined);
+                    undoDelete.offer(t('personDeleted', deleted), async () => {
+                      await putBack();
+                      await act(send('person.lookup', { keys: profile.keys }));
+                    });
+                  }}
+                />
               </>
             )}
-            {view !== undefined && !form && <LinkProfile profile={profile} view={view} act={act} />}
+            {view !== undefined && !form && <SamePerson profile={profile} view={view} act={act} />}
+            <UndoBar state={undoDelete} />
           </>
         )}
       </aside>

@@ -24,23 +24,21 @@ export interface Changes {
   readonly count: number;
 }
 
-/**
- * The view whose request made a change: a Kith page by the random id its requests carry
- * (utils/client.ts), a sidebar by its tab, as the browser stamped it on the request.
- */
+/** The view whose request made a change: a Kith page (or sidebar) by the random id its requests carry (utils/client.ts). */
 export interface Asker {
   client?: string;
-  sidebarTab?: number;
 }
 
-/** Tells every view but the one that asked (`skipTab`: the tab whose sidebar asked). */
-type Announce = (notice: ChangedNotice, skipTab?: number) => void;
+/** Tells every view; the one named in the notice ignores it. */
+type Announce = (notice: ChangedNotice) => void;
 
 export function createChanges(deps: {
   announce: Announce;
   listCache?: PeopleSearch;
   dueTotals?: DueTotals;
   drill?: DrillIndex;
+  /** Hears every change after it is announced (sync sends local ones a few seconds later). */
+  onChanged?: () => void;
 }): Changes {
   const listCache = deps.listCache ?? new PeopleSearch();
   const dueTotals = deps.dueTotals ?? new DueTotals();
@@ -56,7 +54,8 @@ export function createChanges(deps: {
       listCache.changed(personIds);
       dueTotals.changed();
       drill.changed(personIds);
-      deps.announce({ kithChanged: personIds, ...(by.client ? { client: by.client } : {}) }, by.sidebarTab);
+      deps.announce({ kithChanged: personIds, ...(by.client ? { client: by.client } : {}) });
+      deps.onChanged?.();
     },
     get count() {
       return count;
@@ -66,22 +65,20 @@ export function createChanges(deps: {
 
 /**
  * Announces a change in the browser: the toolbar badge and the popup's first screen are made again,
- * and every open Kith view hears the notice: the extension's pages (popup, options, network) by
- * runtime message, the sidebars by a message to each tab Kith's content script may be in, but the
- * one whose sidebar asked.
+ * and every open Kith view hears the notice by runtime message: the extension's pages (popup,
+ * options, network, the side panel) and the sidebars, which are Kith pages in frames (in Firefox,
+ * which does not give those runtime messages, `frames` tells each one by its own address). Content
+ * scripts never hear it: nothing of the user's goes to a web page's process.
  */
 export function announceInBrowser(deps: {
   refreshBadge: () => unknown;
   firstScreen: { changed: () => unknown };
-  /** The match patterns of every tab the sidebar may be in (the profile sites, the granted Mastodon instances). */
-  sidebarTabs: () => string[];
+  frames?: { tell(notice: object): void } | undefined;
 }): Announce {
-  return (notice, skipTab) => {
+  return (notice) => {
     void deps.refreshBadge();
     void deps.firstScreen.changed();
     browser.runtime.sendMessage(notice).catch(() => undefined);
-    void browser.tabs.query({ url: deps.sidebarTabs() }).then((tabs) => {
-      for (const tab of tabs) if (tab.id !== undefined && tab.id !== skipTab) browser.tabs.sendMessage(tab.id, notice).catch(() => undefined);
-    });
+    deps.frames?.tell(notice);
   };
 }

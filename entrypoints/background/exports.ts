@@ -22,6 +22,6 @@ export function exportFile(data: KithData, format: ExportFormat, now: Date): { f
         text: exportVcards(data, format === 'vcard3' ? '3.0' : '4.0'),
       };
     case 'ics':
-      return { filename: `kith-follow-ups-${stamp}.ics`, mime: 'text/calendar;charset=utf-8', text: exportIcal(data, { today: stamp }) };
+      return { filename: `kith-follow-ups-${stamp}.ics`, mime: 'text/calendar;charset=utf-8', text: exportIcal(data, { today: stamp, now: now.getTime() }) };
   }
 }

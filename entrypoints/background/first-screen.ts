@@ -7,8 +7,6 @@ import { followUpsList } from './views';
 
 /** How long changes must pause before the first screen is made again (a burst of edits makes it once). */
 const FIRST_SCREEN_DELAY_MS = 100;
-/** After the worker starts, the first screen is made again this much later (see `remake`). */
-export const REMAKE_AFTER_START_MS = 1000;
 
 /**
  * Keeps the popup's first screen (utils/first-screen.ts) in `area` (storage.session). Every step runs

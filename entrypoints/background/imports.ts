@@ -10,15 +10,11 @@ import { parseConnections } from '@/utils/formats/linkedin-connections';
 import { planConnectionsImport } from '@/utils/import/connections-plan';
 import { ImportError } from '@/utils/formats/errors';
 import type { KithData } from '@/utils/model/types';
+import { MAX_IMPORT } from '@/utils/model/caps';
 import { importPort, type ImportKind, type ImportProgress } from '@/utils/messages';
 import { t } from '@/utils/i18n';
 import type { Changes } from './changes';
 
-/**
- * The longest import text accepted, in characters. The options page refuses files over 100 MB before
- * reading them; this is the background's own check (it validates every message).
- */
-const MAX_IMPORT_CHARS = 100 * 1024 * 1024;
 
 /**
  * A browser refuses a single extension message over 64 MiB (Chromium: "Message exceeded maximum
@@ -68,8 +64,9 @@ export function handleImportPort(port: Runtime.Port, changes: Pick<Changes, 'cha
     kind = req.kind;
     id = req.id ?? id;
     size += req.text.length;
-    if (size > MAX_IMPORT_CHARS) {
-      return refuse(t('errorImportTooBig', MAX_IMPORT_CHARS / (1024 * 1024)));
+    // The background's own check of the largest import (it validates every message), in characters.
+    if (size > MAX_IMPORT) {
+      return refuse(t('errorImportTooBig', MAX_IMPORT / (1024 * 1024)));
     }
     parts.push(req.text);
     if (req.more === true) return;

@@ -91,8 +91,8 @@ export function createHandler(deps: HandlerDeps) {
     if (!parsed.success) return { ok: false, error: malformed(name, parsed.issues) };
     const handler = handlers[name as MessageName] as (p: unknown, c: Context) => Promise<unknown>;
     const tabId = sender.tab?.id;
-    // The view that asked: a page by the id its request carries, a sidebar by its tab.
-    const by: Asker = origin === 'content' ? { sidebarTab: tabId } : client ? { client } : {};
+    // The view that asked, by the id its request carries.
+    const by: Asker = client ? { client } : {};
     const run = async () =>
       handler(parsed.output, {
         db: await deps.db(),

@@ -9,6 +9,11 @@ const PHOTO_HOSTS = [
   /^profile-images\.xing\.com$/,
 ];
 const SIZE = 96;
+/**
+ * What shows through a transparent photo: JPEG has no alpha, and an encoder writes transparent pixels
+ * as black. A light neutral grey reads as "no background" in light and dark mode alike.
+ */
+const THUMBNAIL_BACKGROUND = '#e8e8ec';
 const MAX_BYTES = 5_000_000;
 
 /**
@@ -46,6 +51,8 @@ export async function thumbnail(url: string, instances: readonly string[] = []):
     const canvas = new OffscreenCanvas(SIZE, SIZE);
     const g = canvas.getContext('2d');
     if (!g) return undefined;
+    g.fillStyle = THUMBNAIL_BACKGROUND;
+    g.fillRect(0, 0, SIZE, SIZE);
     g.drawImage(bitmap, (bitmap.width - side) / 2, (bitmap.height - side) / 2, side, side, 0, 0, SIZE, SIZE);
     bitmap.close();
     const out = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });

@@ -2,49 +2,39 @@
 import type { CaptureOffer, CapturedRow, DrillCardView, FollowUpRow, LinkSuggestion, MetContext, NetworkRow, PersonSummary, PersonView, Responses } from '@/utils/messages';
 import type { KithDb } from '@/utils/db';
 import type { Encounter, Id, KithEvent, LocalDay, Person } from '@/utils/model/types';
-import { getVoiceNote, readDrillPeople } from '@/utils/db/drill';
+import { readDrillPeople } from '@/utils/db/drill';
 import type { CaptureCandidate } from '@/utils/drill/capture';
-import { getPerson } from '@/utils/db/people';
 import type { DueTotals } from '@/utils/db/due-totals';
-import { encountersOf, getEvent, getPhoto, introductionsBy, readDue, type DueRead } from '@/utils/db/reads';
-import { addDays, formatPartialDate } from '@/utils/dates';
+import { encountersOf, getEvent, getPhoto, readDue, readPersonRecords, type DueRead } from '@/utils/db/reads';
+import { addDays } from '@/utils/dates';
+import { formatDate } from '@/utils/phrases';
 import { byDueThenName, overdueBy } from '@/utils/followups';
 
-/** Everything the sidebar and the network page show of one person. */
-export async function personView(db: KithDb, person: Person): Promise<PersonView> {
-  const [encounters, photo, introductions, voiceNote] = await Promise.all([
-    encountersOf(db, person.id),
-    person.hasPhoto ? getPhoto(db, person.id) : undefined,
-    introductionsBy(db, person.id),
-    getVoiceNote(db, person.id),
-  ]);
-  const eventNames = new Map<string, string>();
-  const names = new Map<string, string>();
-  const views = [];
-  for (const e of encounters) {
+/**
+ * Everything the sidebar and the network page show of one person: as stored now (the person given is
+ * the one a write just stored, or read a moment ago), all from one read.
+ */
+export async function personView(db: KithDb, given: Person): Promise<PersonView> {
+  const read = await readPersonRecords(db, given.id);
+  const person = read.person ?? given;
+  const views = read.encounters.map((e) => {
     const view: PersonView['encounters'][number] = { ...e };
-    if (e.eventId) {
-      if (!eventNames.has(e.eventId)) eventNames.set(e.eventId, (await getEvent(db, e.eventId))?.name ?? '');
-      const name = eventNames.get(e.eventId);
-      if (name) view.eventName = name;
-    }
-    if (e.introducedById) {
-      if (!names.has(e.introducedById)) names.set(e.introducedById, (await getPerson(db, e.introducedById))?.name ?? '');
-      const name = names.get(e.introducedById);
-      if (name) view.introducerName = name;
-    }
-    views.push(view);
-  }
+    const eventName = e.eventId ? read.events.get(e.eventId)?.name : undefined;
+    if (eventName) view.eventName = eventName;
+    const introducerName = e.introducedById ? read.people.get(e.introducedById)?.name : undefined;
+    if (introducerName) view.introducerName = introducerName;
+    return view;
+  });
   const introduced: PersonView['introduced'] = [];
-  for (const e of introductions) {
-    const p = await getPerson(db, e.personId);
+  for (const e of read.introductions) {
+    const p = read.people.get(e.personId);
     if (p && !introduced.some((i) => i.id === p.id)) introduced.push({ id: p.id, name: p.name });
   }
   return {
     person,
     encounters: views,
-    ...(photo ? { photo: photo.dataUrl } : {}),
-    ...(voiceNote ? { voiceNote: { dataUrl: voiceNote.dataUrl, seconds: voiceNote.seconds } } : {}),
+    ...(read.photo ? { photo: read.photo.dataUrl } : {}),
+    ...(read.voiceNote ? { voiceNote: { dataUrl: read.voiceNote.dataUrl, seconds: read.voiceNote.seconds } } : {}),
     introduced,
   };
 }
@@ -86,7 +76,7 @@ export async function linkSuggestion(db: KithDb, p: Person): Promise<LinkSuggest
   const met = recognisingEncounter(await encountersOf(db, p.id));
   if (!met) return { id: p.id, name: p.name, where: p.headline ?? '' };
   const ev = met.eventId ? await getEvent(db, met.eventId) : undefined;
-  return { id: p.id, name: p.name, where: [ev?.name, met.place, formatPartialDate(met.date)].filter(Boolean).join(', ') };
+  return { id: p.id, name: p.name, where: [ev?.name, met.place, formatDate(met.date)].filter(Boolean).join(', ') };
 }
 
 function followUpRow(p: Person, today: string, read: DueRead): FollowUpRow {

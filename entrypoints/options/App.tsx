@@ -8,10 +8,11 @@ import { OptionsSettings } from '@/components/options/OptionsSettings';
 import { ExportPanel } from '@/components/options/ExportPanel';
 import { ImportPanel } from '@/components/options/ImportPanel';
 import { OptionsDeleteAll } from '@/components/options/OptionsDeleteAll';
+import { SyncPanel } from '@/components/options/SyncPanel';
 
 type Stats = Responses['stats.get'];
 
-/** The options page: what is stored, settings, export, import, delete all. */
+/** The options page: what is stored, import, export, settings, sync, delete all. */
 export function App() {
   const [stats, setStats] = useState<Stats | null>(null);
   const [statsError, setStatsError] = useState('');
@@ -48,9 +49,11 @@ export function App() {
               : t('optionsStatsLoading')}
         </p>
       </header>
-      <OptionsSettings />
-      <ExportPanel />
+      {/* In the order people come here for: bring their people in, back them up, then the settings. */}
       <ImportPanel onImported={refresh} />
+      <ExportPanel />
+      <OptionsSettings />
+      <SyncPanel />
       <OptionsDeleteAll onDeleted={refresh} />
     </main>
   );

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
+import { sidePanel } from '@/utils/compat';
 import { onPeopleChanged, send } from '@/utils/client';
 import type { FollowUpRow as Row, Responses } from '@/utils/messages';
 import type { EncounterKind } from '@/utils/model/types';
@@ -11,6 +12,7 @@ import { PopupNothingDue, PopupWelcome } from '@/components/popup/PopupEmpty';
 import { formatDueDay, plural } from '@/utils/phrases';
 import { EventCheckIn } from '@/components/shared/EventCheckIn';
 import { MetSomeone } from '@/components/popup/MetSomeone';
+import { UndoBar, useUndo } from '@/components/shared/UndoBar';
 import { FIRST_SCREEN, FIRST_SCREEN_KEY, isFirstScreenOf } from '@/utils/first-screen';
 import { FACES_PER_REQUEST, FaceCache } from './faces';
 
@@ -47,6 +49,9 @@ const GROUPS: { key: GroupKey; title: string }[] = [
   { key: 'week', title: 'popupWeek' },
 ];
 
+/** The browser's side panel, where Kith can show instead of on the page. */
+const panel = sidePanel();
+
 function openUrl(url: string): void {
   browser.tabs.create({ url }).catch((e: Error) => console.error('Kith: open', e));
 }
@@ -54,6 +59,7 @@ function openUrl(url: string): void {
 export function App({ initial, initialError }: { initial: PopupData | null; initialError?: string }) {
   const [data, setData] = useState(initial);
   const [error, setError] = useState(initialError ?? '');
+  const undo = useUndo();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<Partial<Record<GroupKey, boolean>>>({});
@@ -145,14 +151,19 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
     target?.focus();
   }, [data, busy]);
 
-  const act = async (row: Row, action: () => Promise<string>) => {
+  /** Runs Done or Snooze on a row; what it did is offered for Undo (`undo`: the background's token). */
+  const act = async (row: Row, action: () => Promise<{ text: string; undo: string }>) => {
     const rows = [...document.querySelectorAll<HTMLElement>('.fu-row')];
     const index = rows.findIndex((r) => r.dataset.person === row.id);
     // Only when the user acted from within the list (the row's buttons are disabled while busy).
     const fromRow = index >= 0 && rows[index].contains(document.activeElement);
     setBusy(row.id);
     try {
-      setStatus(await action());
+      const done = await action();
+      undo.offer(done.text, async () => {
+        await send('change.undo', { token: done.undo });
+        await refresh();
+      });
       setError('');
       if (fromRow) focusIndex.current = index;
       await refresh();
@@ -167,17 +178,23 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
 
   const onDone = (row: Row, kind: EncounterKind) =>
     act(row, async () => {
-      await send('followups.done', { personId: row.id, kind });
+      const { undo: token } = await send('followups.done', { personId: row.id, kind });
       const due = await nextDue(row);
-      return due ? t('popupDoneNext', row.name, formatDueDay(due, localDay())) : t('popupDoneCleared', row.name);
+      return { text: due ? t('popupDoneNext', row.name, formatDueDay(due, localDay())) : t('popupDoneCleared', row.name), undo: token };
     });
 
   const onSnooze = (row: Row, by: SnoozeBy) =>
     act(row, async () => {
-      await send('followups.snooze', { personId: row.id, ...by });
+      const { undo: token } = await send('followups.snooze', { personId: row.id, ...by });
       const due = (await nextDue(row)) ?? ('until' in by ? by.until : undefined);
-      return due ? t('popupSnoozed', row.name, formatDueDay(due, localDay())) : '';
+      return { text: due ? t('popupSnoozed', row.name, formatDueDay(due, localDay())) : t('popupSnoozedNoDay', row.name), undo: token };
     });
+
+  // The window this popup belongs to, known before a click, which must open the side panel at once.
+  const windowId = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    void browser.windows.getCurrent().then((w) => (windowId.current = w.id));
+  }, []);
 
   const manifest = browser.runtime.getManifest() as { options_ui?: unknown; options_page?: unknown };
   const hasOptions = Boolean(manifest.options_ui || manifest.options_page);
@@ -261,36 +278,56 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
         <button type="button" class="link" style={{ marginLeft: 'auto', marginRight: '8px' }} onClick={() => openUrl(browser.runtime.getURL('/network.html'))}>
           {t('networkOpen')}
         </button>
+        {panel && (
+          <button
+            type="button"
+            class="link"
+            style={{ marginRight: '8px' }}
+            onClick={() => {
+              // Before anything is awaited: the browser opens its side panel only in answer to the click.
+              if (windowId.current === undefined) return;
+              panel.open(windowId.current).then(() => window.close(), (e: Error) => setError(e.message));
+            }}
+          >
+            {t('popupSidePanel')}
+          </button>
+        )}
         {hasOptions && (
           <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
             {t('popupSettings')}
           </button>
         )}
       </header>
-      {data && (
-        <div class="popup-tools">
-          <button type="button" ref={metButton} class="primary" aria-expanded={capturing} onClick={() => setCapturing(!capturing)}>
-            {t('captureOpen')}
-          </button>
-          <button type="button" class="drill-open" onClick={() => openUrl(browser.runtime.getURL('/drill.html'))}>
-            {t('drillOpen')} {drillDue !== null && <span class="count">{plural('drillDueCount', drillDue)}</span>}
-          </button>
+      <main>
+        {data && (
+          <div class="popup-tools">
+            <button type="button" ref={metButton} class="primary" aria-expanded={capturing} onClick={() => setCapturing(!capturing)}>
+              {t('captureOpen')}
+            </button>
+            <button type="button" class="drill-open" onClick={() => openUrl(browser.runtime.getURL('/drill.html'))}>
+              {t('drillOpen')} {drillDue !== null && <span class="count">{plural('drillDueCount', drillDue)}</span>}
+            </button>
+          </div>
+        )}
+        {data && (
+          <div style={{ padding: '0 12px 8px' }}>
+            <EventCheckIn />
+          </div>
+        )}
+        {error && (
+          <p role="alert" class="error">
+            {t('popupError', error)}
+          </p>
+        )}
+        <div class="undo-slot">
+          <UndoBar state={undo} />
         </div>
-      )}
-      {data && (
-        <div style={{ padding: '0 12px 8px' }}>
-          <EventCheckIn />
-        </div>
-      )}
-      {error && (
-        <p role="alert" class="error">
-          {t('popupError', error)}
+        {/* A capture is no undoable change: "Saved" is said here, not in the undo bar. */}
+        <p role="status" class={`status${status ? '' : ' status-empty'}`}>
+          {status}
         </p>
-      )}
-      <p role="status" class={`status${status ? '' : ' status-empty'}`}>
-        {status}
-      </p>
-      {body}
+        {body}
+      </main>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { t } from '@/utils/i18n';
 import { ownChangesAnswered } from '@/utils/client';
+import { openSyncPort } from '@/utils/sync-port';
 import { App, firstPopupData } from './App';
 import '@/components/shared/pages.css';
 import './style.css';
@@ -22,4 +23,7 @@ firstPopupData().then(
     performance.mark('kith-popup-rendered');
   },
   (e: Error) => render(<App initial={null} initialError={e.message} />, root),
-);
+).finally(() => {
+  // After the first paint: while the popup is open, a change on another device shows within seconds.
+  openSyncPort();
+});

@@ -211,3 +211,63 @@ export async function trace(cdp: CDPSession, run: () => Promise<void>): Promise<
   }
   return events;
 }
+
+/**
+ * A DevTools session on a target Playwright does not attach (the extension's service worker, the
+ * browser's side panel), through an extension page's session: Target.attachToTarget +
+ * sendMessageToTarget.
+ */
+export class TargetSession {
+  private id = 0;
+  private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+
+  private constructor(private readonly cdp: CDPSession, private readonly sessionId: string) {
+    cdp.on('Target.receivedMessageFromTarget', (e) => {
+      if (e.sessionId !== this.sessionId) return;
+      const m = JSON.parse(e.message) as { id?: number; result?: unknown; error?: { message: string } };
+      const p = m.id !== undefined ? this.pending.get(m.id) : undefined;
+      if (!p) return;
+      this.pending.delete(m.id!);
+      if (m.error) p.reject(new BenchError(m.error.message));
+      else p.resolve(m.result);
+    });
+  }
+
+  /** The first target `match` accepts (`what` names it when there is none). */
+  static async attach(b: Browser, page: Page, match: (t: { type: string; url: string }) => boolean, what: string): Promise<TargetSession> {
+    const cdp = await b.context.newCDPSession(page);
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const target = targetInfos.find(match);
+    if (!target) {
+      await cdp.detach().catch(() => undefined);
+      throw new BenchError(`no ${what}`);
+    }
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    return new TargetSession(cdp, sessionId);
+  }
+
+  /** The extension's running service worker. */
+  static worker(b: Browser, page: Page): Promise<TargetSession> {
+    return TargetSession.attach(b, page, (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${b.extensionId}/`), 'running service worker to profile');
+  }
+
+  send<T = unknown>(method: string, params: object = {}): Promise<T> {
+    const id = ++this.id;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+    });
+  }
+
+  /** Evaluates `expression` in the target (awaiting a promise) and returns its value. */
+  async evaluate<T>(expression: string): Promise<T> {
+    const r = await this.send<{ result: { value?: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+    if (r.exceptionDetails) throw new BenchError(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+    return r.result.value as T;
+  }
+
+  async detach(): Promise<void> {
+    await this.cdp.send('Target.detachFromTarget', { sessionId: this.sessionId }).catch(() => undefined);
+    await this.cdp.detach().catch(() => undefined);
+  }
+}

@@ -5,10 +5,8 @@
  * .cpuprofile files (open them in the DevTools Performance panel) and summarised as the functions with
  * the most self time, mapped back to the sources when a source-mapped build is at hand.
  */
-import type { CDPSession, Page } from '@playwright/test';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { BenchError, type Browser } from './browser.ts';
 
 export interface CpuProfile {
   nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }>;
@@ -16,46 +14,6 @@ export interface CpuProfile {
   endTime: number;
   samples: number[];
   timeDeltas: number[];
-}
-
-/** A DevTools session on the extension's service worker, through an extension page's session. */
-export class WorkerSession {
-  private id = 0;
-  private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-
-  private constructor(private readonly cdp: CDPSession, private readonly sessionId: string) {
-    cdp.on('Target.receivedMessageFromTarget', (e) => {
-      if (e.sessionId !== this.sessionId) return;
-      const m = JSON.parse(e.message) as { id?: number; result?: unknown; error?: { message: string } };
-      const p = m.id !== undefined ? this.pending.get(m.id) : undefined;
-      if (!p) return;
-      this.pending.delete(m.id!);
-      if (m.error) p.reject(new BenchError(m.error.message));
-      else p.resolve(m.result);
-    });
-  }
-
-  static async attach(b: Browser, page: Page): Promise<WorkerSession> {
-    const cdp = await b.context.newCDPSession(page);
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${b.extensionId}/`));
-    if (!sw) throw new BenchError('no running service worker to profile');
-    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
-    return new WorkerSession(cdp, sessionId);
-  }
-
-  send<T = unknown>(method: string, params: object = {}): Promise<T> {
-    const id = ++this.id;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
-    });
-  }
-
-  async detach(): Promise<void> {
-    await this.cdp.send('Target.detachFromTarget', { sessionId: this.sessionId }).catch(() => undefined);
-    await this.cdp.detach().catch(() => undefined);
-  }
 }
 
 /** Profiles whatever `run` makes the target do. `send` is a page's or the worker's session. */

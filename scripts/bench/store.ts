@@ -229,3 +229,26 @@ export async function rawPutFloor(b: Browser, people: unknown[], variant: IndexV
     { people, variant },
   );
 }
+
+/**
+ * Makes the extension's store behave as with sync connected, without a server: the syncState entry
+ * every write reads (utils/db/outbox.ts) is written straight into the worker's database, so each record
+ * an import writes is queued for sync as it would be. Nothing is sent anywhere.
+ */
+export async function queueForSyncInWorker(b: Browser): Promise<void> {
+  const worker = await currentWorker(b.context);
+  await worker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('kith');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('syncState', 'readwrite');
+      tx.objectStore('syncState').put({ deviceId: 'bench' }, 'device');
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+}

@@ -59,9 +59,9 @@ test('check in on the network page, "Met here" on three profiles, find all three
     await expect(sidebar.getByLabel('Event', { exact: true })).toHaveValue('Grow Up Start Up');
     await expect(sidebar.getByLabel('Place')).toHaveValue('Warsaw, EXPO XXI');
     await expect(sidebar.getByLabel('Date')).toHaveValue(t);
-    await expect(sidebar.getByLabel('Kind')).toHaveValue('in-person');
+    await expect(sidebar.getByLabel('Kind')).toHaveValue('event');
     // The post-meeting follow-up is suggested (two days later by default) and on.
-    const suggestion = sidebar.getByLabel(`Follow up on ${formatPartialDate(addDays(t, 2))}`);
+    const suggestion = sidebar.getByLabel(`Follow up on ${formatPartialDate(addDays(t, 2), 'en-US')}`);
     await expect(suggestion).toBeChecked();
     await sidebar.getByRole('button', { name: 'Save encounter' }).click();
     await expect(sidebar.getByRole('list', { name: 'Encounters' })).toContainText('at Grow Up Start Up');

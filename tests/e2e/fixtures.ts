@@ -1,4 +1,4 @@
-import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, chromium, expect, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -98,13 +98,37 @@ export const test = base.extend<Fixtures>({
 
 export { expect } from '@playwright/test';
 
+/** The frame of Kith's sidebar page in a tab, if there is one now. */
+export function findSidebarFrame(page: Page): Frame | undefined {
+  return page.frames().find((f) => !f.isDetached() && /^chrome-extension:\/\/[^/]+\/sidebar\.html/.test(f.url()));
+}
+
+/**
+ * Kith's sidebar on a web page: its own page in a frame inside a closed shadow root, which neither
+ * the page nor Playwright's selectors can enter; Playwright reaches the frame itself through
+ * page.frames(). Waits for it (a new one after every page load).
+ */
+export async function sidebarFrame(page: Page, timeout = 10_000): Promise<Frame> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const frame = findSidebarFrame(page);
+    if (frame) {
+      await frame.waitForLoadState('domcontentloaded');
+      return frame;
+    }
+    if (Date.now() > until) throw new Error(`No Kith sidebar frame on ${page.url()}`);
+    await page.waitForTimeout(25);
+  }
+}
+
 /** Opens a profile page and Kith's sidebar on it (as a person would: the tab), and returns the sidebar named for `name`. */
 export async function openSidebar(page: Page, url: string, name: string) {
   await page.goto(url);
-  const tab = page.getByRole('button', { name: /Open Kith|Close Kith/ });
-  await expect(tab).toBeVisible();
-  if ((await tab.getAttribute('aria-expanded')) === 'false') await tab.click();
-  const sidebar = page.getByRole('complementary', { name: `Kith: ${name}` });
+  const kith = await sidebarFrame(page);
+  const tab = kith.getByRole('button', { name: 'Open Kith' });
+  const sidebar = kith.getByRole('complementary', { name: `Kith: ${name}` });
+  await expect(tab.or(sidebar)).toBeVisible();
+  if (await tab.isVisible()) await tab.click();
   await expect(sidebar).toBeVisible();
   return sidebar;
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, launch, removeDir, serve, serviceWorker, test } from './fixtures';
+import { expect, launch, removeDir, serve, serviceWorker, sidebarFrame, test } from './fixtures';
 import { spaPage } from './spa-page';
 
 const ANNA = { slug: 'anna-nowak', name: 'Anna Nowak', headline: 'CTO at Acme', company: 'Acme' };
@@ -14,8 +14,9 @@ test('the chain: page → content script → background → IndexedDB → sideba
     await serve(context, /^https:\/\/www\.linkedin\.com\/in\//, spaPage([ANNA]));
     let page = await context.newPage();
     await page.goto('https://www.linkedin.com/in/anna-nowak/');
-    await page.getByRole('button', { name: 'Open Kith' }).click();
-    const sidebar = page.getByRole('complementary', { name: /Kith: Anna Nowak/ });
+    const kith = await sidebarFrame(page);
+    await kith.getByRole('button', { name: 'Open Kith' }).click();
+    const sidebar = kith.getByRole('complementary', { name: /Kith: Anna Nowak/ });
     await expect(sidebar).toBeVisible();
     // The background answered from IndexedDB: not saved yet.
     await expect(sidebar.getByText('You have not recorded meeting this person yet.')).toBeVisible();
@@ -34,7 +35,7 @@ test('the chain: page → content script → background → IndexedDB → sideba
     page = await context.newPage();
     await page.goto('https://www.linkedin.com/in/anna-nowak/');
     // The open state was remembered.
-    const again = page.getByRole('complementary', { name: /Kith: Anna Nowak/ });
+    const again = (await sidebarFrame(page)).getByRole('complementary', { name: /Kith: Anna Nowak/ });
     await expect(again).toBeVisible();
     await expect(again.getByRole('list', { name: 'Encounters' })).toContainText('Grow Up Start Up');
     await context.close();
@@ -56,6 +57,8 @@ test('a web page cannot talk to the background', async ({ context }) => {
   const page = await context.newPage();
   await page.goto('https://www.linkedin.com/in/anna-nowak/');
   await expect(page.locator('kith-sidebar')).toHaveCount(1);
+  // Kith's element holds a closed shadow root: the page cannot reach Kith's frame through it.
+  expect(await page.locator('kith-sidebar').evaluate((el) => el.shadowRoot)).toBeNull();
   // The page's own world has no extension messaging to Kith (no externally_connectable).
   const reachable = await page.evaluate(() => {
     const w = window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } };

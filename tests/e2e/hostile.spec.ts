@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, serve, test } from './fixtures';
+import { expect, serve, sidebarFrame, test } from './fixtures';
 
 /**
  * Hostile profile pages: each is a LinkedIn-like profile whose text, photo or scripts attack. Kith must
@@ -77,20 +77,27 @@ for (const c of CASES) {
       void d.dismiss();
     });
     await p.goto('https://www.linkedin.com/in/hostile/');
-    const host = p.locator('kith-sidebar');
     if (c.expectName === null) {
-      // The page may hide or remove Kith: then Kith is absent, and nothing else breaks.
+      // The page may remove Kith: then Kith is absent, and nothing else breaks.
       await p.waitForTimeout(500);
+      await expect(p.locator('kith-sidebar')).toHaveCount(0);
       await checkNoScriptRan(p, dialogs);
       return;
     }
-    await p.getByRole('button', { name: 'Open Kith' }).click();
-    const sidebar = p.getByRole('complementary', { name: new RegExp(`Kith`) });
+    // Whatever the page does to the host, the page sees no more of Kith than a closed shadow root.
+    await expect(p.locator('kith-sidebar')).toHaveCount(1);
+    expect(await p.locator('kith-sidebar').evaluate((h) => h.shadowRoot)).toBeNull();
+    const kith = await sidebarFrame(p);
+    await kith.getByRole('button', { name: 'Open Kith' }).click();
+    const sidebar = kith.getByRole('complementary', { name: new RegExp(`Kith`) });
     await expect(sidebar).toBeVisible();
+    // What the user sees: the open frame on the page's edge, at its full width, however the page styles the host.
+    await expect.poll(async () => (await (await kith.frameElement()).boundingBox())?.width).toBe(320);
+    expect(await (await kith.frameElement()).isVisible()).toBe(true);
     if (c.expectName) await expect(sidebar).toHaveAccessibleName(new RegExp(escapeRegExp(c.expectName)));
-    // Nothing from the page became an element inside Kith.
-    expect(await host.evaluate((h) => h.shadowRoot!.querySelectorAll('script, iframe, svg, img[src="x"], a[href^="javascript"]').length)).toBe(0);
-    const img = await host.evaluate((h) => h.shadowRoot!.querySelector('header img')?.getAttribute('src') ?? null);
+    // Nothing from the page became an element inside Kith (its own scripts are in its document's head).
+    expect(await kith.evaluate(() => document.body.querySelectorAll('script, iframe, svg, img[src="x"], a[href^="javascript"]').length)).toBe(0);
+    const img = await kith.evaluate(() => document.querySelector('header img')?.getAttribute('src') ?? null);
     if (img !== null) expect(img).toMatch(/^(https:\/\/media\.licdn\.com\/|data:image\/jpeg;base64,)/);
 
     // Saving still works (when there is a name to save), and what is stored is clean and capped.

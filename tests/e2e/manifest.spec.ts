@@ -8,12 +8,13 @@ import { expect, test } from './fixtures';
 // Chromium also has `scripting`, to register the Mastodon content script on the instances the user
 // grants (no install warning; Firefox's MV2 contentScripts.register needs no permission).
 const ALLOWED_PERMISSIONS: Record<string, string[]> = {
-  'chrome-mv3': ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting'],
+  'chrome-mv3': ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting', 'sidePanel'],
   'firefox-mv2': ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
 };
-// Mastodon instances are many: none is declared. The only optional permission is the pattern the user's
-// grant of one instance (https://<instance>/*) must fall under; nothing is granted at install.
-const OPTIONAL = ['https://*/*'];
+// Mastodon instances are many: none is declared. The only optional permissions are the patterns the
+// user's grant of one instance (https://<instance>/*) or of the sync server (that, or http on this
+// computer) must fall under; nothing is granted at install.
+const OPTIONAL = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 const PROFILE_HOSTS = [
   'https://*.linkedin.com/*',
   'https://github.com/*',
@@ -47,7 +48,10 @@ for (const target of ['chrome-mv3', 'firefox-mv2']) {
     expect(optional.apis ?? []).toEqual([]);
     if (target === 'firefox-mv2') expect(m).not.toHaveProperty('optional_host_permissions');
     expect(m).not.toHaveProperty('externally_connectable');
-    expect(m).not.toHaveProperty('web_accessible_resources');
+    // Only Kith's sidebar page, for its frame on profile pages; in Chromium never at a fixed URL.
+    expect(m.web_accessible_resources).toEqual(
+      target === 'chrome-mv3' ? [{ resources: ['sidebar.html'], matches: ['https://*/*'], use_dynamic_url: true }] : ['sidebar.html'],
+    );
     // One content script a site, each on its own site's pages only; together, exactly the profile sites.
     const scripts = m.content_scripts as { matches: string[]; js: string[] }[];
     expect(scripts.flatMap((cs) => cs.matches).sort()).toEqual([...PROFILE_HOSTS].sort());

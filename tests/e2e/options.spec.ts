@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Download, Page } from '@playwright/test';
+import Papa from 'papaparse';
 import { expect, kith, launch, serviceWorker, test } from './fixtures';
 
 const FILES = resolve('tests/fixtures/files');
@@ -115,6 +116,13 @@ test('exports JSON, CSV, vCard 3.0 and 4.0 and iCalendar files with sensible nam
   await seed(page);
   await page.getByLabel('Import LinkedIn Connections.csv').setInputFiles(file('Connections.csv'));
   await expect(page.locator('.kith-report')).toBeVisible();
+  // Done in the popup for Piotr, by email: a touch today, after the first meeting.
+  const { person: piotr } = await kith<{ person: { id: string } }>(page, 'person.lookup', { keys: ['linkedin:piotr-zielinski'] });
+  await kith(page, 'followups.done', { personId: piotr.id, kind: 'email' });
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
 
   const json = await downloadFrom(page, 'Export JSON backup');
   expect(json.download.suggestedFilename()).toMatch(/^kith-backup-\d{4}-\d{2}-\d{2}\.json$/);
@@ -124,7 +132,7 @@ test('exports JSON, CSV, vCard 3.0 and 4.0 and iCalendar files with sensible nam
   expect(backup.people.map((p) => p.name).sort()).toEqual(
     ['Anna Nowak', 'Bartosz Wiśniewski', 'Carla Mendes', 'Dawid Kowalski', "Emma O'Brien", 'Piotr Zieliński', 'Zoë Ångström'].sort(),
   );
-  expect(backup.encounters).toHaveLength(2);
+  expect(backup.encounters).toHaveLength(3); // the two met, and the Done
   expect(backup.events).toHaveLength(1);
 
   const csv = await downloadFrom(page, 'Export CSV');
@@ -135,6 +143,13 @@ test('exports JSON, CSV, vCard 3.0 and 4.0 and iCalendar files with sensible nam
   expect(csv.text).toContain('Anna Nowak');
   // A cell that would run as a formula in a spreadsheet is neutralised.
   expect(csv.text).not.toMatch(/(^|,)=HYPERLINK/m);
+  // The Position Connections.csv gave, and how you met kept apart from the last touch: after Piotr's
+  // Done by email, his first meeting is still in the file.
+  const [header, ...rows] = Papa.parse<string[]>(csv.text.replace(/^\ufeff/, ''), { skipEmptyLines: true }).data;
+  const row = (name: string) => Object.fromEntries(header.map((c, i) => [c, rows.find((r) => r[0] === name)?.[i]]));
+  expect(row('Anna Nowak')).toMatchObject({ Position: 'CTO', 'How you met': '2026-06-19 · at an event · Warsaw · Grow Up Start Up' });
+  expect(row('Bartosz Wiśniewski')).toMatchObject({ Position: 'Head of "Growth"', 'How you met': '' });
+  expect(row('Piotr Zieliński')).toMatchObject({ 'How you met': '2026-06-20 · in person · Kraków', 'Last touch': today });
 
   const vcf3 = await downloadFrom(page, 'Export vCard');
   expect(vcf3.download.suggestedFilename()).toMatch(/^kith-contacts-\d{4}-\d{2}-\d{2}\.vcf$/);
@@ -153,6 +168,9 @@ test('exports JSON, CSV, vCard 3.0 and 4.0 and iCalendar files with sensible nam
   // One follow-up is pending (Anna's), so exactly one event, with its alarm.
   expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(1);
   expect(ics.text).toContain('SUMMARY:Follow up: Anna Nowak');
+  // One UID per person's follow-up, whatever its date, and a version a re-import can compare.
+  expect(ics.text).toMatch(/\r\nUID:followup-[0-9a-f-]{36}@kith\r\n/);
+  expect(ics.text).toMatch(/\r\nSEQUENCE:\d+\r\n/);
   expect(ics.text).toMatch(/BEGIN:VALARM[\s\S]*ACTION:DISPLAY[\s\S]*END:VALARM/);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
@@ -180,18 +198,18 @@ test('a bad file gets one clear message naming the line and reason, and changes 
     truncateSync(huge, 101 * 1024 * 1024);
 
     const cases: { input: string; path: string; message: RegExp }[] = [
-      { input: 'Import LinkedIn Connections.csv', path: file('not-a-csv.txt'), message: /not LinkedIn's Connections\.csv: no header/ },
+      { input: 'Import LinkedIn Connections.csv', path: file('not-a-csv.txt'), message: /not-a-csv\.txt was not imported, and nothing was changed\. It is not a CSV file/ },
       { input: 'Import LinkedIn Connections.csv', path: file('wrong-columns.csv'), message: /Line 1 is a header without the columns "URL"/ },
       { input: 'Import LinkedIn Connections.csv', path: file('bad-row.csv'), message: /Line 6: a quoted value starts here but its closing quote is missing/ },
       { input: 'Import LinkedIn Connections.csv', path: file('empty.csv'), message: /The file is empty/ },
-      { input: 'Import LinkedIn Connections.csv', path: junkFile, message: /not a CSV text file/ },
+      { input: 'Import LinkedIn Connections.csv', path: junkFile, message: /photo\.jpg was not imported.*It is not a CSV file/ },
       { input: 'Import LinkedIn Connections.csv', path: huge, message: /Connections-huge\.csv is 101 MB; Kith imports files of up to 100 MB/ },
       { input: 'Import a Kith backup (JSON)', path: truncated, message: /Line \d+: This backup is cut short/ },
       { input: 'Import a Kith backup (JSON)', path: file('other-app.json'), message: /not a Kith backup: it is JSON from another app/ },
       { input: 'Import a Kith backup (JSON)', path: file('newer-version.json'), message: /made by a newer Kith \(version 99\)/ },
       { input: 'Import a Kith backup (JSON)', path: file('empty.json'), message: /The file is empty/ },
-      { input: 'Import a Kith backup (JSON)', path: junkFile, message: /not a Kith backup: the file is not JSON/ },
-      { input: 'Import a Kith backup (JSON)', path: file('Connections.csv'), message: /not a Kith backup: the file is not JSON/ },
+      { input: 'Import a Kith backup (JSON)', path: junkFile, message: /It is not a JSON file: choose a Kith backup/ },
+      { input: 'Import a Kith backup (JSON)', path: file('Connections.csv'), message: /It is not a JSON file: choose a Kith backup/ },
     ];
     for (const c of cases) {
       await page.reload();

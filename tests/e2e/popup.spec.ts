@@ -70,7 +70,7 @@ const group = (page: Page, name: 'Overdue' | 'Due today' | 'Next 7 days') => pag
 const names = (region: Locator) => region.getByRole('listitem').getByRole('heading', { level: 3 }).allTextContents();
 const row = (page: Page, name: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name, level: 3 }) });
 
-/** The year of today, so a meeting "this year" shows without its year ("1 Jan"). */
+/** The year of today, so a meeting "this year" shows without its year ("Jan 1" in the en-US browser). */
 const thisYearJan1 = () => `${today().slice(0, 4)}-01-01`;
 
 async function seedTeam(page: Page) {
@@ -132,17 +132,17 @@ test('three groups in order, with faces, headline, lateness, note and where they
   await expect(anna).toContainText('5 days overdue');
   await expect(anna).toContainText('CTO at Acme');
   await expect(anna).toContainText('send the pilot deck');
-  await expect(anna).toContainText('met at Grow Up Start Up, Warsaw, 1 Jan');
+  await expect(anna).toContainText('met at Grow Up Start Up, Warsaw, Jan 1');
   await expect(anna.locator('.kith-initials')).toHaveText('AN');
   await expect(row(page, 'Bartek Kowalski')).toContainText('2 days overdue');
   await expect(row(page, 'Bartek Kowalski')).toContainText('every 30 days');
   await expect(row(page, 'Celina Lis')).toContainText('Due today');
   await expect(row(page, 'Celina Lis')).toContainText('met in Kraków');
-  await expect(row(page, 'Dawid Wolny')).toContainText(/Due \w{3},? \d{1,2} \w{3}/);
+  await expect(row(page, 'Dawid Wolny')).toContainText(/Due \w{3},? (\d{1,2} \w{3}|\w{3} \d{1,2})/);
 
   // Every control of a row is labelled.
   for (const name of ['Done', 'Snooze', 'Open profile']) await expect(anna.getByRole('button', { name, exact: true })).toBeVisible();
-  await expect(anna.getByRole('combobox', { name: 'Touch kind' })).toHaveValue('message');
+  await expect(anna.getByRole('combobox', { name: 'logged as' })).toHaveValue('message');
 
   expect(await badge(worker)).toBe('3');
 });
@@ -154,7 +154,7 @@ test('Done logs a touch of the chosen kind: no cadence clears the follow-up, a c
 
   // No cadence: done, gone.
   const anna = row(page, 'Anna Nowak');
-  await anna.getByRole('combobox', { name: 'Touch kind' }).selectOption({ label: 'Email' });
+  await anna.getByRole('combobox', { name: 'logged as' }).selectOption({ label: 'Email' });
   await anna.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('status')).toHaveText('Anna Nowak: done. No follow-up planned.');
   expect(await names(group(page, 'Overdue'))).toEqual(['Bartek Kowalski']);
@@ -309,7 +309,7 @@ test('the first screen is kept ready: a popup opened with the worker stopped pai
   await expect(group(fresh, 'Overdue').getByRole('listitem')).toHaveCount(2);
   expect(await fresh.evaluate(() => performance.getEntriesByName('kith-popup-kept').length)).toBe(1);
   expect(await names(group(fresh, 'Due today'))).toEqual(['Celina Lis']);
-  await expect(row(fresh, 'Anna Nowak')).toContainText('met at Grow Up Start Up, Warsaw, 1 Jan');
+  await expect(row(fresh, 'Anna Nowak')).toContainText('met at Grow Up Start Up, Warsaw, Jan 1');
 
   // Done on Anna elsewhere: the next popup lists only Bartek as overdue, and so does the kept screen.
   await kith(page, 'followups.done', { personId: ids.anna, kind: 'message' });
@@ -346,7 +346,7 @@ test('keyboard: every row action is reachable with Tab', async ({ openExtensionP
   await page.keyboard.press('Tab');
   await expect(anna.getByRole('button', { name: 'Done' })).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(anna.getByRole('combobox', { name: 'Touch kind' })).toBeFocused();
+  await expect(anna.getByRole('combobox', { name: 'logged as' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(anna.getByRole('button', { name: 'Snooze', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
@@ -434,8 +434,9 @@ test('screenshots in light and dark mode', async ({ openExtensionPage }, testInf
   await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(31, 31, 36)');
   await page.emulateMedia({ colorScheme: 'light' });
   await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(255, 255, 255)');
-  // Every row's actions fit on one line.
-  for (const item of await page.locator('.fu-actions').all()) expect((await item.boundingBox())!.height).toBeLessThan(40);
+  // Every row's actions fit on two lines at most, and Done with its "logged as" menu never breaks apart.
+  for (const item of await page.locator('.fu-actions').all()) expect((await item.boundingBox())!.height).toBeLessThan(72);
+  for (const item of await page.locator('.fu-done-group').all()) expect((await item.boundingBox())!.height).toBeLessThan(40);
   await page.getByRole('searchbox', { name: 'Search people' }).fill('now');
   await expect(page.getByRole('list', { name: 'People found' }).getByRole('listitem')).toHaveCount(2);
   await shoot('search');

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
-import { launch, removeDir, serviceWorker, test } from './fixtures';
+import type { BrowserContext, Frame, Locator, Page, Worker } from '@playwright/test';
+import { findSidebarFrame, launch, removeDir, serviceWorker, sidebarFrame, test } from './fixtures';
 import type { KithBrowser, Route, Scenario, Tab, Target } from '../scenarios/driver';
 import { sidebarScenarios } from '../scenarios/sidebar';
 import { pageScenarios } from '../scenarios/pages';
@@ -17,6 +17,8 @@ import { optionsScenarios } from '../scenarios/options';
 import { networkScenarios } from '../scenarios/network';
 import { siteScenarios } from '../scenarios/sites';
 import { drillScenarios } from '../scenarios/drill';
+import { everydayScenarios } from '../scenarios/everyday';
+import { privateScenarios } from '../scenarios/private';
 import { runScenario } from '../scenarios/run';
 
 class ChromiumTab implements Tab {
@@ -44,26 +46,49 @@ class ChromiumTab implements Tab {
     return this.page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg) as Promise<R>;
   }
 
-  /** Kith's own UI: on a web page, inside Kith's sidebar element (Playwright pierces its shadow root). */
-  locate(t: Target): Locator {
-    const scope: Page | Locator = t.within ? this.locate(t.within).first() : /^https?:/.test(this.page.url()) ? this.page.locator('kith-sidebar') : this.page;
-    return scope.getByRole(t.role, t.name === undefined ? {} : { name: t.name, exact: true });
+  private onWebPage() {
+    return /^https?:/.test(this.page.url());
+  }
+
+  /**
+   * Kith's own document: on a web page, its sidebar's frame (Playwright reaches the frame, not the
+   * closed shadow root around it), waited for when `wait`, else null while there is none; on Kith's
+   * pages, the page.
+   */
+  private async kith(wait: boolean): Promise<Page | Frame | null> {
+    if (!this.onWebPage()) return this.page;
+    return wait ? sidebarFrame(this.page, 5000) : (findSidebarFrame(this.page) ?? null);
+  }
+
+  evaluateInKith<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    return this.kith(true).then((k) => k!.evaluate(fn as (arg: unknown) => R | Promise<R>, arg) as Promise<R>);
+  }
+
+  /** The target in Kith's own UI (null: Kith shows nothing on this page now). */
+  async locate(t: Target, wait: boolean): Promise<Locator | null> {
+    const scope = t.within ? (await this.locate(t.within, wait))?.first() : await this.kith(wait);
+    return scope ? scope.getByRole(t.role, t.name === undefined ? {} : { name: t.name, exact: true }) : null;
+  }
+
+  /** The first match, for an action (Playwright then waits for it to be there and ready). */
+  private async target(t: Target): Promise<Locator> {
+    return (await this.locate(t, true))!.first();
   }
 
   async click(t: Target) {
-    await this.locate(t).first().click();
+    await (await this.target(t)).click();
   }
   async fill(t: Target, value: string) {
-    await this.locate(t).first().fill(value);
+    await (await this.target(t)).fill(value);
   }
   async type(t: Target, text: string) {
-    await this.locate(t).first().pressSequentially(text, { delay: 5 });
+    await (await this.target(t)).pressSequentially(text, { delay: 5 });
   }
   async press(t: Target, key: string) {
-    await this.locate(t).first().press(key);
+    await (await this.target(t)).press(key);
   }
   async select(t: Target, label: string) {
-    await this.locate(t).first().selectOption({ label });
+    await (await this.target(t)).selectOption({ label });
   }
   async upload(selector: string, path: string) {
     await this.page.locator(selector).setInputFiles(path);
@@ -76,20 +101,20 @@ class ChromiumTab implements Tab {
     await this.page.bringToFront();
     await this.command(command);
   }
-  count(t: Target) {
-    return this.locate(t).count();
+  async count(t: Target) {
+    return (await (await this.locate(t, false))?.count()) ?? 0;
   }
   async texts(t: Target) {
-    return (await this.locate(t).allTextContents()).map((s) => s.trim());
+    return ((await (await this.locate(t, false))?.allTextContents()) ?? []).map((s) => s.trim());
   }
   async value(t: Target) {
-    const el = this.locate(t).first();
-    if ((await el.count()) === 0) return null;
+    const el = (await this.locate(t, false))?.first();
+    if (!el || (await el.count()) === 0) return null;
     return (await el.getAttribute('type')) === 'checkbox' ? String(await el.isChecked()) : el.inputValue();
   }
   async attribute(t: Target, name: string) {
-    const el = this.locate(t).first();
-    return (await el.count()) === 0 ? null : el.getAttribute(name);
+    const el = (await this.locate(t, false))?.first();
+    return !el || (await el.count()) === 0 ? null : el.getAttribute(name);
   }
   async close() {
     await this.page.close();
@@ -171,7 +196,17 @@ class ChromiumKith implements KithBrowser {
   }
 }
 
-const all: Scenario[] = [...sidebarScenarios, ...pageScenarios, ...popupScenarios, ...optionsScenarios, ...networkScenarios, ...siteScenarios, ...drillScenarios];
+const all: Scenario[] = [
+  ...sidebarScenarios,
+  ...pageScenarios,
+  ...popupScenarios,
+  ...optionsScenarios,
+  ...networkScenarios,
+  ...siteScenarios,
+  ...privateScenarios,
+  ...everydayScenarios,
+  ...drillScenarios,
+];
 
 test.describe('shared scenarios', () => {
   for (const scenario of all) {

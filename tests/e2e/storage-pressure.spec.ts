@@ -1,5 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
-import { expect, serve, test } from './fixtures';
+import { expect, openSidebar as openSidebarAt, serve, test } from './fixtures';
 import { spaPage } from './spa-page';
 import { addDays, localDay } from '../../utils/dates';
 
@@ -31,13 +31,7 @@ async function allowWrites(worker: Worker): Promise<void> {
   });
 }
 
-async function openSidebar(page: Page) {
-  await page.goto('https://www.linkedin.com/in/anna-nowak/');
-  const tab = page.getByRole('button', { name: /Open Kith|Close Kith/ });
-  await expect(tab).toBeVisible();
-  if ((await tab.getAttribute('aria-expanded')) === 'false') await tab.click();
-  return page.getByRole('complementary', { name: 'Kith: Anna Nowak' });
-}
+const openSidebar = (page: Page) => openSidebarAt(page, 'https://www.linkedin.com/in/anna-nowak/', 'Anna Nowak');
 
 test('the sidebar keeps notes, tags and an encounter through a full disk, and stores them when there is room again', async ({ page, context, worker }) => {
   await serve(context, /^https:\/\/www\.linkedin\.com\/in\//, spaPage([{ slug: 'anna-nowak', name: 'Anna Nowak', headline: 'CTO at Acme' }]));
@@ -107,11 +101,11 @@ test('Done in the popup says why it failed, keeps the row, and works when presse
   await expect(anna).toContainText('1 day overdue');
 
   await refuseWrites(worker);
-  await anna.getByRole('combobox', { name: 'Touch kind' }).selectOption({ label: 'Email' });
+  await anna.getByRole('combobox', { name: 'logged as' }).selectOption({ label: 'Email' });
   await anna.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('alert')).toContainText(NO_ROOM);
   await expect(anna).toContainText('1 day overdue');
-  await expect(anna.getByRole('combobox', { name: 'Touch kind' })).toHaveValue('email');
+  await expect(anna.getByRole('combobox', { name: 'logged as' })).toHaveValue('email');
   await expect(anna.getByRole('button', { name: 'Done' })).toBeEnabled();
 
   await allowWrites(worker);

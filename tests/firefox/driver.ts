@@ -14,7 +14,7 @@
  *   restart on the same profile (with the add-on installed again) sees the same data, as a user's
  *   Firefox would.
  */
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,6 +24,8 @@ export const EXTENSION_DIR = resolve(process.env.KITH_OUT_DIR ?? '.output', 'fir
 /** Any fixed uuid: pinning it gives stable moz-extension:// URLs. */
 const UUID = '6a1f3c55-8f2e-4c1b-9d7a-2b3c4d5e6f70';
 const WAIT = 10_000;
+/** The address of Kith's sidebar page, in the frame its content script puts on a profile page. */
+const SIDEBAR = /^moz-extension:\/\/[^/]+\/sidebar\.html/;
 
 /** Where Firefox is: $FIREFOX_PATH, else Debian's firefox-esr, else a `firefox` on the usual paths. */
 export function firefoxPath(): string | undefined {
@@ -139,14 +141,44 @@ class FirefoxTab implements Tab {
     return this.page.evaluate(fn as (arg: unknown) => R, arg) as Promise<R>;
   }
 
+  /** The frame last found holding Kith's sidebar page (kept while it is attached and still Kith's). */
+  private known: Frame | undefined;
+
   /**
-   * Where to look: Kith's own UI. On a web page that is the shadow root of Kith's element (the site's
-   * own elements are not Kith's, and searching a whole LinkedIn page's accessibility tree is slow);
-   * on Kith's pages, the document.
+   * Kith's sidebar frame on a web page, if there is one now. Puppeteer may report its URL as
+   * about:blank, so each frame is asked its own address.
+   */
+  private async sidebarFrame(): Promise<Frame | undefined> {
+    const isKith = async (f: Frame) => SIDEBAR.test(await f.evaluate(() => location.href).catch(() => ''));
+    if (this.known && !this.known.detached && (await isKith(this.known))) return this.known;
+    this.known = undefined;
+    for (const f of this.page.frames()) {
+      if (f === this.page.mainFrame() || f.detached) continue;
+      if (await isKith(f)) return (this.known = f);
+    }
+    return undefined;
+  }
+
+  /** Kith's own document: on a web page its sidebar's frame (undefined while there is none); on Kith's pages, the page's. */
+  private async kith(): Promise<Frame | undefined> {
+    const onWeb = await this.page.evaluate(() => /^https?:$/.test(location.protocol));
+    return onWeb ? this.sidebarFrame() : this.page.mainFrame();
+  }
+
+  async evaluateInKith<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    const frame = await poll("Kith's sidebar frame", () => this.kith());
+    return frame.evaluate(fn as (arg: unknown) => R, arg) as Promise<R>;
+  }
+
+  /**
+   * Where to look: Kith's own UI. On a web page that is the document of Kith's sidebar frame (the
+   * site's own elements are not Kith's, and searching a whole LinkedIn page's accessibility tree is
+   * slow); on Kith's pages, the document.
    */
   private async root(): Promise<ElementHandle<Node> | null> {
-    const handle = await this.page.evaluateHandle(() => (/^https?:$/.test(location.protocol) ? (document.querySelector('kith-sidebar')?.shadowRoot ?? null) : document));
-    return handle.asElement() as ElementHandle<Node> | null;
+    const frame = await this.kith();
+    if (!frame) return null;
+    return (await frame.evaluateHandle(() => document)).asElement() as ElementHandle<Node> | null;
   }
 
   async all(t: Target): Promise<ElementHandle<Element>[]> {
@@ -158,44 +190,56 @@ class FirefoxTab implements Tab {
     return poll(describe(t), async () => (await this.all(t))[0]);
   }
 
-  /** The element, in the tab in front. */
-  private async toAct(t: Target): Promise<ElementHandle<Element>> {
-    const el = await this.one(t);
-    await this.host.front(this);
-    return el;
+  /**
+   * Finds the element, brings its tab to the front, and starts acting on it. An element that left its
+   * document before the action reached it (Kith's frame loading its next document after a reload or
+   * a navigation, when the search found the one before) is found again.
+   */
+  private async act<R>(t: Target, action: (el: ElementHandle<Element>) => Promise<R>): Promise<R> {
+    const end = Date.now() + WAIT;
+    for (;;) {
+      const el = await this.one(t);
+      await this.host.front(this);
+      try {
+        return await action(el);
+      } catch (e) {
+        if (Date.now() > end || !/detached|destroyed|no such (node|frame)|discarded/i.test((e as Error).message)) throw e;
+        await sleep(50);
+      }
+    }
   }
 
   async click(t: Target): Promise<void> {
-    await (await this.toAct(t)).click();
+    await this.act(t, (el) => el.click());
   }
 
   async fill(t: Target, value: string): Promise<void> {
-    const el = await this.toAct(t);
-    await el.evaluate((e) => {
-      (e as HTMLElement).focus();
-      (e as HTMLInputElement).select?.();
-    });
+    await this.act(t, (el) =>
+      el.evaluate((e) => {
+        (e as HTMLElement).focus();
+        (e as HTMLInputElement).select?.();
+      }),
+    );
     if (value === '') await this.page.keyboard.press('Backspace');
     else await this.page.keyboard.type(value);
   }
 
   async type(t: Target, text: string): Promise<void> {
-    const el = await this.toAct(t);
-    await el.focus();
+    await this.act(t, (el) => el.focus());
     await this.page.keyboard.type(text, { delay: 5 });
   }
 
   async press(t: Target, key: string): Promise<void> {
-    const el = await this.toAct(t);
-    await el.focus();
+    await this.act(t, (el) => el.focus());
     await this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
   }
 
   async select(t: Target, label: string): Promise<void> {
-    const el = await this.toAct(t);
-    const value = await el.evaluate((s, l) => [...(s as HTMLSelectElement).options].find((o) => o.label === l || o.text === l)?.value, label);
-    if (value === undefined) throw new Error(`${describe(t)} has no option "${label}"`);
-    await el.select(value);
+    await this.act(t, async (el) => {
+      const value = await el.evaluate((s, l) => [...(s as HTMLSelectElement).options].find((o) => o.label === l || o.text === l)?.value, label);
+      if (value === undefined) throw new Error(`${describe(t)} has no option "${label}"`);
+      await el.select(value);
+    });
   }
 
   async upload(selector: string, path: string): Promise<void> {
@@ -472,6 +516,25 @@ export class FirefoxKith implements KithBrowser {
     this.inFront = undefined;
     await this.browser.close();
     await this.start();
+  }
+
+  /**
+   * Lets Firefox grant optional permissions without its prompt (the pref
+   * extensions.webextOptionalPermissionPrompts), set at run time from about:addons, a privileged page,
+   * so no other test runs without the prompt.
+   */
+  async grantOptionalPermissionsWithoutPrompt(): Promise<void> {
+    const tab = await this.newTab();
+    try {
+      tab.page.goto('about:addons').catch(() => undefined);
+      await poll('about:addons', async () => ((await tab.page.evaluate(() => location.href === 'about:addons' && document.readyState === 'complete')) ? true : undefined));
+      await tab.page.evaluate(() => {
+        const { Services } = globalThis as unknown as { Services: { prefs: { setBoolPref(name: string, value: boolean): void } } };
+        Services.prefs.setBoolPref('extensions.webextOptionalPermissionPrompts', false);
+      });
+    } finally {
+      await tab.close();
+    }
   }
 
   backgroundErrors(): Promise<string[]> {

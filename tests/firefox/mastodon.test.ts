@@ -11,7 +11,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Page } from 'puppeteer-core';
 import { FirefoxKith } from './driver';
 import { until, untilEqual } from '../scenarios/assert';
 import { PHOTO_PNG } from '../scenarios/kith';
@@ -37,18 +36,7 @@ afterEach(async () => {
   await firefox?.close();
 });
 
-/** Lets Firefox grant optional permissions without its prompt, from about:addons (a privileged page). */
-async function grantWithoutPrompt(): Promise<void> {
-  const tab = await firefox.open('about:blank');
-  const p = (tab as unknown as { page: Page }).page;
-  p.goto('about:addons').catch(() => undefined);
-  await until('about:addons', () => p.evaluate(() => location.href === 'about:addons' && document.readyState === 'complete'), Boolean);
-  await p.evaluate(() => {
-    const { Services } = globalThis as unknown as { Services: { prefs: { setBoolPref(name: string, value: boolean): void } } };
-    Services.prefs.setBoolPref('extensions.webextOptionalPermissionPrompts', false);
-  });
-  await tab.close();
-}
+const grantWithoutPrompt = () => firefox.grantOptionalPermissionsWithoutPrompt();
 
 /** Whether Kith put anything into the page: its element, after the page loaded and Kith had time to start. */
 async function kithInPage(tab: Tab): Promise<boolean> {
@@ -101,7 +89,7 @@ test('an instance the user allows gets the sidebar; removing it takes the sideba
   await until('the encounter', () => profile.texts({ role: 'listitem', within: inSidebar('list', 'Encounters') }), ([t]) => /Kraków, meet\.js/.test(t ?? ''));
   await until(
     'a JPEG thumbnail of the face',
-    () => profile.evaluate(() => document.querySelector('kith-sidebar')!.shadowRoot!.querySelector('header img')?.getAttribute('src') ?? ''),
+    () => profile.evaluateInKith(() => document.querySelector('header img')?.getAttribute('src') ?? ''),
     (src) => src.startsWith('data:image/jpeg;base64,'),
   );
 

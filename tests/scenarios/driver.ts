@@ -6,8 +6,8 @@
  *
  * Elements are found the way a user (or a screen reader) finds them: by ARIA role and exact accessible
  * name, optionally inside another element. Only Kith's own UI is searched: on a web page, inside
- * Kith's sidebar element (through its shadow root), never the site's elements; on Kith's pages, the
- * whole document.
+ * Kith's sidebar frame (its own page, in a closed shadow root the page cannot open), never the site's
+ * elements; on Kith's pages, the whole document.
  */
 
 type Role =
@@ -26,6 +26,7 @@ type Role =
   | 'listitem'
   | 'option'
   | 'progressbar'
+  | 'radio'
   | 'region'
   | 'row'
   | 'searchbox'
@@ -58,6 +59,11 @@ export interface Tab {
   url(): Promise<string>;
   /** Runs a function in the page (Kith's pages have the extension API: `browser` or `chrome`). */
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /**
+   * Runs a function in Kith's own document: on a web page, the sidebar's frame (waiting a few seconds
+   * for it to be there); on Kith's pages, the page itself.
+   */
+  evaluateInKith<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
 
   /** Actions wait (a few seconds) for the target to be there, then act like a user would. */
   click(t: Target): Promise<void>;

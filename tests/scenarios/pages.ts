@@ -19,6 +19,9 @@ const isolation: Scenario = {
     const linkedin = await browser.open(profileUrl('anna-nowak'));
     await until('the sidebar host on LinkedIn', () => linkedin.evaluate(() => document.querySelectorAll('kith-sidebar').length), (n) => n === 1);
     assert.equal(await other.evaluate(() => document.querySelectorAll('kith-sidebar').length), 0);
+    // The page sees that Kith's element is there, never what it holds: its shadow root is closed.
+    await until('the Kith tab', () => linkedin.count({ role: 'button', name: 'Open Kith' }), (n) => n === 1);
+    assert.equal(await linkedin.evaluate(() => document.querySelector('kith-sidebar')!.shadowRoot), null);
     // The page's own world has no extension messaging to Kith (no externally_connectable).
     const reachable = await linkedin.evaluate(() => {
       const w = window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } }; browser?: { runtime?: { sendMessage?: unknown } } };
@@ -51,10 +54,8 @@ const realPages: Scenario = {
         const headline = want.headline.replace(/\s+/g, ' ').trim().slice(0, 100);
         await until(`${file}: the headline`, () => tab.texts(sidebar), ([t]) => (t ?? '').replace(/\s+/g, ' ').includes(headline));
       }
-      // Markup in the page's text stays text inside Kith: no element of it exists in the shadow root.
-      const injected = await tab.evaluate(
-        () => document.querySelector('kith-sidebar')!.shadowRoot!.querySelectorAll('script, b, a[href^="javascript"], img[src="x"]').length,
-      );
+      // Markup in the page's text stays text inside Kith: no element of it exists in the sidebar's document.
+      const injected = await tab.evaluateInKith(() => document.body.querySelectorAll('script, b, a[href^="javascript"], img[src="x"]').length);
       assert.equal(injected, 0, file);
       assert.deepEqual(tab.dialogs, [], file);
       await tab.close();
@@ -75,26 +76,33 @@ const navigation: Scenario = {
     await go('/in/anna-nowak/', 50);
     await openSidebar(tab, 'Anna Nowak');
 
-    // Record the names the sidebar shows while the page moves to Bob slowly.
-    await tab.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { seen: string[] }).seen = seen;
-      const root = document.querySelector('kith-sidebar')!.shadowRoot!;
+    // Record the names the sidebar shows, from inside its frame, while the page moves to Bob slowly.
+    await tab.evaluateInKith(() => {
+      const seen: { at: number; label: string }[] = [];
+      (window as unknown as { seen: typeof seen }).seen = seen;
       new MutationObserver(() => {
-        const label = root.querySelector('aside')?.getAttribute('aria-label');
-        if (label) seen.push(`${location.pathname}|${label}`);
-      }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+        const label = document.querySelector('aside')?.getAttribute('aria-label');
+        if (label) seen.push({ at: Date.now(), label });
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
     });
-    await go('/in/bob-stone/', 400);
+    // The page's clock and the frame's are the machine's: what the sidebar showed once the URL was Bob's.
+    const movedAt = await tab.evaluate(() => {
+      const at = Date.now();
+      (window as unknown as { go: (p: string, d: number) => void }).go('/in/bob-stone/', 400);
+      return at;
+    });
     await until('the sidebar of Bob Stone', () => tab.count(sidebarOf('Bob Stone')), (n) => n === 1);
-    const seen = await tab.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const seen = await tab.evaluateInKith(() => (window as unknown as { seen: { at: number; label: string }[] }).seen);
+    assert.ok(seen.some((s) => s.label === 'Kith: Bob Stone'), 'the frame saw Bob come');
     assert.deepEqual(
-      seen.filter((s) => s.startsWith('/in/bob-stone/') && s.includes('Anna')),
+      seen.filter((s) => s.at >= movedAt && s.label.includes('Anna')),
       [],
     );
 
     await go('/search/results/?q=x', 10);
     await until('no sidebar off profiles', async () => (await tab.count({ role: 'complementary' })) + (await tab.count({ role: 'button', name: 'Close Kith' })), (n) => n === 0);
+    // Off profiles, no DOM of ours again.
+    await until('no Kith element off profiles', () => tab.evaluate(() => document.querySelectorAll('kith-sidebar').length), (n) => n === 0);
 
     await go('/in/%C5%82ukasz-%C5%BC%C3%B3%C5%82%C4%87/', 10);
     await until('the sidebar of Łukasz Żółć', () => tab.count(sidebarOf('Łukasz Żółć')), (n) => n === 1);

@@ -27,7 +27,7 @@ const followUps: Scenario = {
     assert.doesNotMatch((await popup.evaluate(() => document.body.textContent)) ?? '', /Ewa Zając/);
     await untilEqual('the badge counting her', () => badge(popup), '1');
 
-    await popup.select({ role: 'combobox', name: 'Touch kind' }, 'Email');
+    await popup.select({ role: 'combobox', name: 'logged as' }, 'Email');
     await popup.click({ role: 'button', name: 'Done' });
     await until('the confirmation', () => popup.texts({ role: 'status' }), (s) => s.includes('Anna Nowak: done. No follow-up planned.'));
     await untilEqual('no overdue list', () => popup.count(overdue), 0);

@@ -116,7 +116,7 @@ const photo: Scenario = {
     // A data: URL made by the background (fetch, createImageBitmap, OffscreenCanvas), not the page's URL.
     await until(
       'a JPEG thumbnail',
-      () => tab.evaluate(() => document.querySelector('kith-sidebar')!.shadowRoot!.querySelector('header img')?.getAttribute('src') ?? ''),
+      () => tab.evaluateInKith(() => document.querySelector('header img')?.getAttribute('src') ?? ''),
       (src) => src.startsWith('data:image/jpeg;base64,'),
     );
   },
@@ -131,7 +131,7 @@ const twoTabs: Scenario = {
     const b = await browser.open(profileUrl('anna-nowak'));
     const sb = await openSidebar(b, 'Anna Nowak');
     await recordEncounter(a, sa, { place: 'Gdańsk' });
-    // The background found the other LinkedIn tab (tabs.query by URL) and told it.
+    // The background told Kith's pages, the other tab's sidebar frame among them.
     await until('the encounter in the other tab', () => b.texts(encounters(sb)), ([t]) => /Gdańsk/.test(t ?? ''));
     const addTag = inside(sa, 'combobox', 'Add tag');
     await a.fill(addTag, 'vc');

@@ -43,7 +43,7 @@ const eachSite: Scenario = {
       await record(tab, sidebar, `Met on ${s.site}`);
       await until(
         `a thumbnail of the ${s.site} photo`,
-        () => tab.evaluate(() => document.querySelector('kith-sidebar')!.shadowRoot!.querySelector('header img')?.getAttribute('src') ?? ''),
+        () => tab.evaluateInKith(() => document.querySelector('header img')?.getAttribute('src') ?? ''),
         (src) => src.startsWith('data:image/jpeg;base64,'),
       );
       await tab.reload();

@@ -110,12 +110,23 @@ describe('bench trace reading', () => {
       ev('FunctionCall', 1_310_000, 900, { data: { url: 'https://www.linkedin.com/app.js' } }),
       ev('EvaluateScript', 1_320_000, 700, { data: { url: 'chrome-extension://other/x.js' } }),
     ];
-    expect(analyseTrace(events, 'abc')).toEqual({ injected: 1, contentScriptStart: 250, extensionTraceMs: 3.4, compileMs: 1, runMs: 1.8 });
+    expect(analyseTrace(events, 'abc')).toEqual({ injected: 1, files: ['content-scripts/profile.js'], contentScriptStart: 250, extensionTraceMs: 3.4, compileMs: 1, runMs: 1.8 });
+  });
+
+  it('counts only the page’s process: the scripts of Kith’s frame run in the extension’s, not on the page’s main thread', () => {
+    const frame = 'chrome-extension://abc/chunks/sidebar.js';
+    const events: TraceEvent[] = [
+      { name: 'navigationStart', cat: 'blink.user_timing', ph: 'R', ts: 1_000_000, pid: 1, tid: 1, args: { data: { isLoadingMainFrame: true } } },
+      ev('EvaluateScript', 1_250_000, 3_000, { data: { url: ext } }),
+      { ...ev('EvaluateScript', 1_260_000, 20_000, { data: { url: frame } }), pid: 2 },
+      { ...ev('FunctionCall', 1_290_000, 5_000, { data: { url: frame } }), pid: 2 },
+    ];
+    expect(analyseTrace(events, 'abc')).toMatchObject({ injected: 1, files: ['content-scripts/profile.js'], extensionTraceMs: 3 });
   });
 
   it('nothing injected: no start, no time', () => {
     const r = analyseTrace([ev('FunctionCall', 5, 10, { data: { url: 'https://example.com/a.js' } })], 'abc');
-    expect(r).toMatchObject({ injected: 0, extensionTraceMs: 0, compileMs: 0, runMs: 0 });
+    expect(r).toMatchObject({ injected: 0, files: [], extensionTraceMs: 0, compileMs: 0, runMs: 0 });
     expect(r.contentScriptStart).toBeNaN();
   });
 });

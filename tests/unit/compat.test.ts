@@ -4,7 +4,7 @@
  * same code paths in real Chromium and Firefox (badge, alarms, in-app navigation).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { followDomNavigation, hasNavigationApi, toolbarAction, type ToolbarAction } from '../../utils/compat';
+import { followDomNavigation, framesHearOnlyTabMessages, hasNavigationApi, toolbarAction, type ToolbarAction } from '../../utils/compat';
 import { ContentScriptContext } from '../../utils/content-script-context';
 
 const fakeAction = (): ToolbarAction => ({
@@ -132,5 +132,16 @@ describe('in-app navigation', () => {
     expect(seen).toEqual([]);
     // Asked once; after that the observer was disconnected and saw nothing more.
     expect(asked).toBe(1);
+  });
+});
+
+describe('notices to Kith\'s frames in web pages: runtime messages (Chromium) or tabs.sendMessage only (Firefox)', () => {
+  it('is true in Firefox, known by runtime.getBrowserInfo', () => {
+    expect(framesHearOnlyTabMessages({ runtime: { getBrowserInfo: async () => ({ name: 'Firefox' }) } })).toBe(true);
+  });
+
+  it('is false in Chromium, which has no getBrowserInfo', () => {
+    expect(framesHearOnlyTabMessages({ runtime: { sendMessage: () => undefined } })).toBe(false);
+    expect(framesHearOnlyTabMessages({})).toBe(false);
   });
 });

@@ -279,6 +279,17 @@ describe('parseDateInput', () => {
     expect(parseDateInput(input)).toBeNull();
   });
 
+  it('reads an ambiguous day/month as the user\'s language writes it, when told which comes first', () => {
+    expect(parseDateInput('03/04/2024', true)).toBe('2024-03-04');
+    expect(parseDateInput('03/04/2024', false)).toBe('2024-04-03');
+    expect(parseDateInput('03-04-2024', true)).toBe('2024-03-04');
+    // What is not ambiguous stays as it reads, whatever the language says.
+    expect(parseDateInput('19/06/2024', true)).toBe('2024-06-19');
+    expect(parseDateInput('06/19/2024', false)).toBe('2024-06-19');
+    expect(parseDateInput('03.04.2024', true)).toBe('2024-04-03');
+    expect(parseDateInput('31/04/2024', false)).toBeNull();
+  });
+
   it('never throws on non-strings', () => {
     expect(parseDateInput(undefined as unknown as string)).toBeNull();
     expect(parseDateInput(42 as unknown as string)).toBeNull();

@@ -4,7 +4,7 @@ import { createHandler } from '../../entrypoints/background/router';
 import { firstScreenKeeper } from '../../entrypoints/background/first-screen';
 import { FIRST_SCREEN, FIRST_SCREEN_KEY, isFirstScreenOf, type FirstScreen } from '../../utils/first-screen';
 import { closeKithDb, openKithDb } from '../../utils/db';
-import { CONTENT, handlerDeps, pageSender } from './handler-harness';
+import { SIDEBAR, handlerDeps, pageSender } from './handler-harness';
 
 /** storage.session as the browser keeps it: values are copies (structured clone), never shared objects. */
 function memoryArea(): Storage.StorageArea & { data: Map<string, unknown> } {
@@ -52,7 +52,7 @@ describe('the popup\'s first screen, kept in storage.session', () => {
     expect(empty.list.anyone).toBe(false);
 
     // Saving Anna with a follow-up due yesterday: the old screen goes at once, the new one lists her.
-    const saved = await handle({ kith: 'encounter.record', payload: { profile: anna, encounter: { date: '2026-11-20', kind: 'call' }, followUpDue: '2026-11-26' } }, CONTENT);
+    const saved = await handle({ kith: 'encounter.record', payload: { profile: anna, encounter: { date: '2026-11-20', kind: 'call' }, followUpDue: '2026-11-26' } }, SIDEBAR);
     expect(saved).toMatchObject({ ok: true });
     expect(area.data.has(FIRST_SCREEN_KEY)).toBe(false);
     await keeper.settled();
@@ -77,7 +77,7 @@ describe('the popup\'s first screen, kept in storage.session', () => {
     }, area, () => NOW, 5);
     const handle = createHandler(handlerDeps(dbName, NOW, () => undefined));
     const making = keeper.remake();
-    await handle({ kith: 'encounter.record', payload: { profile: anna, encounter: { date: '2026-11-20', kind: 'call' }, followUpDue: '2026-11-27' } }, CONTENT);
+    await handle({ kith: 'encounter.record', payload: { profile: anna, encounter: { date: '2026-11-20', kind: 'call' }, followUpDue: '2026-11-27' } }, SIDEBAR);
     const removed = keeper.changed();
     release();
     await making;

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandler, type HandlerDeps, type SenderInfo } from '../../entrypoints/background/router';
 import { createChanges } from '../../entrypoints/background/changes';
-import { CONTENT, handlerDeps, pageSender } from './handler-harness';
+import { CONTENT, SIDEBAR, handlerDeps, pageSender } from './handler-harness';
 import { closeKithDb, openKithDb } from '../../utils/db';
 import { putAll } from '../../utils/db/bulk';
 import { PeopleSearch } from '../../utils/db/people-search';
@@ -70,12 +70,12 @@ describe('the network messages', () => {
     const kith = client();
     const page = () => kith<{ total: number; rows: NetworkRow[] }>('people.list', list);
     expect((await page()).total).toBe(0);
-    const anna = await kith<PersonView>('encounter.record', { profile: profile('anna', 'Anna Nowak'), encounter: { date: '2026-06-18', kind: 'in-person' }, followUpDue: '2026-06-21' }, CONTENT);
+    const anna = await kith<PersonView>('encounter.record', { profile: profile('anna', 'Anna Nowak'), encounter: { date: '2026-06-18', kind: 'in-person' }, followUpDue: '2026-06-21' }, SIDEBAR);
     await kith('person.update', { id: anna.person.id, patch: { tags: ['investor'] } });
     expect((await page()).rows).toEqual([
       expect.objectContaining({ id: anna.person.id, name: 'Anna Nowak', tags: ['investor'], due: '2026-06-21', lastTouch: '2026-06-18', url: 'https://www.linkedin.com/in/anna/' }),
     ]);
-    await kith('encounter.record', { profile: profile('bob', 'Bob Stone'), encounter: { date: '2026-06-19', kind: 'call' } }, CONTENT);
+    await kith('encounter.record', { profile: profile('bob', 'Bob Stone'), encounter: { date: '2026-06-19', kind: 'call' } }, SIDEBAR);
     expect((await page()).rows.map((r) => r.name)).toEqual(['Anna Nowak', 'Bob Stone']);
     // A rename moves a person in the name order; the count of people stays the same.
     await kith('person.update', { id: anna.person.id, patch: { name: 'Zofia Nowak' } });
@@ -88,13 +88,13 @@ describe('the network messages', () => {
 
   it('a write the handler did not see (an import) shows once the page asks for fresh orders', async () => {
     const kith = client();
-    await kith('encounter.record', { profile: profile('bob', 'Bob Stone'), encounter: { date: '2026-06-19', kind: 'call' } }, CONTENT);
+    await kith('encounter.record', { profile: profile('bob', 'Bob Stone'), encounter: { date: '2026-06-19', kind: 'call' } }, SIDEBAR);
     const first = await kith<{ rows: NetworkRow[] }>('people.list', list);
     const bob = first.rows[0]!;
     // An import renames Bob behind the handler's back (same count of people).
     const db = await openKithDb(dbName);
     const stored = (await db.get('people', bob.id))!;
-    await kith('encounter.record', { profile: profile('cyd', 'Cyd Moss'), encounter: { date: '2026-06-19', kind: 'call' } }, CONTENT);
+    await kith('encounter.record', { profile: profile('cyd', 'Cyd Moss'), encounter: { date: '2026-06-19', kind: 'call' } }, SIDEBAR);
     expect((await kith<{ rows: NetworkRow[] }>('people.list', list)).rows.map((r) => r.name)).toEqual(['Bob Stone', 'Cyd Moss']);
     await putAll(db, { people: [{ ...stored, name: 'Zed Stone', sortName: 'zed stone' }] });
     const fresh = await kith<{ rows: NetworkRow[] }>('people.list', { ...list, fresh: true });
@@ -105,7 +105,7 @@ describe('the network messages', () => {
     const listCache = new PeopleSearch();
     deps = { ...deps, changes: createChanges({ listCache, announce: ({ kithChanged }) => changed.push(kithChanged) }) };
     const kith = client();
-    await kith('encounter.record', { profile: profile('bob', 'Bob Stone'), encounter: { date: '2026-06-19', kind: 'call' } }, CONTENT);
+    await kith('encounter.record', { profile: profile('bob', 'Bob Stone'), encounter: { date: '2026-06-19', kind: 'call' } }, SIDEBAR);
     const bob = (await kith<{ rows: NetworkRow[] }>('people.list', list)).rows[0]!;
     // What the import port does: write, then report the people it wrote to the shared cache.
     const db = await openKithDb(dbName);
@@ -122,7 +122,7 @@ describe('the network messages', () => {
     const gusu = await kith<KithEvent>('event.create', { name: 'Grow Up Start Up', start: '2026-06-19', end: '2026-06-20', place: 'Warsaw' });
     const dup = await kith<KithEvent>('event.create', { name: 'GUSU' });
     await expect(kith('event.create', { name: 'gusu' })).rejects.toThrow(/already an event/);
-    const anna = await kith<PersonView>('encounter.record', { profile: profile('anna', 'Anna Nowak'), encounter: { date: '2026-06-19', kind: 'in-person', event: { id: dup.id } } }, CONTENT);
+    const anna = await kith<PersonView>('encounter.record', { profile: profile('anna', 'Anna Nowak'), encounter: { date: '2026-06-19', kind: 'in-person', event: { id: dup.id } } }, SIDEBAR);
     changed = [];
     const renamed = await kith<KithEvent>('event.update', { id: dup.id, patch: { name: 'GUSU day 2', url: 'https://gusu.example' } });
     expect(renamed).toMatchObject({ name: 'GUSU day 2', url: 'https://gusu.example' });
@@ -147,9 +147,9 @@ describe('the network messages', () => {
 
   it('lists who introduced whom', async () => {
     const kith = client();
-    const bob = await kith<PersonView>('encounter.record', { profile: profile('bob', 'Bob Stone'), encounter: { date: '2026-06-01', kind: 'call' } }, CONTENT);
-    await kith('encounter.record', { profile: profile('anna', 'Anna Nowak'), encounter: { date: '2026-06-19', kind: 'in-person', introducedBy: { id: bob.person.id } } }, CONTENT);
-    await kith('encounter.record', { profile: profile('cyd', 'Cyd Moss'), encounter: { date: '2026-06-19', kind: 'in-person', introducedBy: { name: 'Someone at the bar' } } }, CONTENT);
+    const bob = await kith<PersonView>('encounter.record', { profile: profile('bob', 'Bob Stone'), encounter: { date: '2026-06-01', kind: 'call' } }, SIDEBAR);
+    await kith('encounter.record', { profile: profile('anna', 'Anna Nowak'), encounter: { date: '2026-06-19', kind: 'in-person', introducedBy: { id: bob.person.id } } }, SIDEBAR);
+    await kith('encounter.record', { profile: profile('cyd', 'Cyd Moss'), encounter: { date: '2026-06-19', kind: 'in-person', introducedBy: { name: 'Someone at the bar' } } }, SIDEBAR);
     const intros = await kith<IntroductionView[]>('introductions.list', {});
     expect(intros).toEqual([{ introducer: { id: bob.person.id, name: 'Bob Stone' }, introduced: [{ id: expect.any(String), name: 'Anna Nowak', date: '2026-06-19' }] }]);
   });

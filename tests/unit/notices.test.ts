@@ -7,11 +7,12 @@ import * as v from 'valibot';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandler } from '../../entrypoints/background/router';
 import { announceInBrowser, createChanges } from '../../entrypoints/background/changes';
+import { sidebarFrames } from '../../entrypoints/background/tabs';
 import { closeKithDb } from '../../utils/db';
 import { DueTotals } from '../../utils/db/due-totals';
 import { notices, type ChangedNotice, type PersonView } from '../../utils/messages';
 import { isChangedNotice } from '../../utils/client';
-import { CONTENT, handlerDeps, pageSender } from './handler-harness';
+import { SIDEBAR, handlerDeps, pageSender } from './handler-harness';
 
 const NOW = new Date(2026, 10, 27, 12);
 const anna = { site: 'linkedin' as const, keys: ['linkedin:anna-nowak'], url: 'https://www.linkedin.com/in/anna-nowak/', name: 'Anna Nowak' };
@@ -59,10 +60,10 @@ describe('a change notice', () => {
    */
   async function twoPages() {
     const heard: { popup: string[][]; network: string[][] } = { popup: [], network: [] };
-    const announced: { notice: ChangedNotice; skipTab: number | undefined }[] = [];
+    const announced: { notice: ChangedNotice }[] = [];
     const handle = createHandler(
-      handlerDeps(dbName, NOW, (_ids, notice, skipTab) => {
-        announced.push({ notice, skipTab });
+      handlerDeps(dbName, NOW, (_ids, notice) => {
+        announced.push({ notice });
         // What the background does for the pages: each hears the notice, sent by the background (no tab).
         void fakeBrowser.runtime.onMessage.trigger(notice, { id: fakeBrowser.runtime.id }, () => undefined);
       }),
@@ -95,10 +96,10 @@ describe('a change notice', () => {
     expect(announced[1]!.notice.client).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('of a change a sidebar asked for goes to every tab but that sidebar\'s, and to every page', async () => {
+  it('of a change a sidebar asked for names the sidebar, and goes to every page', async () => {
     const { heard, announced, handle } = await twoPages();
-    const saved = (await handle({ kith: 'encounter.record', payload: meetAnna }, CONTENT)) as { value: PersonView };
-    expect(announced).toEqual([{ notice: { kithChanged: [saved.value.person.id] }, skipTab: CONTENT.tab!.id }]);
+    const saved = (await handle({ kith: 'encounter.record', payload: meetAnna, client: 'sidebar-1' }, SIDEBAR)) as { value: PersonView };
+    expect(announced).toEqual([{ notice: { kithChanged: [saved.value.person.id], client: 'sidebar-1' } }]);
     expect(heard).toEqual({ popup: [[saved.value.person.id]], network: [[saved.value.person.id]] });
   });
 
@@ -125,20 +126,59 @@ describe('a change notice', () => {
 describe('announcing in the browser', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('makes the badge and the first screen again, tells the pages, and every sidebar tab but the one that asked', async () => {
+  it('makes the badge and the first screen again and tells Kith\'s pages and sidebars, never a tab\'s content script', async () => {
     const runtimeSent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
     const tabSent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
-    const queried = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7 }, { id: 8 }] as never);
     const refreshBadge = vi.fn();
     const firstScreen = { changed: vi.fn() };
-    const announce = announceInBrowser({ refreshBadge, firstScreen, sidebarTabs: () => ['https://*.linkedin.com/*'] });
-    announce({ kithChanged: ['a'] }, 7);
-    await vi.waitFor(() => expect(tabSent).toHaveBeenCalled());
+    const announce = announceInBrowser({ refreshBadge, firstScreen });
+    announce({ kithChanged: ['a'] });
+    await vi.waitFor(() => expect(runtimeSent).toHaveBeenCalled());
     expect(refreshBadge).toHaveBeenCalledOnce();
     expect(firstScreen.changed).toHaveBeenCalledOnce();
     expect(runtimeSent).toHaveBeenCalledWith({ kithChanged: ['a'] });
-    expect(queried).toHaveBeenCalledWith({ url: ['https://*.linkedin.com/*'] });
-    expect(tabSent.mock.calls).toEqual([[8, { kithChanged: ['a'] }]]);
+    expect(tabSent).not.toHaveBeenCalled();
+  });
+});
+
+describe('telling the sidebar frames by their address (Firefox)', () => {
+  it('tells each frame that asked, addressed to it alone, never frame 0 (the content script)', async () => {
+    const sent: [number, object, number][] = [];
+    const frames = sidebarFrames(async (tabId, message, frameId) => void sent.push([tabId, message, frameId]));
+    frames.asked(3, 12);
+    frames.asked(3, 12);
+    frames.asked(5, 20);
+    const announce = announceInBrowser({ refreshBadge: vi.fn(), firstScreen: { changed: vi.fn() }, frames });
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    announce({ kithChanged: ['a'] });
+    expect(sent).toEqual([
+      [3, { kithChanged: ['a'] }, 12],
+      [5, { kithChanged: ['a'] }, 20],
+    ]);
+    // A tab's notice goes to that tab's frames only.
+    sent.length = 0;
+    frames.tell({ kithTab: { tabId: 5 } }, 5);
+    expect(sent).toEqual([[5, { kithTab: { tabId: 5 } }, 20]]);
+  });
+
+  it('forgets a frame that is gone, and every frame of a tab that closed', async () => {
+    const sent: [number, number][] = [];
+    const gone = new Set([12]);
+    const frames = sidebarFrames(async (tabId, _message, frameId) => {
+      sent.push([tabId, frameId]);
+      if (gone.has(frameId)) throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    frames.asked(3, 12);
+    frames.asked(3, 14);
+    frames.asked(5, 20);
+    frames.tell({ kithChanged: [] });
+    await vi.waitFor(() => expect(sent).toHaveLength(3));
+    // The refusal is handled once the failed send settles.
+    await new Promise((r) => setTimeout(r, 0));
+    sent.length = 0;
+    frames.forget(5);
+    frames.tell({ kithChanged: [] });
+    expect(sent).toEqual([[3, 14]]);
   });
 });
 

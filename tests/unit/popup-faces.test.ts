@@ -3,7 +3,7 @@ import { createHandler } from '../../entrypoints/background/router';
 import { FaceCache } from '../../entrypoints/popup/faces';
 import { closeKithDb } from '../../utils/db';
 import type { FollowUpRow, Responses } from '../../utils/messages';
-import { CONTENT, handlerDeps, pageSender } from './handler-harness';
+import { CONTENT, SIDEBAR, handlerDeps, pageSender } from './handler-harness';
 
 type List = Responses['followups.list'];
 const NOW = new Date(2026, 10, 27, 12);
@@ -70,7 +70,7 @@ describe('followups.list without faces, and people.photos', () => {
           followUpDue: '2026-11-20',
           ...(photo ? { photoUrl: `https://media.licdn.com/dms/image/${slug}/x` } : {}),
         },
-      }, CONTENT)) as { ok: true; value: { person: { id: string } } };
+      }, SIDEBAR)) as { ok: true; value: { person: { id: string } } };
       ids[slug] = r.value.person.id;
     }
 

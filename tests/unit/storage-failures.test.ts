@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandler, failureText, type HandlerDeps } from '../../entrypoints/background/router';
 import { createChanges } from '../../entrypoints/background/changes';
-import { CONTENT, handlerDeps, pageSender } from './handler-harness';
+import { SIDEBAR, handlerDeps, pageSender } from './handler-harness';
 import { closeKithDb } from '../../utils/db';
 
 const PAGE = pageSender('network.html');
@@ -49,7 +49,7 @@ describe('a write that fails for lack of room', () => {
   it('is tried once more and lands once when the room comes back', async () => {
     const handle = createHandler(deps);
     const writes = failWrites('QuotaExceededError', 1);
-    const reply = await handle({ kith: 'encounter.record', payload: record }, CONTENT);
+    const reply = await handle({ kith: 'encounter.record', payload: record }, SIDEBAR);
     expect(reply).toMatchObject({ ok: true, value: { person: { name: 'Anna Nowak' }, encounters: [{ date: '2026-11-20' }] } });
     // The refused write, then the second try's writes.
     expect(writes.attempts()).toBeGreaterThan(1);
@@ -60,7 +60,7 @@ describe('a write that fails for lack of room', () => {
   it('is reported with a clear message when it keeps failing, and nothing is stored', async () => {
     const handle = createHandler(deps);
     const writes = failWrites('QuotaExceededError', Infinity);
-    const reply = await handle({ kith: 'encounter.record', payload: record }, CONTENT);
+    const reply = await handle({ kith: 'encounter.record', payload: record }, SIDEBAR);
     expect(reply).toEqual({ ok: false, error: "The browser has no room left for Kith's data (is the disk full?), so nothing was changed." });
     // One try and exactly one more.
     expect(writes.attempts()).toBe(2);
@@ -71,11 +71,11 @@ describe('a write that fails for lack of room', () => {
 
   it('reports an update of notes that cannot be stored, and keeps the stored notes', async () => {
     const handle = createHandler(deps);
-    const saved = await handle({ kith: 'encounter.record', payload: record }, CONTENT);
+    const saved = await handle({ kith: 'encounter.record', payload: record }, SIDEBAR);
     const id = (saved as { value: { person: { id: string } } }).value.person.id;
-    await handle({ kith: 'person.update', payload: { id, patch: { notes: 'first' } } }, CONTENT);
+    await handle({ kith: 'person.update', payload: { id, patch: { notes: 'first' } } }, SIDEBAR);
     failWrites('UnknownError', Infinity);
-    const reply = await handle({ kith: 'person.update', payload: { id, patch: { notes: 'second' } } }, CONTENT);
+    const reply = await handle({ kith: 'person.update', payload: { id, patch: { notes: 'second' } } }, SIDEBAR);
     expect(reply).toEqual({ ok: false, error: "The browser could not write Kith's data (Simulated UnknownError), so nothing was changed." });
     vi.restoreAllMocks();
     expect(await handle({ kith: 'person.get', payload: { id } }, PAGE)).toMatchObject({ ok: true, value: { person: { notes: 'first' } } });
@@ -100,7 +100,7 @@ describe('a failure after the write landed', () => {
         },
       }),
     });
-    const reply = await handle({ kith: 'encounter.record', payload: record }, CONTENT);
+    const reply = await handle({ kith: 'encounter.record', payload: record }, SIDEBAR);
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/could not write Kith's data/) });
     vi.restoreAllMocks();
     expect(await stats(handle)).toEqual({ ok: true, value: { people: 1, encounters: 1, events: 0 } });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { isAllowedPhotoUrl } from '../../entrypoints/background/thumbnail';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isAllowedPhotoUrl, thumbnail } from '../../entrypoints/background/thumbnail';
 
 describe('the photo hosts the background may fetch from', () => {
   it('accepts each site photo CDN over https', () => {
@@ -52,5 +52,50 @@ describe('photos from a Mastodon instance', () => {
     ]) expect(isAllowedPhotoUrl(url, granted), url).toBe(false);
     expect(isAllowedPhotoUrl('https://files.mastodon.example.pl/a.jpg')).toBe(false);
     expect(isAllowedPhotoUrl('https://files.mastodon.example.pl/a.jpg', [])).toBe(false);
+  });
+});
+
+describe('the thumbnail of a transparent photo', () => {
+  /**
+   * A canvas that follows one pixel, the top-left corner, as a browser's does: it starts transparent
+   * black, a fill covers it, drawing a photo whose corner is transparent leaves it as it was, and JPEG
+   * keeps the colour without the alpha.
+   */
+  class FakeCanvas {
+    corner = [0, 0, 0, 0];
+    constructor(
+      readonly width: number,
+      readonly height: number,
+    ) {}
+    getContext() {
+      const set = (rgba: number[]) => (this.corner = rgba);
+      return {
+        fillStyle: '#000000',
+        fillRect(x: number, y: number, w: number, h: number) {
+          if (x > 0 || y > 0 || w <= 0 || h <= 0) return;
+          const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(this.fillStyle)!;
+          set([parseInt(hex[1], 16), parseInt(hex[2], 16), parseInt(hex[3], 16), 255]);
+        },
+        drawImage(image: { corner: number[] }) {
+          if (image.corner[3] === 255) set([...image.corner]);
+        },
+      };
+    }
+    async convertToBlob({ type }: { type: string }) {
+      expect(type).toBe('image/jpeg');
+      return new Blob([new Uint8Array(this.corner.slice(0, 3))]);
+    }
+  }
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows a light background where the photo is transparent, not black', async () => {
+    vi.stubGlobal('fetch', async () => new Response(new Uint8Array([1, 2, 3]), { headers: { 'content-type': 'image/png' } }));
+    vi.stubGlobal('createImageBitmap', async () => ({ width: 200, height: 160, corner: [0, 0, 0, 0], close() {} }));
+    vi.stubGlobal('OffscreenCanvas', FakeCanvas);
+    const url = await thumbnail('https://media.licdn.com/dms/image/anna/profile-displayphoto-shrink_200_200/0/1');
+    expect(url).toMatch(/^data:image\/jpeg;base64,/);
+    const [r, g, b] = Buffer.from(url!.split(',')[1], 'base64');
+    for (const channel of [r, g, b]) expect(channel).toBeGreaterThan(200);
   });
 });

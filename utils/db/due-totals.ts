@@ -2,8 +2,8 @@ import type { LocalDay } from '../model/types';
 
 /**
  * How many people each follow-up group holds (overdue, due today, the next 7 days), counted once per
- * change and day and kept in memory. A count walks the whole range of the due index (5 ms for 900
- * people due, more the further behind the user is), and the same counts were asked for after every
+ * change and day and kept in memory. A count walks the whole range of the due index (the longer the
+ * more people are due: the further behind the user is), and the same counts were asked for after every
  * change (the popup's first screen) and at every popup opening.
  *
  * A count is kept only if no change was reported while it was being made: a read that began before a

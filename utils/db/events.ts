@@ -3,15 +3,16 @@
  * Each write is one transaction. An event's name is part of the search words of everyone met there,
  * so a rename or a merge recomputes those people's derived fields in the same transaction.
  */
-import type { IDBPTransaction } from 'idb';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import type { KithDb } from './index';
 import type { KithSchema } from './schema';
-import type { Encounter, Id, KithEvent, LocalDay } from '../model/types';
+import type { Encounter, Id, KithEvent, LocalDay, PartialDate } from '../model/types';
 import { derivePersonFields } from '../derive';
 import { CAPS } from '../model/caps';
 import { cleanLine, cleanText, fold, otherNames } from '../text';
-import { isLocalDay } from '../dates';
+import { isLocalDay, partialDateLastDay } from '../dates';
 import { NotFoundError } from './writes';
+import { addRecord, deleteRecord, OUTBOX_STORES, putRecord } from './outbox';
 import { t } from '../i18n';
 
 export interface EventInput {
@@ -26,7 +27,8 @@ export interface EventInput {
 /** The fields to change; an empty string (or '') removes an optional field. */
 export type EventPatch = Partial<EventInput>;
 
-const STORES = ['people', 'encounters', 'events'] as const;
+/** The stores an event's write touches, and sync's outbox, where each record it writes is queued. */
+const STORES = ['people', 'encounters', 'events', ...OUTBOX_STORES] as const;
 type EventsTx = IDBPTransaction<KithSchema, (typeof STORES)[number][], 'readwrite'>;
 
 /** The event with `patch` applied, cleaned and checked; throws RangeError on what cannot be stored. */
@@ -80,8 +82,12 @@ async function checkNameFree(tx: EventsTx, name: string, self?: Id): Promise<voi
   }
 }
 
-/** Recomputes the search words of these people (they include the names of the events they were met at). */
-async function rederive(tx: EventsTx, personIds: Iterable<Id>): Promise<void> {
+/**
+ * Recomputes the search words of these people (they include the names of the events they were met
+ * at), in the caller's transaction: after an event's rename here, or records received by sync.
+ * Derived fields only: nothing for sync to send (every device derives them for itself).
+ */
+export async function rederive(tx: IDBPTransaction<KithSchema, ArrayLike<StoreNames<KithSchema>>, 'readwrite'>, personIds: Iterable<Id>): Promise<void> {
   const people = tx.objectStore('people');
   for (const id of personIds) {
     const p = await people.get(id);
@@ -104,7 +110,7 @@ export async function createEvent(db: KithDb, input: EventInput, now: number): P
   const tx = db.transaction([...STORES], 'readwrite');
   const event = applyEventPatch({ id: crypto.randomUUID(), name: '', createdAt: now, updatedAt: now }, input);
   await checkNameFree(tx, event.name);
-  await tx.objectStore('events').add(event);
+  await addRecord(tx, 'events', event);
   await tx.done;
   return event;
 }
@@ -120,7 +126,7 @@ export async function updateEvent(db: KithDb, id: Id, patch: EventPatch, now: nu
     await checkNameFree(tx, event.name, id);
     personIds = personIdsOf(await tx.objectStore('encounters').index('byEvent').getAll(id));
   }
-  await tx.objectStore('events').put(event);
+  await putRecord(tx, 'events', event);
   await rederive(tx, personIds);
   await tx.done;
   return { event, personIds };
@@ -162,11 +168,11 @@ export async function mergeEvents(
   // The dropped name first: at the cap, the oldest names go.
   const names = otherNames(keep.name, [drop.name], keep.mergedNames, drop.mergedNames);
   if (names) event.mergedNames = names;
-  await events.put(event);
-  await events.delete(dropId);
+  await putRecord(tx, 'events', event);
+  await deleteRecord(tx, 'events', dropId, now);
   const encounters = tx.objectStore('encounters');
   const [moving, staying] = await Promise.all([encounters.index('byEvent').getAll(dropId), encounters.index('byEvent').getAll(keepId)]);
-  for (const e of moving) await encounters.put({ ...e, eventId: keepId, updatedAt: now });
+  for (const e of moving) await putRecord(tx, 'encounters', { ...e, eventId: keepId, updatedAt: now });
   const personIds = personIdsOf([...moving, ...staying]);
   await rederive(tx, personIds);
   await tx.done;
@@ -184,25 +190,53 @@ export interface EventSummary {
   /** How many different people were met there. */
   people: number;
   encounters: number;
+  /** The day of the latest encounter there: the event's date when it has none of its own. */
+  lastMet?: PartialDate;
+  /** A place an encounter there names, for an event with no place of its own. */
+  metPlace?: string;
+}
+
+/** The day an event is sorted and shown by: its last day, else its first, else the last day anyone was met there. */
+function dayOf(s: EventSummary): LocalDay | undefined {
+  return s.event.end ?? s.event.start ?? (s.lastMet ? partialDateLastDay(s.lastMet) : undefined);
 }
 
 /**
- * Every event with how many people were met there, newest first (undated last, then by name). Reads
- * the events and only the encounters that have an event (the event index holds no others).
+ * Every event with how many people were met there: the ones still to come (or on today) first, soonest
+ * first; then the past ones, the most recent first; then the undated, by name. Reads the events and
+ * only the encounters that have an event (the event index holds no others).
  */
-export async function eventsWithCounts(db: KithDb): Promise<EventSummary[]> {
+export async function eventsWithCounts(db: KithDb, today: LocalDay): Promise<EventSummary[]> {
   const tx = db.transaction(['events', 'encounters']);
   const [events, atEvents] = await Promise.all([tx.objectStore('events').getAll(), tx.objectStore('encounters').index('byEvent').getAll()]);
   const people = new Map<Id, Set<Id>>();
   const count = new Map<Id, number>();
+  const lastMet = new Map<Id, PartialDate>();
+  const metPlace = new Map<Id, string>();
   for (const e of atEvents) {
     const id = e.eventId!;
     let set = people.get(id);
     if (!set) people.set(id, (set = new Set()));
     set.add(e.personId);
     count.set(id, (count.get(id) ?? 0) + 1);
+    if (e.date > (lastMet.get(id) ?? '')) lastMet.set(id, e.date);
+    if (e.place && !metPlace.has(id)) metPlace.set(id, e.place);
   }
-  return events
-    .sort((a, b) => (b.start ?? '').localeCompare(a.start ?? '') || fold(a.name).localeCompare(fold(b.name)))
-    .map((event) => ({ event, people: people.get(event.id)?.size ?? 0, encounters: count.get(event.id) ?? 0 }));
+  const summaries = events.map((event): EventSummary => {
+    const s: EventSummary = { event, people: people.get(event.id)?.size ?? 0, encounters: count.get(event.id) ?? 0 };
+    const met = lastMet.get(event.id);
+    if (met) s.lastMet = met;
+    const place = metPlace.get(event.id);
+    if (place && !event.place) s.metPlace = place;
+    return s;
+  });
+  const upcoming = (s: EventSummary) => (dayOf(s) ?? '') >= today;
+  return summaries.sort((a, b) => {
+    const [dayA, dayB] = [dayOf(a), dayOf(b)];
+    if (!dayA || !dayB) return dayA ? -1 : dayB ? 1 : fold(a.event.name).localeCompare(fold(b.event.name));
+    if (upcoming(a) !== upcoming(b)) return upcoming(a) ? -1 : 1;
+    // Upcoming by when they start; past ones most recent first.
+    const order = upcoming(a) ? (a.event.start ?? dayA).localeCompare(b.event.start ?? dayB) : dayB.localeCompare(dayA);
+    return order || fold(a.event.name).localeCompare(fold(b.event.name));
+  });
 }

@@ -9,6 +9,7 @@ import { CAPS } from '../model/caps';
 import { cleanText, words } from '../text';
 import { getPeople, PeopleSearch } from './people-search';
 import { absorbProfile, inWriteTx, NotFoundError, withDerived, type PeopleTx, type ProfileInput } from './writes';
+import { deleteRecord, putRecord } from './outbox';
 import { cleanTags } from '../model/person-fields';
 import { isCaptured } from '../drill/capture';
 import { moveDrill } from './drill-records';
@@ -35,35 +36,34 @@ const latest = (a?: string, b?: string) => (a && b ? (a > b ? a : b) : a || b);
  * Encounters `other` introduced now name `keep`; `keep`'s own encounters "introduced by" `other` keep
  * the name as text (nobody introduces you to themselves).
  */
-async function absorbPerson(tx: PeopleTx, keep: Person, other: Person): Promise<Person> {
+async function absorbPerson(tx: PeopleTx, keep: Person, other: Person, now: number): Promise<Person> {
   const encounters = tx.objectStore('encounters');
-  for (const e of await encounters.index('byPerson').getAll(other.id)) await encounters.put({ ...e, personId: keep.id });
+  for (const e of await encounters.index('byPerson').getAll(other.id)) await putRecord(tx, 'encounters', { ...e, personId: keep.id, updatedAt: now });
   for (const e of await encounters.index('byIntroducer').getAll(other.id)) {
     if (e.personId === keep.id) {
       const { introducedById: _self, ...rest } = e;
-      await encounters.put({ ...rest, introducedByName: other.name });
+      await putRecord(tx, 'encounters', { ...rest, introducedByName: other.name, updatedAt: now });
     } else {
-      await encounters.put({ ...e, introducedById: keep.id });
+      await putRecord(tx, 'encounters', { ...e, introducedById: keep.id, updatedAt: now });
     }
   }
   // An encounter of `other`'s that named `keep` as the introducer would now be `keep` introducing themselves.
   for (const e of await encounters.index('byIntroducer').getAll(keep.id)) {
     if (e.personId !== keep.id) continue;
     const { introducedById: _self, ...rest } = e;
-    await encounters.put({ ...rest, introducedByName: keep.name });
+    await putRecord(tx, 'encounters', { ...rest, introducedByName: keep.name, updatedAt: now });
   }
-  const photos = tx.objectStore('photos');
   let hasPhoto = keep.hasPhoto;
   if (!hasPhoto && other.hasPhoto) {
-    const photo = await photos.get(other.id);
+    const photo = await tx.objectStore('photos').get(other.id);
     if (photo) {
-      await photos.put({ ...photo, personId: keep.id });
+      await putRecord(tx, 'photos', { ...photo, personId: keep.id, updatedAt: now });
       hasPhoto = true;
     }
   }
-  await photos.delete(other.id);
+  await deleteRecord(tx, 'photos', other.id, now);
   await moveDrill(tx, keep.id, other.id);
-  await tx.objectStore('people').delete(other.id);
+  await deleteRecord(tx, 'people', other.id, now);
 
   const next: Person = {
     ...other,
@@ -103,7 +103,7 @@ export async function linkProfile(db: KithDb, personId: Id, profile: ProfileInpu
     for (const key of profile.keys) {
       const owner = await tx.objectStore('people').index('byKey').get(key);
       if (owner && owner.id !== person.id) {
-        person = await absorbPerson(tx, person, owner);
+        person = await absorbPerson(tx, person, owner, now);
         mergedId = owner.id;
         break;
       }
@@ -112,7 +112,7 @@ export async function linkProfile(db: KithDb, personId: Id, profile: ProfileInpu
     // headline...) are left to the person already saved: linking says who they are, not what to call them.
     const absorbed = await absorbProfile(tx, person, { site: profile.site, keys: profile.keys, url: profile.url, name: '' });
     person = await withDerived(tx, { ...absorbed, updatedAt: now });
-    await tx.objectStore('people').put(person);
+    await putRecord(tx, 'people', person);
     return mergedId ? { person, mergedId } : { person };
   });
 }
@@ -143,16 +143,16 @@ export async function attachCaptured(db: KithDb, capturedId: Id, target: Capture
       }
     }
     if (into?.id === captured.id) throw new RangeError(t('errorNotCaptured', captured.name));
-    let person = into ? await absorbPerson(tx, into, captured) : captured;
+    let person = into ? await absorbPerson(tx, into, captured, now) : captured;
     if ('profile' in target) {
       person = await absorbProfile(tx, person, target.profile);
       if (target.photoDataUrl && !person.hasPhoto) {
-        await tx.objectStore('photos').put({ personId: person.id, dataUrl: target.photoDataUrl, updatedAt: now });
+        await putRecord(tx, 'photos', { personId: person.id, dataUrl: target.photoDataUrl, updatedAt: now });
         person = { ...person, hasPhoto: true };
       }
     }
     person = await withDerived(tx, { ...person, updatedAt: now });
-    await tx.objectStore('people').put(person);
+    await putRecord(tx, 'people', person);
     return into ? { person, mergedId: captured.id } : { person };
   });
 }
@@ -172,7 +172,7 @@ export async function unlinkSite(db: KithDb, personId: Id, site: SiteId, now: nu
     const urls = { ...person.urls };
     delete urls[site];
     const next = await withDerived(tx, { ...person, keys, urls, updatedAt: now });
-    await tx.objectStore('people').put(next);
+    await putRecord(tx, 'people', next);
     return next;
   });
 }

@@ -63,7 +63,7 @@ export async function upgrade(
   }
   if (oldVersion < 4 && to >= 4) {
     // v4: indexes nothing reads any more go, since every index costs every write (bySortName alone was
-    // ~0.9 s of a 30,000-row import). The network list sorts by name and last touch in memory
+    // a large share of a 30,000-row import). The network list sorts by name and last touch in memory
     // (people-search.ts); encounters by date and events by start were never queried. Only indexes go:
     // every record stays as it is.
     for (const [store, index] of LEGACY_INDEXES) {
@@ -73,7 +73,7 @@ export async function upgrade(
   }
   if (oldVersion < 5 && to >= 5) {
     // v5: the search-word index goes too. Its ~3.7 entries a person were a third of a 30,000-row
-    // import's writes (1.3-1.6 s), and search as you type is answered from the in-memory table of
+    // import's writes (`npm run bench -- --profile` measures that floor with and without it), and search as you type is answered from the in-memory table of
     // everyone (people-search.ts), as the network list already was. Every person keeps their `terms`:
     // the table is built from them.
     const people = tx.objectStore('people') as unknown as IDBObjectStore;

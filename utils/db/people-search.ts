@@ -545,3 +545,53 @@ export async function pagePeople(
   const { total, ids } = await search.page(db, q, today);
   return { total, people: await getPeople(db, ids) };
 }
+
+/** Where a search found someone, besides their name: what the results say ("Company: Acme"). */
+type MatchField = 'company' | 'headline' | 'location' | 'tag' | 'event' | 'place';
+export interface MatchReason {
+  field: MatchField;
+  /** The text that matched, as stored: "Acme Labs", "investor", "Grow Up Start Up". */
+  text: string;
+}
+
+/** True when every word of `typed` starts a word of `text` (search's own rule, words()). */
+const startsWords = (typed: string[], text: string) => {
+  const own = words(text);
+  return typed.every((w) => own.some((o) => o.startsWith(w)));
+};
+
+/**
+ * Why `person` matched `query`, when their name alone does not explain it: the first of their fields
+ * that has a word the name lacks (company, headline, location, a tag, then the events and places of
+ * their encounters, read only then). Undefined when the name has every word, or nothing is found (a
+ * word only another field's merged name holds).
+ */
+export async function matchReason(db: KithDb, person: Person, query: string): Promise<MatchReason | undefined> {
+  const typed = [...new Set(words(query))];
+  const rest = typed.filter((w) => !words(person.name).some((n) => n.startsWith(w)));
+  if (rest.length === 0) return undefined;
+  const some = (text: string | undefined) => !!text && words(text).some((o) => rest.some((w) => o.startsWith(w)));
+  const own: [MatchField, string | undefined][] = [
+    ['company', person.company],
+    ['headline', person.headline],
+    ['location', person.location],
+    ...person.tags.map((tag): [MatchField, string] => ['tag', tag]),
+  ];
+  // A field holding every missing word says it best; else the first holding any.
+  const best = (candidates: [MatchField, string | undefined][]) =>
+    candidates.find(([, text]) => text && startsWords(rest, text)) ?? candidates.find(([, text]) => some(text));
+  const found = best(own);
+  if (found) return { field: found[0], text: found[1]! };
+  const tx = db.transaction(['encounters', 'events']);
+  const encounters = await tx.objectStore('encounters').index('byPerson').getAll(person.id);
+  const events = await Promise.all([...new Set(encounters.flatMap((e) => (e.eventId ? [e.eventId] : [])))].map((id) => tx.objectStore('events').get(id)));
+  const met: [MatchField, string | undefined][] = [
+    ...events.flatMap((ev): [MatchField, string][] => (ev ? [ev.name, ...(ev.mergedNames ?? [])].map((n): [MatchField, string] => ['event', n]) : [])),
+    ...encounters.map((e): [MatchField, string | undefined] => ['place', e.place]),
+  ];
+  const at = best(met);
+  if (!at) return undefined;
+  // An event found by a name it had before a merge is shown by the name it has now.
+  const event = at[0] === 'event' ? events.find((ev) => ev && [ev.name, ...(ev.mergedNames ?? [])].includes(at[1]!)) : undefined;
+  return { field: at[0], text: event ? event.name : at[1]! };
+}

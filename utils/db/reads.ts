@@ -1,5 +1,5 @@
 import type { KithDb } from './index';
-import type { Encounter, Id, KithData, KithEvent, Person, Photo } from '../model/types';
+import type { Encounter, Id, KithData, KithEvent, Person, Photo, VoiceNote } from '../model/types';
 import { comparePartialDates } from '../dates';
 
 /** Encounters newest first: by date, then the later recorded first. */
@@ -10,6 +10,50 @@ function newestFirst(a: Encounter, b: Encounter): number {
 /** A person's encounters, newest first. */
 export async function encountersOf(db: KithDb, personId: Id): Promise<Encounter[]> {
   return (await db.getAllFromIndex('encounters', 'byPerson', personId)).sort(newestFirst);
+}
+
+/** What one person's view shows, read in one transaction, so it never mixes a person from before a write with encounters from after it. */
+export interface PersonRecords {
+  /** As stored now; undefined when they are no longer saved. */
+  person: Person | undefined;
+  /** Newest first. */
+  encounters: Encounter[];
+  photo: Photo | undefined;
+  voiceNote: VoiceNote | undefined;
+  /** The encounters in which they introduced you to someone. */
+  introductions: Encounter[];
+  /** The events of their encounters, and the people of those encounters and introductions, by id. */
+  events: Map<Id, KithEvent>;
+  people: Map<Id, Person>;
+}
+
+export async function readPersonRecords(db: KithDb, personId: Id): Promise<PersonRecords> {
+  const tx = db.transaction(['people', 'encounters', 'photos', 'events', 'voiceNotes']);
+  const peopleStore = tx.objectStore('people');
+  const encounterStore = tx.objectStore('encounters');
+  const [person, encounters, introductions, photo, voiceNote] = await Promise.all([
+    peopleStore.get(personId),
+    encounterStore.index('byPerson').getAll(personId),
+    encounterStore.index('byIntroducer').getAll(personId),
+    tx.objectStore('photos').get(personId),
+    tx.objectStore('voiceNotes').get(personId),
+  ]);
+  const events = new Map<Id, KithEvent>();
+  const people = new Map<Id, Person>();
+  const eventIds = new Set(encounters.flatMap((e) => (e.eventId ? [e.eventId] : [])));
+  const personIds = new Set([...encounters.flatMap((e) => (e.introducedById ? [e.introducedById] : [])), ...introductions.map((e) => e.personId)]);
+  await Promise.all([
+    ...[...eventIds].map(async (id) => {
+      const ev = await tx.objectStore('events').get(id);
+      if (ev) events.set(id, ev);
+    }),
+    ...[...personIds].map(async (id) => {
+      const p = await peopleStore.get(id);
+      if (p) people.set(id, p);
+    }),
+  ]);
+  await tx.done;
+  return { person, encounters: encounters.sort(newestFirst), photo: person?.hasPhoto ? photo : undefined, voiceNote: person ? voiceNote : undefined, introductions, events, people };
 }
 
 /** Encounters in which this person introduced you to someone. */
@@ -63,7 +107,7 @@ export interface DueRead {
 
 /**
  * The follow-ups due in each range with everything their rows show, in one read-only transaction: a
- * transaction per lookup cost the popup ~20 ms at 75 rows. Each read is asked for as soon as what it
+ * transaction per lookup made the popup wait for each one in turn. Each read is asked for as soon as what it
  * needs has arrived (a group's people, then each one's encounters and photo, then their events), never
  * after a whole step is done, so the store always has the next request waiting.
  */
@@ -73,7 +117,7 @@ export async function readDue(
   limit: number,
   { photos: withPhotos = true, totals }: { photos?: boolean; totals?: readonly number[] | undefined } = {},
 ): Promise<DueRead> {
-  const tx = db.transaction(['people', 'encounters', 'photos', 'events']);
+  const tx = db.transaction(['people', 'encounters', 'photos', 'events', 'voiceNotes']);
   const people = tx.objectStore('people');
   const byDue = people.index('byDue');
   const byPerson = tx.objectStore('encounters').index('byPerson');

@@ -1,6 +1,7 @@
 import type { DBSchema } from 'idb';
 import type { Encounter, KithEvent, Person, Photo, VoiceNote } from '../model/types';
 import type { DrillCard, DrillReview } from '../drill/schedule';
+import type { OutboxEntry, RevEntry } from '../sync/idb-store';
 
 export const DB_NAME = 'kith';
 /** Bump with a new step in migrations.ts and a test in tests/unit/db/migrations.test.ts. */
@@ -55,12 +56,12 @@ export interface KithSchema extends DBSchema {
   /** Sync's bookkeeping (utils/sync/idb-store.ts): records changed here since they last synced. */
   syncOutbox: {
     key: string;
-    value: { key: string; type: string; id: string; seq: number; base?: unknown; deletedAt?: number };
+    value: OutboxEntry;
   };
   /** The server's _rev of every synced record. */
   syncRevs: {
     key: string;
-    value: { key: string; rev: string; deleted?: true };
+    value: RevEntry;
   };
   /** The checkpoint and the connection (keys out of line). */
   syncState: {

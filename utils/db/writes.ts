@@ -1,14 +1,15 @@
 import type { IDBPTransaction } from 'idb';
 import type { KithDb } from './index';
 import { ALL_STORES, type KithSchema, type StoreName } from './schema';
+import { addRecord, deleteRecord, OUTBOX_STORES, putRecord } from './outbox';
 import type { Encounter, EncounterKind, Id, KithEvent, LocalDay, PartialDate, Person, SiteId } from '../model/types';
 import { PERSON_FIELD_NAMES, personField, type PersonFieldName, type PersonPatch, type ProfileFields } from '../model/person-fields';
-import { derivePersonFields } from '../derive';
+import { derivePersonFields, touchAfterChange } from '../derive';
 import { blankPerson } from '../person';
 import { CAPS } from '../model/caps';
 import { cleanLine, cleanText, fold } from '../text';
 import { applyTouch, lastTouchAfter } from '../followups';
-import { partialDateLastDay } from '../dates';
+import { isLocalDay, partialDateLastDay } from '../dates';
 import { t } from '../i18n';
 import { forgetDrill } from './drill-records';
 
@@ -59,16 +60,27 @@ function applyPatch(p: Person, patch: PersonPatch): Person {
   return next;
 }
 
-/** Writes touch several stores; each opens one transaction over all of them (serialised, never interleaved). */
-export type PeopleTx = IDBPTransaction<KithSchema, StoreName[], 'readwrite'>;
-const writeTx = (db: KithDb): PeopleTx => db.transaction(ALL_STORES, 'readwrite');
+/**
+ * Writes touch several stores; each opens one transaction over all of them (serialised, never
+ * interleaved), with sync's outbox, where every record written is queued while sync is connected
+ * (putRecord, addRecord, deleteRecord: utils/db/outbox.ts).
+ */
+export type PeopleTx = IDBPTransaction<KithSchema, (StoreName | (typeof OUTBOX_STORES)[number])[], 'readwrite'>;
+const WRITE_STORES = [...ALL_STORES, ...OUTBOX_STORES];
+const writeTx = (db: KithDb): PeopleTx => db.transaction(WRITE_STORES, 'readwrite');
+
+/** Where a write goes: the database (in a transaction of its own), or a transaction the caller runs it in. */
+export type Writer = KithDb | PeopleTx;
+const isTx = (w: Writer): w is PeopleTx => 'objectStore' in w;
 
 /**
  * Runs `fn` in one write transaction and commits it only if `fn` succeeds: a write that fails half
  * way (a check after a first put, a request error) is rolled back, never committed in part. (An
  * IndexedDB transaction commits by itself once nothing is pending, whatever the code then throws.)
+ * Given a transaction, `fn` runs in it, and the caller commits or rolls back the whole.
  */
-export async function inWriteTx<T>(db: KithDb, fn: (tx: PeopleTx) => Promise<T>): Promise<T> {
+export async function inWriteTx<T>(db: Writer, fn: (tx: PeopleTx) => Promise<T>): Promise<T> {
+  if (isTx(db)) return fn(db);
   const tx = writeTx(db);
   try {
     const result = await fn(tx);
@@ -128,7 +140,7 @@ async function findByKeys(tx: PeopleTx, keys: string[]): Promise<Person | undefi
   return undefined;
 }
 
-async function resolveEvent(tx: PeopleTx, ref: EncounterInput['event'], now: number): Promise<Id | undefined> {
+async function resolveEvent(tx: PeopleTx, ref: EncounterInput['event'], now: number, at: Pick<EncounterInput, 'date' | 'place'>): Promise<Id | undefined> {
   if (!ref) return undefined;
   if ('id' in ref) {
     const ev = await tx.objectStore('events').get(ref.id);
@@ -145,7 +157,11 @@ async function resolveEvent(tx: PeopleTx, ref: EncounterInput['event'], now: num
   const known = ((await tx.objectStore('events').getAll()) as KithEvent[]).find((ev) => [ev.name, ...(ev.mergedNames ?? [])].some((n) => fold(n) === folded));
   if (known) return known.id;
   const ev: KithEvent = { id: newId(), name, createdAt: now, updatedAt: now };
-  await tx.objectStore('events').put(ev);
+  // An event first named in an encounter happened then and there: it takes the encounter's day and place.
+  if (isLocalDay(at.date)) ev.start = at.date;
+  const place = cleanLine(at.place, CAPS.place);
+  if (place) ev.place = place;
+  await addRecord(tx, 'events', ev);
   return ev.id;
 }
 
@@ -153,7 +169,7 @@ async function resolveEvent(tx: PeopleTx, ref: EncounterInput['event'], now: num
 async function fillEncounter(tx: PeopleTx, encounter: Encounter, e: EncounterInput, now: number): Promise<void> {
   const place = cleanLine(e.place, CAPS.place);
   if (place) encounter.place = place;
-  const eventId = await resolveEvent(tx, e.event, now);
+  const eventId = await resolveEvent(tx, e.event, now, e);
   if (eventId) encounter.eventId = eventId;
   if (e.introducedBy && 'id' in e.introducedBy) {
     if (e.introducedBy.id === encounter.personId) throw new RangeError(t('errorSelfIntroduction'));
@@ -194,7 +210,7 @@ export interface RecordEncounterInput {
  * resets the follow-up clock, and stores the photo.
  */
 export async function recordEncounter(
-  db: KithDb,
+  db: Writer,
   input: RecordEncounterInput,
   now: number,
   today: LocalDay,
@@ -228,46 +244,54 @@ export async function recordEncounter(
       updatedAt: now,
     };
     await fillEncounter(tx, encounter, e, now);
-    await tx.objectStore('encounters').add(encounter);
+    await addRecord(tx, 'encounters', encounter);
 
     const touchDay = partialDateLastDay(e.date);
     person.followUp = applyTouch(person.followUp, touchDay, today);
     person.lastTouch = lastTouchAfter(person.lastTouch, touchDay);
     if (input.followUpDue) person.followUp = { ...person.followUp, due: input.followUpDue };
     if (input.photoDataUrl) {
-      await tx.objectStore('photos').put({ personId: person.id, dataUrl: input.photoDataUrl, updatedAt: now });
+      await putRecord(tx, 'photos', { personId: person.id, dataUrl: input.photoDataUrl, updatedAt: now });
       person.hasPhoto = true;
     }
     person.updatedAt = now;
     if (isNew) person.createdAt = now;
     person = await withDerived(tx, person);
-    await tx.objectStore('people').put(person);
+    await putRecord(tx, 'people', person);
     return { person, encounter };
   });
 }
 
 /** Changes some fields of a person; the fields not in the patch keep what is stored now. */
-export async function updatePerson(db: KithDb, id: Id, patch: PersonPatch, now: number): Promise<Person> {
+export async function updatePerson(db: Writer, id: Id, patch: PersonPatch, now: number): Promise<Person> {
   return inWriteTx(db, async (tx) => {
     const current = await tx.objectStore('people').get(id);
     if (!current) throw new NotFoundError(t('errorPersonGone'));
     let person = applyPatch(current, patch);
     person.updatedAt = now;
     person = await withDerived(tx, person);
-    await tx.objectStore('people').put(person);
+    await putRecord(tx, 'people', person);
     return person;
   });
 }
 
 /** Logs a touch of the given kind today (Done in the popup): an encounter, which resets the clock. */
-export function logTouch(db: KithDb, personId: Id, kind: EncounterKind, now: number, today: LocalDay) {
+export function logTouch(db: Writer, personId: Id, kind: EncounterKind, now: number, today: LocalDay) {
   return recordEncounter(db, { personId, encounter: { date: today, kind } }, now, today);
+}
+
+/** The person with what their encounters now decide (last touch, a cadence's due date) after one changed. */
+async function withTouches(tx: PeopleTx, p: Person, changedDay: LocalDay): Promise<Person> {
+  const encounters = await tx.objectStore('encounters').index('byPerson').getAll(p.id);
+  const { lastTouch, followUp } = touchAfterChange(p, changedDay, encounters);
+  const { lastTouch: _old, ...rest } = p;
+  return { ...rest, ...(lastTouch ? { lastTouch } : {}), followUp };
 }
 
 /**
  * Changes an encounter (a typo in the place, the real date): all its fields are replaced by the form's.
- * The person's last touch follows the encounters' dates; the follow-up is left alone (an edit is not a
- * new touch).
+ * What the encounters decide follows (touchAfterChange): the last touch, and a due date its cadence set
+ * from the last touch; an edit is not a new touch, so a follow-up set by hand stays.
  */
 export async function updateEncounter(db: KithDb, id: Id, input: EncounterInput, now: number): Promise<Person> {
   return inWriteTx(db, async (tx) => {
@@ -275,45 +299,46 @@ export async function updateEncounter(db: KithDb, id: Id, input: EncounterInput,
     if (!current) throw new NotFoundError(t('errorEncounterGone'));
     const encounter: Encounter = { id, personId: current.personId, date: input.date, kind: input.kind, createdAt: current.createdAt, updatedAt: now };
     await fillEncounter(tx, encounter, input, now);
-    await tx.objectStore('encounters').put(encounter);
+    await putRecord(tx, 'encounters', encounter);
     const person = await tx.objectStore('people').get(current.personId);
     if (!person) throw new NotFoundError(t('errorPersonGone'));
-    let lastTouch: string | undefined;
-    for (const e of await tx.objectStore('encounters').index('byPerson').getAll(person.id)) {
-      lastTouch = lastTouchAfter(lastTouch, partialDateLastDay(e.date));
-    }
-    const next = await withDerived(tx, { ...person, ...(lastTouch ? { lastTouch } : {}), updatedAt: now });
-    await tx.objectStore('people').put(next);
+    const next = await withDerived(tx, { ...(await withTouches(tx, person, partialDateLastDay(current.date))), updatedAt: now });
+    await putRecord(tx, 'people', next);
     return next;
   });
 }
 
-export async function deleteEncounter(db: KithDb, id: Id, now: number): Promise<Person> {
+/** Deletes an encounter; the person's search words, last touch and cadence due follow. */
+export async function deleteEncounter(db: Writer, id: Id, now: number): Promise<Person> {
   return inWriteTx(db, async (tx) => {
     const enc = await tx.objectStore('encounters').get(id);
     if (!enc) throw new NotFoundError(t('errorEncounterGone'));
-    await tx.objectStore('encounters').delete(id);
+    await deleteRecord(tx, 'encounters', id, now);
     const current = await tx.objectStore('people').get(enc.personId);
     if (!current) throw new NotFoundError(t('errorPersonGone'));
-    const person = await withDerived(tx, { ...current, updatedAt: now });
-    await tx.objectStore('people').put(person);
+    const person = await withDerived(tx, { ...(await withTouches(tx, current, partialDateLastDay(enc.date))), updatedAt: now });
+    await putRecord(tx, 'people', person);
     return person;
   });
 }
 
-/** Deletes a person with their encounters, photo, voice note and drill; encounters they introduced keep the name as text. */
-export async function deletePerson(db: KithDb, id: Id): Promise<void> {
+/**
+ * Deletes a person with everything that is theirs alone: encounters, photo, voice note, drill card and
+ * answers. Encounters they introduced keep the name as text. Each synced record deleted leaves its own
+ * tombstone for sync (`now` is when).
+ */
+export async function deletePerson(db: Writer, id: Id, now: number = Date.now()): Promise<void> {
   return inWriteTx(db, async (tx) => {
     const person = await tx.objectStore('people').get(id);
     if (!person) return;
     const encounters = tx.objectStore('encounters');
-    for (const key of await encounters.index('byPerson').getAllKeys(id)) await encounters.delete(key);
+    for (const key of await encounters.index('byPerson').getAllKeys(id)) await deleteRecord(tx, 'encounters', key, now);
     for (const e of await encounters.index('byIntroducer').getAll(id)) {
       const { introducedById: _gone, ...rest } = e;
-      await encounters.put({ ...rest, introducedByName: person.name });
+      await putRecord(tx, 'encounters', { ...rest, introducedByName: person.name, updatedAt: now });
     }
-    await tx.objectStore('photos').delete(id);
     await forgetDrill(tx, id);
-    await tx.objectStore('people').delete(id);
+    await deleteRecord(tx, 'photos', id, now);
+    await deleteRecord(tx, 'people', id, now);
   });
 }

@@ -1,15 +1,16 @@
 /**
  * CSV export (DESIGN.md, "Formats"): one row per person, UTF-8 with a BOM (so Excel reads the accents),
  * RFC 4180 quoting and CRLF via papaparse, and every cell that a spreadsheet could run as a formula
- * (beginning with = + - @, a tab or a CR) prefixed with a single quote.
+ * (beginning with = + - @, a tab or a CR) prefixed with a single quote. The columns are described in
+ * the README ("CSV columns").
  */
 import Papa from 'papaparse';
-import type { KithData, Person } from '../model/types';
+import type { Encounter, Id, KithData, KithEvent, Person } from '../model/types';
 import { PERSON_FIELD_NAMES, personField } from '../model/person-fields';
-import { compareEncounters, encounterLine, groupByPerson, indexById, introducerName, profileUrls } from './shared';
+import { compareEncounters, encounterParts, encounterPartsLine, groupByPerson, indexById, introducerName, profileUrls } from './shared';
 
 /** What the person record alone does not say: written after the tags. */
-const AFTER_TAGS = ['Profile URLs', 'Met', 'Introduced by'] as const;
+const AFTER_TAGS = ['Profile URLs', 'How you met', 'Introduced by'] as const;
 
 /** Each field's columns (the field table's, in its order), with the identity and encounter columns after the tags. */
 const FIELD_COLUMNS = PERSON_FIELD_NAMES.flatMap((name) =>
@@ -30,6 +31,14 @@ export const CSV_COLUMNS: readonly string[] = [
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** Where you first met in person or at an event (else the first encounter of any kind): "2024-06-19 · at an event · Warsaw · Grow Up Start Up". */
+function howYouMet(list: readonly Encounter[], events: ReadonlyMap<Id, KithEvent>, people: ReadonlyMap<Id, Person>): string {
+  const first = list.find((e) => e.kind === 'in-person' || e.kind === 'event') ?? list[0];
+  if (!first) return '';
+  // The introducer has a column of its own.
+  return encounterPartsLine({ ...encounterParts(first, events, people), introducedBy: undefined });
+}
+
 function byName(a: Person, b: Person): number {
   const x = a.sortName || a.name;
   const y = b.sortName || b.name;
@@ -44,7 +53,6 @@ export function exportCsv(data: KithData): string {
   const rows: string[][] = [];
   for (const p of [...data.people].sort(byName)) {
     const list = (encounters.get(p.id) ?? []).slice().sort(compareEncounters);
-    const newest = list[list.length - 1];
     const introduced = list.map((e) => introducerName(e, peopleById)).find((n) => n);
     const cells = FIELD_COLUMNS.map(({ name, cell }) => cell(p[name]));
     rows.push([
@@ -52,7 +60,7 @@ export function exportCsv(data: KithData): string {
       profileUrls(p)
         .map((u) => u.url)
         .join(' '),
-      newest ? encounterLine(newest, events, peopleById) : '',
+      howYouMet(list, events, peopleById),
       introduced ?? '',
       ...cells.slice(TAGS_END),
     ]);

@@ -59,6 +59,14 @@ export function splitName(name: string): [string, string, string, string, string
   return [parts.slice(f).join(' '), parts.slice(0, f).join(' '), '', '', suffix];
 }
 
+/** N's components: the name's parts as a source gave them while they still make up the name, else splitName. */
+export function nameComponents(p: Pick<Person, 'name' | 'givenName' | 'familyName'>): [string, string, string, string, string] {
+  const given = p.givenName ?? '';
+  const family = p.familyName ?? '';
+  if ((given || family) && [given, family].filter(Boolean).join(' ') === p.name) return [family, given, '', '', ''];
+  return splitName(p.name);
+}
+
 function revision(ms: number, version: VcardVersion): string {
   const iso = new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
   return version === '3.0' ? iso : iso.replace(/[-:]/g, '');
@@ -115,7 +123,7 @@ function card(
   const fn = p.name || p.keys[0] || p.id;
   add(`UID:${uid(p.id)}`);
   add(`FN:${escapeText(fn)}`);
-  add(`N:${splitName(p.name).map(escapeText).join(';')}`);
+  add(`N:${nameComponents(p).map(escapeText).join(';')}`);
   if (p.company) add(`ORG:${escapeText(p.company)}`);
   const title = p.position || p.headline;
   if (title) add(`TITLE:${escapeText(title)}`);

@@ -23,7 +23,7 @@ export interface ConnectionsReport {
 }
 
 /** The fields a Connections import writes. */
-const FROM_CONNECTIONS: readonly PersonFieldName[] = ['name', 'company', 'position', 'email', 'connectedOn'];
+const FROM_CONNECTIONS: readonly PersonFieldName[] = ['name', 'givenName', 'familyName', 'company', 'position', 'email', 'connectedOn'];
 
 /**
  * True when the stored name may be replaced by the file's: the person has no name, or still looks
@@ -42,6 +42,15 @@ function nameFromImport(p: Person, hasEncounters: boolean): boolean {
 }
 
 const rowName = (r: ConnectionRow) => cleanLine(`${r.firstName} ${r.lastName}`, CAPS.name);
+
+/** The file's First Name and Last Name become the person's name parts when they make up the name. */
+function setNameParts(p: Person, r: ConnectionRow, name: string): void {
+  if (!name || p.name !== name) return;
+  if (r.firstName) p.givenName = r.firstName;
+  else delete p.givenName;
+  if (r.lastName) p.familyName = r.lastName;
+  else delete p.familyName;
+}
 
 /** The form names are matched in: folded, whitespace collapsed. */
 const nameKey = (name: string) => fold(name).replace(/\s+/g, ' ').trim();
@@ -98,6 +107,7 @@ export function planConnectionsImport(
     if (!target) {
       const p: Person = blankPerson(name, now);
       if (r.key) p.keys = [r.key];
+      setNameParts(p, r, name);
       if (r.key && r.url) p.urls = { linkedin: r.url };
       if (r.company) p.company = r.company;
       if (r.position) p.position = r.position;
@@ -110,6 +120,7 @@ export function planConnectionsImport(
     }
     const p = working.get(target.id) ?? { ...target, keys: [...target.keys], urls: { ...target.urls } };
     if (name && p.name !== name && nameFromImport(target, encountersByPerson.has(target.id))) p.name = name;
+    setNameParts(p, r, name);
     if (r.company) p.company = r.company;
     if (r.position) p.position = r.position;
     if (r.email) p.email = r.email;

@@ -6,7 +6,7 @@
  * - People merge by id, then by any shared profile key: the incoming person is folded into the stored
  *   one (union of keys and URLs; each of their own fields as the field table's merge rule says: the
  *   newer record's value wins and the other fills its gaps, tags are joined, notes kept from both, the
- *   latest lastTouch; the earliest createdAt). Keys that belong to another stored person are not moved.
+ *   latest lastTouch, the name's parts with the name they belong to; the earliest createdAt). Keys that belong to another stored person are not moved.
  * - Encounters are append-only: every stored one stays; an incoming one with a known id replaces the
  *   stored one only when it is newer. Their personId, introducedById and eventId are re-pointed to the
  *   stored records the incoming ones were merged into.
@@ -57,7 +57,7 @@ function mergePerson(base: Person, inc: Person, keyAllowed: (key: string) => boo
   const merged = { ...base, keys: union(base.keys, inc.keys.filter(keyAllowed)), urls } as Record<string, unknown>;
   for (const name of PERSON_FIELD_NAMES) {
     const field = personField(name);
-    merged[name] = field.merge(base[name], inc[name], newer, field.empty);
+    merged[name] = field.merge(base[name], inc[name], newer, field.empty, { base, inc });
   }
   merged.createdAt = Math.min(base.createdAt, inc.createdAt);
   merged.updatedAt = Math.max(base.updatedAt, inc.updatedAt);

@@ -61,3 +61,8 @@ export const MAX_POST_MEETING_DAYS = 365;
 
 /** The most new faces the drill may offer a day (a setting; 20 by default). */
 export const MAX_DRILL_NEW_PER_DAY = 200;
+/**
+ * The largest import: the options page refuses a file of more bytes before reading it (a
+ * Connections.csv of 30,000 rows is ~3 MB), and the background a text of more characters.
+ */
+export const MAX_IMPORT = 100 * 1024 * 1024;

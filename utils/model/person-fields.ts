@@ -14,6 +14,7 @@
  * sortName and hasPhoto) are not in the table: each module handles those by name.
  */
 import * as v from 'valibot';
+import { formatTagCell } from '../formats/tag-cell';
 import { cleanLine, cleanText } from '../text';
 import { CAPS, MESSAGE_LINE } from './caps';
 import type { FollowUp, LocalDay } from './types';
@@ -40,8 +41,17 @@ interface Kind<Stored, Change, Required extends boolean> {
   toFile?(value: Stored): unknown;
 }
 
-/** Combines the stored record's value (`base`) with an incoming one's; `newer` when the incoming record is newer. */
-type MergeRule = <T>(base: T | undefined, inc: T | undefined, newer: boolean, empty: (value: T | undefined) => boolean) => T | undefined;
+/**
+ * Combines the stored record's value (`base`) with an incoming one's; `newer` when the incoming record
+ * is newer. `records` are the two whole records, for a field that goes with another.
+ */
+type MergeRule = <T>(
+  base: T | undefined,
+  inc: T | undefined,
+  newer: boolean,
+  empty: (value: T | undefined) => boolean,
+  records: { base: { name: string }; inc: { name: string } },
+) => T | undefined;
 
 // ---------------------------------------------------------------------------------------------
 // Kinds of value
@@ -169,12 +179,14 @@ export function union(a: readonly string[], b: readonly string[], cap = Infinity
   return out.slice(0, cap);
 }
 
+/** The newer record's value, unless it says nothing: then the other's. */
+const newerFirst = ((base, inc, newer, empty) => {
+  const [win, other] = newer ? [inc, base] : [base, inc];
+  return empty(win) ? other : win;
+}) as MergeRule;
+
 const MERGE = {
-  /** The newer record's value, unless it says nothing: then the other's. */
-  newer: ((base, inc, newer, empty) => {
-    const [win, other] = newer ? [inc, base] : [base, inc];
-    return empty(win) ? other : win;
-  }) as MergeRule,
+  newer: newerFirst,
   /** Every value of both, the stored ones first. */
   union: ((base, inc) => union((base ?? []) as string[], (inc ?? []) as string[], CAPS.tags)) as MergeRule,
   /** Both texts, the newer record's first (one only when it already holds the other). */
@@ -182,6 +194,16 @@ const MERGE = {
     newer ? mergeNotes(inc as string, base as string, CAPS.notes) : mergeNotes(base as string, inc as string, CAPS.notes)) as MergeRule,
   /** The later day. */
   latest: ((base, inc) => (base && inc ? (base > inc ? base : inc) : (base ?? inc))) as MergeRule,
+  /**
+   * A name's parts belong to that name: from the record whose name the merge keeps (by the name's
+   * rule, `newer`), even when they are empty there. Both records under the same name: as `newer`.
+   */
+  withName: ((base, inc, newer, empty, records) => {
+    const [b, i] = [records.base.name, records.inc.name];
+    if (b === i) return newerFirst(base, inc, newer, empty, records);
+    const kept = newer ? i || b : b || i;
+    return kept === i ? inc : base;
+  }) as MergeRule,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -195,13 +217,20 @@ const cell = (value: string | undefined) => value ?? '';
  */
 const PERSON_FIELDS = {
   name: { ...line(CAPS.name, true), merge: MERGE.newer, columns: { Name: cell }, edit: true, profile: true, search: true },
+  /**
+   * The name in its parts, when a source gives them apart (LinkedIn's Connections.csv: First Name, Last
+   * Name) and they make up `name`: a vCard's N. Absent otherwise, and ignored once `name` no longer
+   * reads "given family" (a rename). The CSV has the name alone.
+   */
+  givenName: { ...line(CAPS.name), merge: MERGE.withName, columns: {}, edit: true, profile: false, search: false },
+  familyName: { ...line(CAPS.name), merge: MERGE.withName, columns: {}, edit: true, profile: false, search: false },
   headline: { ...line(CAPS.headline), merge: MERGE.newer, columns: { Headline: cell }, edit: true, profile: true, search: true },
   company: { ...line(CAPS.company), merge: MERGE.newer, columns: { Company: cell }, edit: true, profile: true, search: true },
   position: { ...line(CAPS.position), merge: MERGE.newer, columns: { Position: cell }, edit: true, profile: false, search: false },
   location: { ...line(CAPS.location), merge: MERGE.newer, columns: { Location: cell }, edit: true, profile: true, search: true },
   /** From a LinkedIn Connections.csv (most are empty there). */
   email: { ...line(CAPS.email), merge: MERGE.newer, columns: { Email: cell }, edit: false, profile: false, search: false },
-  tags: { ...tagList(), merge: MERGE.union, columns: { Tags: (tags?: string[]) => (tags ?? []).join('; ') }, edit: true, profile: false, search: true },
+  tags: { ...tagList(), merge: MERGE.union, columns: { Tags: (tags?: string[]) => formatTagCell(tags ?? []) }, edit: true, profile: false, search: true },
   /** The last day anything was logged with this person (an encounter, or Done in the popup). */
   lastTouch: { ...dayOnly(), merge: MERGE.latest, columns: { 'Last touch': cell }, edit: false, profile: false, search: false },
   followUp: {

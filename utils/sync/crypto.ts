@@ -9,7 +9,7 @@
  */
 import { SyncError } from './errors';
 
-/** OWASP's 2023 figure for PBKDF2-HMAC-SHA-256; about 0.1 s in Node 22 on this project's machine. */
+/** OWASP's 2023 figure for PBKDF2-HMAC-SHA-256; paid once when sync connects (the keys are kept), never per document. */
 export const KDF_ITERATIONS = 600_000;
 /** Below this a meta document is refused: a server must not be able to talk a device into weak keys. */
 const MIN_KDF_ITERATIONS = 600_000;

@@ -34,6 +34,8 @@ const SYNC_ERROR_CODES = [
   'conflict',
   /** The sync was paused or disconnected while it ran. */
   'aborted',
+  /** This browser could not store what came from the server (its storage full or failing). */
+  'storage',
 ] as const;
 
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];

@@ -1,19 +1,20 @@
 /**
- * The LocalStore over Kith's own IndexedDB (a sketch for the lead to wire in: the schema migration
- * that adds the three stores below is not part of it). Records stay where they are, once, in Kith's
- * record stores; sync keeps only small bookkeeping beside them:
+ * The LocalStore over Kith's own IndexedDB (utils/db, schema v6). Records stay where they are, once,
+ * in Kith's record stores; sync keeps only small bookkeeping beside them:
  *
  *   syncOutbox  key 'type:id' -> OutboxEntry   records changed here since they last synced, with the
  *                                              server version the change started from (the merge base)
  *   syncRevs    key 'type:id' -> RevEntry      the server's _rev of every synced record (~70 bytes each)
- *   syncState   key string    -> unknown       'checkpoint' (Checkpoint), and what the background keeps
- *                                              for the connection (its CryptoKeys are non-extractable
- *                                              and survive a structured clone into IndexedDB)
+ *   syncState   key string    -> unknown       'checkpoint' (Checkpoint), 'device' (while connected),
+ *                                              'settings:person', and what the background keeps for the
+ *                                              connection (its CryptoKeys are non-extractable and
+ *                                              survive a structured clone into IndexedDB)
  *
- * Every local write (the background's writes, imports, delete-all) calls markDirty in its own
- * transaction, so a change and its outbox entry are stored together or not at all.
+ * Every local write (utils/db/outbox.ts: the background's writes, imports, delete-all) calls markDirty
+ * in its own transaction, so a change and its outbox entry are stored together or not at all.
  */
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { SYNC_STORES, type KithSchema } from '../db/schema';
 import { tombstone, type RecordType, type Version } from './records';
 import { recordKey, type Checkpoint, type DirtyRecord, type LocalState, type LocalStore, type RecordKey, type RemoteVersion, type Resolver } from './store';
 
@@ -36,10 +37,12 @@ export interface RevEntry {
   deleted?: true;
 }
 
-const SYNC_STORES = ['syncOutbox', 'syncRevs', 'syncState'] as const;
+
+/** The object stores records of a type live in (the person's settings: in syncState, out of line). */
+export type RecordStoreName = 'people' | 'encounters' | 'events' | 'photos' | 'syncState';
 
 /** Where each record type lives: its object store, and the field holding its id there. */
-export const RECORD_STORES: Record<RecordType, { store: string; idField: string }> = {
+export const RECORD_STORES: Record<RecordType, { store: RecordStoreName; idField: string }> = {
   person: { store: 'people', idField: 'id' },
   encounter: { store: 'encounters', idField: 'id' },
   event: { store: 'events', idField: 'id' },
@@ -48,74 +51,105 @@ export const RECORD_STORES: Record<RecordType, { store: string; idField: string 
   settings: { store: 'syncState', idField: 'settings:<id>, out of line' },
 };
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the lead's KithSchema gains these stores; until
-   then the sketch works on an untyped database of the same shape. */
-type Db = IDBPDatabase<any>;
-type Tx = IDBPTransaction<any, string[], 'readwrite' | 'readonly'>;
-/* eslint-enable @typescript-eslint/no-explicit-any */
+/** The record types kept in a record store of their own (not the settings). */
+const STORED_TYPES = ['person', 'encounter', 'event', 'photo'] as const satisfies RecordType[];
 
-function recordStore(type: RecordType): string {
+type Db = IDBPDatabase<KithSchema>;
+/** A transaction over every store a sync batch touches. */
+export type ApplyTx = IDBPTransaction<KithSchema, StoreNames<KithSchema>[], 'readwrite'>;
+/** Any write transaction that includes the outbox. */
+type OutboxTx = IDBPTransaction<KithSchema, ArrayLike<StoreNames<KithSchema>>, 'readwrite'>;
+type AnyValue = Record<string, unknown>;
+
+function recordStore(type: RecordType): RecordStoreName {
   return RECORD_STORES[type].store;
 }
 
-function recordId(type: RecordType, id: string): IDBValidKey {
+function recordId(type: RecordType, id: string): string {
   return type === 'settings' ? `settings:${id}` : id;
+}
+
+/** The stored record of a type by id, from whichever store holds it (typed loosely: records of any type). */
+function getRecord(tx: ApplyTx, type: RecordType, id: string): Promise<AnyValue | undefined> {
+  return tx.objectStore(recordStore(type)).get(recordId(type, id)) as Promise<AnyValue | undefined>;
+}
+
+/**
+ * The outbox entry after one more local edit: the seq bumped, the base kept from the first unsynced
+ * edit (or taken from `before`, the record as it was: the server's version when it had one).
+ */
+export function nextOutboxEntry(existing: OutboxEntry | undefined, type: RecordType, id: string, before: AnyValue | undefined, options: { deviceId: string; deletedAt?: number }): OutboxEntry {
+  const base = existing ? existing.base : before ? { type, id, updatedAt: Number(before.updatedAt) || 0, deviceId: options.deviceId, value: before } : undefined;
+  const entry: OutboxEntry = { key: recordKey(type, id), type, id, seq: (existing?.seq ?? 0) + 1 };
+  if (base) entry.base = base;
+  if (options.deletedAt !== undefined) entry.deletedAt = options.deletedAt;
+  return entry;
 }
 
 /**
  * Marks a record changed here, inside the caller's write transaction (which must include
  * 'syncOutbox'). `before` is the record as it was before this write (undefined for a new one).
  */
-export async function markDirty(tx: IDBPTransaction<any, string[], 'readwrite'>, type: RecordType, id: string, before: Record<string, unknown> | undefined, options: { deviceId: string; deletedAt?: number }): Promise<void> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function markDirty(tx: OutboxTx, type: RecordType, id: string, before: AnyValue | undefined, options: { deviceId: string; deletedAt?: number }): Promise<void> {
   const outbox = tx.objectStore('syncOutbox');
-  const key = recordKey(type, id);
-  const existing = (await outbox.get(key)) as OutboxEntry | undefined;
-  const base = existing ? existing.base : before ? { type, id, updatedAt: Number(before.updatedAt) || 0, deviceId: options.deviceId, value: before } : undefined;
-  const entry: OutboxEntry = { key, type, id, seq: (existing?.seq ?? 0) + 1, base };
-  if (options.deletedAt !== undefined) entry.deletedAt = options.deletedAt;
-  await outbox.put(entry);
+  const existing = await outbox.get(recordKey(type, id));
+  await outbox.put(nextOutboxEntry(existing, type, id, before, options));
 }
 
 /**
  * On connecting: every record already here is to be sent (the server has none of them yet), one
  * transaction per record store. Records already in the outbox keep their entry.
  */
-export async function markAllDirty(db: Db, types: RecordType[] = ['person', 'encounter', 'event', 'photo']): Promise<number> {
+export async function markAllDirty(db: Db, types: readonly RecordType[] = STORED_TYPES): Promise<number> {
   let count = 0;
   for (const type of types) {
     const tx = db.transaction([recordStore(type), 'syncOutbox'], 'readwrite');
     const outbox = tx.objectStore('syncOutbox');
-    const ids = (await tx.objectStore(recordStore(type)).getAllKeys()) as string[];
-    const existing = new Set((await outbox.getAllKeys()) as string[]);
+    const [ids, existing] = await Promise.all([tx.objectStore(recordStore(type)).getAllKeys(), outbox.getAllKeys()]);
+    const queued = new Set(existing);
     const writes: Promise<unknown>[] = [];
-    for (const id of ids) {
+    for (const id of ids as string[]) {
       const key = recordKey(type, id);
-      if (!existing.has(key)) writes.push(outbox.put({ key, type, id, seq: 1 } satisfies OutboxEntry));
+      if (!queued.has(key)) writes.push(outbox.put({ key, type, id, seq: 1 } satisfies OutboxEntry));
     }
-    await Promise.all(writes);
-    await tx.done;
+    await Promise.all([...writes, tx.done]);
     count += writes.length;
   }
   return count;
 }
 
+/** A received version as stored here, and the record as it was before (undefined: it was not here). */
+export interface AppliedRecord {
+  version: Version;
+  previous?: Record<string, unknown>;
+}
+
 export interface IdbSyncStoreOptions {
   deviceId: string;
   /**
-   * Fills in what the device derives for itself (a person's search terms and sort name) before a
-   * received record is stored. Runs inside the apply transaction: only requests on `tx`, no other awaits.
+   * Fills in what the device derives for itself before a received record is stored. Runs inside the
+   * apply transaction: only requests on `tx`, no other awaits.
    */
-  prepare?: (tx: Tx, version: Version) => Promise<Record<string, unknown>>;
+  prepare?: (tx: ApplyTx, version: Version) => Promise<AnyValue>;
+  /**
+   * After a batch's records are written, still inside its transaction: what depends on them (a
+   * person's search words depend on their encounters and events). `written` are the versions stored
+   * here (tombstones included), each with the record it replaced.
+   */
+  applied?: (tx: ApplyTx, written: AppliedRecord[]) => Promise<void>;
 }
 
 export class IdbSyncStore implements LocalStore {
-  constructor(private readonly db: Db, private readonly options: IdbSyncStoreOptions) {}
+  constructor(
+    private readonly db: Db,
+    private readonly options: IdbSyncStoreOptions,
+  ) {}
 
-  private stores(): string[] {
-    return [...new Set([...Object.values(RECORD_STORES).map((r) => r.store), ...SYNC_STORES])];
+  private stores(): StoreNames<KithSchema>[] {
+    return [...new Set<StoreNames<KithSchema>>([...Object.values(RECORD_STORES).map((r) => r.store), ...SYNC_STORES])];
   }
 
-  private version(type: RecordType, id: string, value: Record<string, unknown> | undefined, outbox?: OutboxEntry, rev?: RevEntry): Version | undefined {
+  private version(type: RecordType, id: string, value: AnyValue | undefined, outbox?: OutboxEntry, rev?: RevEntry): Version | undefined {
     if (outbox?.deletedAt !== undefined) return tombstone(type, id, outbox.deletedAt, this.options.deviceId);
     if (value) return { type, id, updatedAt: Number(value.updatedAt) || 0, deviceId: this.options.deviceId, value };
     if (rev?.deleted) return tombstone(type, id, 0, this.options.deviceId);
@@ -123,16 +157,16 @@ export class IdbSyncStore implements LocalStore {
   }
 
   async listDirty(options: { limit: number; after?: RecordKey; keys?: RecordKey[] }): Promise<DirtyRecord[]> {
-    const tx = this.db.transaction(this.stores(), 'readonly');
+    const tx = this.db.transaction(this.stores(), 'readonly') as unknown as ApplyTx;
     const outbox = tx.objectStore('syncOutbox');
     const entries: OutboxEntry[] = options.keys
-      ? ((await Promise.all(options.keys.map((k) => outbox.get(k)))) as (OutboxEntry | undefined)[]).filter((e): e is OutboxEntry => !!e)
-      : ((await outbox.getAll(options.after === undefined ? undefined : IDBKeyRange.lowerBound(options.after, true), options.limit)) as OutboxEntry[]);
+      ? (await Promise.all(options.keys.map((k) => outbox.get(k)))).filter((e): e is OutboxEntry => !!e)
+      : await outbox.getAll(options.after === undefined ? undefined : IDBKeyRange.lowerBound(options.after, true), options.limit);
     const out = await Promise.all(
       entries.map(async (e) => {
-        const [value, rev] = await Promise.all([tx.objectStore(recordStore(e.type)).get(recordId(e.type, e.id)), tx.objectStore('syncRevs').get(e.key)]);
+        const [value, rev] = await Promise.all([getRecord(tx, e.type, e.id), tx.objectStore('syncRevs').get(e.key)]);
         const current = this.version(e.type, e.id, value, e, rev);
-        const dirty: DirtyRecord | undefined = current && { key: e.key, seq: e.seq, current, base: e.base, rev: (rev as RevEntry | undefined)?.rev };
+        const dirty: DirtyRecord | undefined = current && { key: e.key, seq: e.seq, current, base: e.base, rev: rev?.rev };
         return dirty;
       }),
     );
@@ -153,16 +187,17 @@ export class IdbSyncStore implements LocalStore {
       batch.map(async (remote) => {
         const { type, id } = remote.version;
         const key = recordKey(type, id);
-        const [value, entry, rev] = (await Promise.all([tx.objectStore(recordStore(type)).get(recordId(type, id)), outbox.get(key), revs.get(key)])) as [Record<string, unknown> | undefined, OutboxEntry | undefined, RevEntry | undefined];
+        const [value, entry, rev] = await Promise.all([getRecord(tx, type, id), outbox.get(key), revs.get(key)]);
         const local: LocalState = { current: this.version(type, id, value, entry, rev), rev: rev?.rev, dirty: entry && { seq: entry.seq, base: entry.base } };
-        return { remote, key, entry, resolution: resolve(remote, local) };
+        return { remote, key, entry, value, resolution: resolve(remote, local) };
       }),
     );
-    let written = 0;
+    let count = 0;
+    const written: AppliedRecord[] = [];
     const writes: Promise<unknown>[] = [];
-    for (const { remote, key, entry, resolution } of states) {
+    for (const { remote, key, entry, value: previous, resolution } of states) {
       if (!resolution) continue;
-      written++;
+      count++;
       const { type, id } = remote.version;
       const current = resolution.current;
       if (current?.deleted) {
@@ -170,8 +205,10 @@ export class IdbSyncStore implements LocalStore {
       } else if (current?.value) {
         const value = this.options.prepare ? await this.options.prepare(tx, current) : current.value;
         // syncState keys its entries out of line; the record stores key them by their own id field.
-        writes.push(type === 'settings' ? tx.objectStore('syncState').put(value, recordId(type, id)) : tx.objectStore(recordStore(type)).put(value));
+        if (type === 'settings') writes.push(tx.objectStore('syncState').put(value, recordId(type, id)));
+        else writes.push((tx.objectStore(recordStore(type)) as unknown as { put(v: AnyValue): Promise<unknown> }).put(value));
       }
+      if (current) written.push({ version: current, ...(previous ? { previous } : {}) });
       writes.push(revs.put({ key, rev: resolution.rev, ...(remote.version.deleted ? { deleted: true } : {}) } satisfies RevEntry));
       if (resolution.dirty) {
         writes.push(outbox.put({ key, type, id, seq: entry?.seq ?? 1, base: resolution.dirty.base, ...(current?.deleted ? { deletedAt: current.updatedAt } : {}) } satisfies OutboxEntry));
@@ -179,10 +216,11 @@ export class IdbSyncStore implements LocalStore {
         writes.push(outbox.delete(key));
       }
     }
+    if (this.options.applied && written.length) await this.options.applied(tx, written);
     if (checkpoint) writes.push(tx.objectStore('syncState').put(checkpoint, 'checkpoint'));
     await Promise.all(writes);
     await tx.done;
-    return written;
+    return count;
   }
 
   async markSynced(items: { key: RecordKey; seq: number; rev: string; version: Version }[]): Promise<void> {
@@ -191,7 +229,7 @@ export class IdbSyncStore implements LocalStore {
     await Promise.all(
       items.map(async (item) => {
         await tx.objectStore('syncRevs').put({ key: item.key, rev: item.rev, ...(item.version.deleted ? { deleted: true } : {}) } satisfies RevEntry);
-        const entry = (await outbox.get(item.key)) as OutboxEntry | undefined;
+        const entry = await outbox.get(item.key);
         if (entry?.seq === item.seq) await outbox.delete(item.key);
         else if (entry) await outbox.put({ ...entry, base: item.version });
       }),
@@ -204,7 +242,7 @@ export class IdbSyncStore implements LocalStore {
     await Promise.all(
       items.map(async (item) => {
         const [entry, rev] = await Promise.all([tx.objectStore('syncOutbox').get(item.key), tx.objectStore('syncRevs').get(item.key)]);
-        if ((entry as OutboxEntry | undefined)?.seq === item.seq && !rev) await tx.objectStore('syncOutbox').delete(item.key);
+        if (entry?.seq === item.seq && !rev) await tx.objectStore('syncOutbox').delete(item.key);
       }),
     );
     await tx.done;

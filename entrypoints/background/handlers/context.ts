@@ -3,6 +3,8 @@ import type { MessageName, Origin, Payload, Responses } from '@/utils/messages';
 import type { Id } from '@/utils/model/types';
 import type { Settings } from '@/utils/settings';
 import type { Changes } from '../changes';
+import type { SyncService } from '../sync/service';
+import type { TabStates } from '../tabs';
 
 /** What the handlers need from the world, for as long as the worker runs; tests pass fakes. */
 export interface World {
@@ -12,6 +14,10 @@ export interface World {
   thumbnail: (url: string) => Promise<string | undefined>;
   /** Where every change is reported, and the caches it keeps current (changes.ts). */
   changes: Changes;
+  /** Sync through the user's CouchDB (sync/service.ts). */
+  sync: Pick<SyncService, 'status' | 'connect' | 'syncNow' | 'pause' | 'resume' | 'disconnect'>;
+  /** What each tab's page shows (tabs.ts). */
+  tabs: TabStates;
 }
 
 /** One message's facts, from the router. */

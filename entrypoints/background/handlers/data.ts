@@ -15,7 +15,7 @@ export function dataHandlers(world: World): HandlersOf<'stats.get' | 'data.expor
       return exportFile(await readAll(db), format, world.now());
     },
     async 'data.deleteAll'(_p, { db, changed }) {
-      await clearAll(db);
+      await clearAll(db, world.now().getTime());
       changed([]);
       return null;
     },

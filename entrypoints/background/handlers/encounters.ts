@@ -2,10 +2,12 @@ import { findPersonByKeys, getPerson } from '@/utils/db/people';
 import { deleteEncounter, recordEncounter, updateEncounter } from '@/utils/db/writes';
 import { localDay } from '@/utils/dates';
 import { personView } from '../views';
+import { encounterRecords, undoable } from '@/utils/db/undo';
+import type { UndoJournal } from '../undo';
 import type { HandlersOf, World } from './context';
 
 /** Recording, correcting and deleting encounters (each answers with the person's view). */
-export function encounterHandlers(world: World): HandlersOf<'encounter.record' | 'encounter.update' | 'encounter.delete'> {
+export function encounterHandlers(world: World, journal: UndoJournal): HandlersOf<'encounter.record' | 'encounter.update' | 'encounter.delete'> {
   const now = () => world.now().getTime();
   return {
     async 'encounter.record'(payload, { db, changed }) {
@@ -33,9 +35,9 @@ export function encounterHandlers(world: World): HandlersOf<'encounter.record' |
       return personView(db, p);
     },
     async 'encounter.delete'({ id }, { db, changed }) {
-      const p = await deleteEncounter(db, id, now());
+      const { result: p, changes } = await undoable(db, (tx) => encounterRecords(tx, id), (tx) => deleteEncounter(tx, id, now()));
       changed([p.id]);
-      return personView(db, p);
+      return { ...(await personView(db, p)), undo: journal.keep(changes) };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { createEvent, eventsWithCounts, mergeEvents, updateEvent } from '@/utils/db/events';
 import { listEvents } from '@/utils/db/reads';
+import { localDay } from '@/utils/dates';
 import type { HandlersOf, World } from './context';
 
 /** Events: the pickers' list, the network page's overview, creating, editing and merging them. */
@@ -10,7 +11,7 @@ export function eventHandlers(world: World): HandlersOf<'events.list' | 'events.
       return listEvents(db);
     },
     async 'events.overview'(_p, { db }) {
-      return eventsWithCounts(db);
+      return eventsWithCounts(db, localDay(world.now()));
     },
     async 'event.create'(input, { db }) {
       return createEvent(db, input, now());

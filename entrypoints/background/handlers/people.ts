@@ -1,15 +1,17 @@
 import { findPersonByKeys, getPerson, listIntroductions, listTags, searchPeople } from '@/utils/db/people';
-import { pagePeople } from '@/utils/db/people-search';
+import { matchReason, pagePeople } from '@/utils/db/people-search';
 import { deletePerson, updatePerson } from '@/utils/db/writes';
 import { linkProfile, peopleNamed, unlinkSite } from '@/utils/db/link';
 import { photosOf } from '@/utils/db/reads';
 import { CAPS, cleanLine, fold } from '@/utils/text';
 import { localDay } from '@/utils/dates';
 import { linkSuggestion, networkRow, personSummary, personView } from '../views';
+import { peopleOf, personRecords, undoable } from '@/utils/db/undo';
+import type { UndoJournal } from '../undo';
 import type { HandlersOf, World } from './context';
 
 /** Finding, editing, linking and listing people. */
-export function peopleHandlers(world: World): HandlersOf<
+export function peopleHandlers(world: World, journal: UndoJournal): HandlersOf<
   | 'person.lookup'
   | 'person.get'
   | 'person.update'
@@ -54,13 +56,19 @@ export function peopleHandlers(world: World): HandlersOf<
       return Promise.all(people.map((p) => linkSuggestion(db, p)));
     },
     async 'person.delete'({ id }, { db, changed }) {
-      await deletePerson(db, id);
-      changed([id]);
-      return null;
+      const { changes } = await undoable(db, (tx) => personRecords(tx, id), (tx) => deletePerson(tx, id, now()));
+      // Also the people they introduced: their encounters now name the introducer as text.
+      changed([...new Set([id, ...peopleOf(changes)])]);
+      return { undo: journal.keep(changes) };
     },
     async 'people.search'({ query, limit }, { db }) {
       const people = await searchPeople(db, query, limit ?? 20, listCache);
-      return Promise.all(people.map((p) => personSummary(db, p)));
+      return Promise.all(
+        people.map(async (p) => {
+          const [summary, matched] = await Promise.all([personSummary(db, p), matchReason(db, p, query)]);
+          return matched ? { ...summary, matched } : summary;
+        }),
+      );
     },
     async 'people.photos'({ ids }, { db }) {
       const photos = await photosOf(db, ids);

@@ -7,7 +7,7 @@ import { createHandler, type SenderInfo } from '../../../entrypoints/background/
 import { send } from '../../../utils/client';
 import { closeKithDb } from '../../../utils/db';
 import type { PersonView } from '../../../utils/messages';
-import { CONTENT, handlerDeps, pageSender } from '../handler-harness';
+import { SIDEBAR, handlerDeps, pageSender } from '../handler-harness';
 
 const ANNA = { site: 'linkedin' as const, keys: ['linkedin:anna-nowak'], url: 'https://www.linkedin.com/in/anna-nowak/', name: 'Anna Nowak' };
 const BOB = { site: 'linkedin' as const, keys: ['linkedin:bob-kowalski'], url: 'https://www.linkedin.com/in/bob-kowalski/', name: 'Bob Kowalski' };
@@ -69,7 +69,7 @@ function panel(request: PersonRequest, record: RecordEncounter = recordNothing) 
 }
 
 describe('usePerson by a profile’s keys (the sidebar)', () => {
-  beforeEach(() => background(CONTENT));
+  beforeEach(() => background(SIDEBAR));
 
   it('says nobody is saved, records the first encounter with `record`, then shows the person', async () => {
     const record: RecordEncounter = (encounter, followUpDue) => send('encounter.record', { profile: ANNA, encounter, followUpDue });

@@ -5,7 +5,7 @@ import { createChanges } from '../../../entrypoints/background/changes';
 import { closeKithDb, openKithDb } from '../../../utils/db';
 import { DueTotals } from '../../../utils/db/due-totals';
 import type { Responses } from '../../../utils/messages';
-import { CONTENT, handlerDeps, pageSender } from '../handler-harness';
+import { SIDEBAR, handlerDeps, pageSender } from '../handler-harness';
 
 const NOW = new Date(2026, 10, 27, 12);
 const TODAY = '2026-11-27';
@@ -45,7 +45,7 @@ describe('followups.list totals, counted once per change', () => {
     const handle = createHandler({ ...handlerDeps(dbName, NOW, () => undefined), changes: createChanges({ dueTotals, announce: () => undefined }) });
     const totals = async () => ((await handle({ kith: 'followups.list', payload: { limit: 1, photos: false } }, pageSender('popup.html'))) as { value: Responses['followups.list'] }).value.totals;
     const save = async (slug: string, due: string) =>
-      ((await handle({ kith: 'encounter.record', payload: { profile: profile(slug, slug), encounter: { date: '2026-11-01', kind: 'call' }, followUpDue: due } }, CONTENT)) as { value: { person: { id: string } } }).value.person.id;
+      ((await handle({ kith: 'encounter.record', payload: { profile: profile(slug, slug), encounter: { date: '2026-11-01', kind: 'call' }, followUpDue: due } }, SIDEBAR)) as { value: { person: { id: string } } }).value.person.id;
 
     expect(await totals()).toEqual({ overdue: 0, dueToday: 0, week: 0 });
     const anna = await save('anna', '2026-11-20');
@@ -54,9 +54,9 @@ describe('followups.list totals, counted once per change', () => {
     expect(await totals()).toEqual({ overdue: 1, dueToday: 1, week: 1 });
     expect(dueTotals.get(TODAY)).toEqual([1, 1, 1]);
 
-    expect(await handle({ kith: 'followups.done', payload: { personId: anna, kind: 'message' } }, pageSender('popup.html'))).toEqual({ ok: true, value: null });
+    expect(await handle({ kith: 'followups.done', payload: { personId: anna, kind: 'message' } }, pageSender('popup.html'))).toEqual({ ok: true, value: { undo: expect.any(String) } });
     expect(await totals()).toEqual({ overdue: 0, dueToday: 1, week: 1 });
-    expect(await handle({ kith: 'followups.snooze', payload: { personId: celina, days: 30 } }, pageSender('popup.html'))).toEqual({ ok: true, value: null });
+    expect(await handle({ kith: 'followups.snooze', payload: { personId: celina, days: 30 } }, pageSender('popup.html'))).toEqual({ ok: true, value: { undo: expect.any(String) } });
     expect(await totals()).toEqual({ overdue: 0, dueToday: 1, week: 0 });
     expect(await handle({ kith: 'data.deleteAll', payload: { confirm: 'DELETE' } }, pageSender('options.html'))).toEqual({ ok: true, value: null });
     expect(await totals()).toEqual({ overdue: 0, dueToday: 0, week: 0 });
@@ -65,7 +65,7 @@ describe('followups.list totals, counted once per change', () => {
   it('kept totals are the ones the index counts', async () => {
     const handle = createHandler(handlerDeps(dbName, NOW, () => undefined));
     for (let i = 0; i < 30; i++) {
-      await handle({ kith: 'encounter.record', payload: { profile: profile(`p${i}`, `P ${i}`), encounter: { date: '2026-11-01', kind: 'call' }, followUpDue: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}` } }, CONTENT);
+      await handle({ kith: 'encounter.record', payload: { profile: profile(`p${i}`, `P ${i}`), encounter: { date: '2026-11-01', kind: 'call' }, followUpDue: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}` } }, SIDEBAR);
     }
     const db = await openKithDb(dbName);
     const dueTotals = new DueTotals();

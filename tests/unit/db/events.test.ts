@@ -77,6 +77,45 @@ describe('creating and editing events', () => {
   });
 });
 
+describe('the events list', () => {
+  it('shows what is to come first (soonest first), then the past (most recent first), then the undated', async () => {
+    const make = (name: string, start?: string, end?: string) => createEvent(db, { name, ...(start ? { start } : {}), ...(end ? { end } : {}) }, NOW);
+    await make('Next year', '2027-03-01');
+    await make('Next week', '2026-06-26');
+    await make('Ends today', '2026-06-17', '2026-06-19');
+    await make('Last month', '2026-05-10');
+    await make('Last year', '2025-06-10');
+    await make('Zeta undated');
+    await make('Alpha undated');
+    const undatedButMet = await make('Met there in April');
+    await meet('anna', 'Anna Nowak', { id: undatedButMet.id }, '2026-04-02');
+    expect((await eventsWithCounts(db, TODAY)).map((s) => s.event.name)).toEqual([
+      'Ends today',
+      'Next week',
+      'Next year',
+      'Last month',
+      'Met there in April',
+      'Last year',
+      'Alpha undated',
+      'Zeta undated',
+    ]);
+  });
+
+  it('an event first named in an encounter takes its day and place; one without its own says when and where people were met there', async () => {
+    await recordEncounter(db, { profile: profile('anna', 'Anna Nowak'), encounter: { date: '2026-06-18', kind: 'event', place: 'Warsaw', event: { name: 'Grow Up Start Up' } } }, NOW, TODAY);
+    await recordEncounter(db, { profile: profile('bob', 'Bob Stone'), encounter: { date: '2026-05', kind: 'event', event: { name: 'Infoshare' } } }, NOW, TODAY);
+    const [gusu] = await listEvents(db);
+    expect(gusu).toMatchObject({ name: 'Grow Up Start Up', start: '2026-06-18', place: 'Warsaw' });
+    // A month is no day: the event stays undated, and the list says when people were met there.
+    const info = (await eventsWithCounts(db, TODAY)).find((s) => s.event.name === 'Infoshare')!;
+    expect(info.event.start).toBeUndefined();
+    expect(info.lastMet).toBe('2026-05');
+    const plain = await createEvent(db, { name: 'Plain' }, NOW);
+    await recordEncounter(db, { profile: profile('cyd', 'Cyd Moss'), encounter: { date: '2026-06-01', kind: 'event', place: 'Gdańsk', event: { id: plain.id } } }, NOW, TODAY);
+    expect((await eventsWithCounts(db, TODAY)).find((s) => s.event.id === plain.id)).toMatchObject({ lastMet: '2026-06-01', metPlace: 'Gdańsk' });
+  });
+});
+
 describe('merging two events that are the same', () => {
   it('moves every encounter to the kept event, counts right, nothing lost, and everyone is found by either name', async () => {
     const keep = await createEvent(db, { name: 'Grow Up Start Up', start: '2026-06-19', end: '2026-06-20' }, NOW);
@@ -89,10 +128,11 @@ describe('merging two events that are the same', () => {
     const other = await createEvent(db, { name: 'Other Conf' }, NOW);
     const dan = await meet('dan', 'Dan Ray', { id: other.id });
 
-    expect((await eventsWithCounts(db)).map((s) => [s.event.name, s.people, s.encounters])).toEqual([
+    // By day (met there today or tomorrow, for the undated ones): all still on or to come.
+    expect((await eventsWithCounts(db, TODAY)).map((s) => [s.event.name, s.people, s.encounters])).toEqual([
       ['Grow Up Start Up', 1, 1],
-      ['GUSU', 3, 3],
       ['Other Conf', 1, 1],
+      ['GUSU', 3, 3],
     ]);
     expect(await searchIds('gusu')).toEqual(['Anna Nowak', 'Bob Stone', 'Cyd Moss']);
 
@@ -114,7 +154,7 @@ describe('merging two events that are the same', () => {
     expect(event.notes).toContain('Badge pickup at 8');
     expect(await getEvent(db, keep.id)).toEqual(event);
 
-    expect((await eventsWithCounts(db)).map((s) => [s.event.name, s.people, s.encounters])).toEqual([
+    expect((await eventsWithCounts(db, TODAY)).map((s) => [s.event.name, s.people, s.encounters])).toEqual([
       ['Grow Up Start Up', 3, 4],
       ['Other Conf', 1, 1],
     ]);

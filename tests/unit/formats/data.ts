@@ -9,7 +9,7 @@ import { newCard, review, type DrillCard, type DrillReview } from '../../../util
 import type { DrillGrade } from '../../../utils/drill/grades';
 
 /** Fragments that break naive serialisers. */
-const NASTY = [
+export const NASTY = [
   'Łukasz',
   'Żółć',
   'Zoë',
@@ -60,6 +60,8 @@ export const uuid = (i: number, kind = 0) =>
 
 const rawPerson = fc.record({
   name: line(CAPS.name),
+  // First and last name as a Connections import stores them (not always matching the name: a rename).
+  nameParts: fc.option(fc.tuple(line(CAPS.name), line(CAPS.name)), { nil: undefined, freq: 3 }),
   slug: fc.option(fc.stringMatching(/^[a-z0-9-]{3,20}$/), { nil: undefined }),
   member: fc.option(fc.integer({ min: 1, max: 1e9 }), { nil: undefined }),
   headline: optLine(CAPS.headline),
@@ -166,6 +168,8 @@ export function storeArb(minPeople: number, maxPeople: number): fc.Arbitrary<Kit
           id,
           keys,
           name: r.name,
+          givenName: r.nameParts?.[0] || undefined,
+          familyName: r.nameParts?.[1] || undefined,
           headline: r.headline,
           company: r.company,
           position: r.position,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { exportIcal } from '../../../utils/formats/ical';
+import { snooze } from '../../../utils/followups';
 import type { KithData } from '../../../utils/model/types';
 import { encounter, person, storeArb } from './data';
 
@@ -41,8 +42,8 @@ describe('iCalendar export', () => {
     expect(list).toHaveLength(2);
     const [olga, lukasz] = list; // sorted by due date
     expect(olga.getFirstPropertyValue('summary')).toBe('Follow up: Overdue Olga');
-    // Overdue: placed on today so it is seen, UID still names the due date.
-    expect(olga.getFirstPropertyValue('uid')).toBe('p2-2025-02-01@kith');
+    // Overdue: placed on today so it is seen; the UID names the person's follow-up alone.
+    expect(olga.getFirstPropertyValue('uid')).toBe('followup-p2@kith');
     expect(String(olga.getFirstPropertyValue('dtstart'))).toBe('2025-02-20');
     expect(olga.getFirstPropertyValue('description')).toContain('Due since 2025-02-01.');
 
@@ -51,7 +52,7 @@ describe('iCalendar export', () => {
     expect((start.getFirstValue() as ICAL.Time).isDate).toBe(true);
     expect(String(start.getFirstValue())).toBe('2025-03-10');
     expect(String(lukasz.getFirstPropertyValue('dtend'))).toBe('2025-03-11');
-    expect(lukasz.getFirstPropertyValue('uid')).toBe('p1-2025-03-10@kith');
+    expect(lukasz.getFirstPropertyValue('uid')).toBe('followup-p1@kith');
     expect(lukasz.getFirstPropertyValue('summary')).toBe('Follow up: Łukasz Żółć');
     expect(lukasz.getFirstPropertyValue('url')).toBe('https://www.linkedin.com/in/lukasz/');
     expect(lukasz.getFirstPropertyValue('description')).toBe(
@@ -79,7 +80,7 @@ describe('iCalendar export', () => {
         const byUid = new Map(list.map((e) => [e.getFirstPropertyValue('uid'), e]));
         for (const p of data.people) {
           if (!p.followUp.due) continue;
-          const ev = byUid.get(`${p.id}-${p.followUp.due}@kith`)!;
+          const ev = byUid.get(`followup-${p.id}@kith`)!;
           expect(ev.getFirstProperty('dtstart')!.type).toBe('date');
           expect(ev.getFirstPropertyValue('summary')).toBe(`Follow up: ${p.name || p.keys[0] || 'someone'}`);
           const alarm = ev.getFirstSubcomponent('valarm')!;
@@ -90,5 +91,49 @@ describe('iCalendar export', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  describe('a re-import moves the event instead of adding another', () => {
+    const DAY = 86_400_000;
+    const t0 = Date.parse('2025-02-20T08:00:00Z');
+    const one = (p: KithData['people'][number]): KithData => ({ people: [p], encounters: [], events: [], photos: [], voiceNotes: [], drillCards: [], drillReviews: [] });
+    const read = (text: string) => {
+      const list = events(text);
+      expect(list).toHaveLength(1);
+      const ev = list[0];
+      return {
+        uid: ev.getFirstPropertyValue('uid'),
+        sequence: Number(ev.getFirstPropertyValue('sequence')),
+        stamp: (ev.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().getTime(),
+        start: String(ev.getFirstPropertyValue('dtstart')),
+      };
+    };
+
+    it('after a snooze: the same UID, a later SEQUENCE and DTSTAMP, the new date', () => {
+      const before = person('p1', { name: 'Anna Nowak', followUp: { due: '2025-03-10', note: 'send the deck' }, updatedAt: t0 });
+      const first = read(exportIcal(one(before), { today: '2025-02-20', now: t0 + 1000 }));
+      // Snoozed a week the same morning (the data layer stamps the person's updatedAt), exported again.
+      const after = { ...before, followUp: snooze(before.followUp, { days: 7 }, '2025-02-20'), updatedAt: t0 + 60_000 };
+      const second = read(exportIcal(one(after), { today: '2025-02-20', now: t0 + 120_000 }));
+      expect(first).toMatchObject({ uid: 'followup-p1@kith', start: '2025-03-10' });
+      expect(second).toMatchObject({ uid: 'followup-p1@kith', start: '2025-03-17' });
+      expect(second.sequence).toBeGreaterThan(first.sequence);
+      expect(second.stamp).toBeGreaterThan(first.stamp);
+      expect(first.stamp).toBe(t0);
+    });
+
+    it('an overdue follow-up moves to each new today, and a snooze after that still wins', () => {
+      const olga = person('p2', { name: 'Olga', followUp: { due: '2025-02-01' }, updatedAt: t0 - 30 * DAY });
+      const monday = read(exportIcal(one(olga), { today: '2025-02-20', now: t0 }));
+      const tuesday = read(exportIcal(one(olga), { today: '2025-02-21', now: t0 + DAY }));
+      expect([monday.start, tuesday.start]).toEqual(['2025-02-20', '2025-02-21']);
+      expect(tuesday.uid).toBe(monday.uid);
+      expect(tuesday.sequence).toBeGreaterThan(monday.sequence);
+      // Snoozed a little later that day: the event goes to the chosen day, a newer version again.
+      const snoozed = { ...olga, followUp: snooze(olga.followUp, { until: '2025-02-28' }, '2025-02-21'), updatedAt: t0 + DAY + 5000 };
+      const later = read(exportIcal(one(snoozed), { today: '2025-02-21', now: t0 + DAY + 6000 }));
+      expect(later).toMatchObject({ uid: monday.uid, start: '2025-02-28' });
+      expect(later.sequence).toBeGreaterThan(tuesday.sequence);
+    });
   });
 });

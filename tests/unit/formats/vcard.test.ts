@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { exportVcards, foldLine, splitName } from '../../../utils/formats/vcard';
+import { parseConnections } from '../../../utils/formats/linkedin-connections';
+import { exportVcards, foldLine, nameComponents, splitName } from '../../../utils/formats/vcard';
+import { planConnectionsImport } from '../../../utils/import/connections-plan';
 import type { KithData } from '../../../utils/model/types';
 import { encounter, fakePhoto, person, storeArb } from './data';
 
@@ -149,6 +151,27 @@ describe('vCard export', () => {
     expect(splitName('Anna Nowak, PhD, MBA')).toEqual(['Nowak', 'Anna', '', '', 'PhD, MBA']);
     expect(splitName('Madonna')).toEqual(['', 'Madonna', '', '', '']);
     expect(splitName('')).toEqual(['', '', '', '', '']);
+  });
+
+  it("writes N from the given and family names a source gave, and splits the display name otherwise", () => {
+    const file = [
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      'Eduardo,Alvarez Nowak,https://www.linkedin.com/in/eduardo-alvarez-nowak,,,,12 Mar 2024',
+      'Ludwig,van Beethoven,https://www.linkedin.com/in/lvb,,,,12 Mar 2024',
+      '',
+    ].join('\r\n');
+    const { put } = planConnectionsImport([], [], parseConnections(file), 1_750_000_000_000);
+    const renamed = { ...put[1], id: 'r', name: 'Ludwig v. Beethoven' }; // renamed since: the parts no longer fit
+    const cards = parseCards(exportVcards({ people: [...put, renamed, person('s', { name: 'Anna Maria Nowak' })], encounters: [], events: [], photos: [], voiceNotes: [], drillCards: [], drillReviews: [] }));
+    const n = Object.fromEntries(cards.map((c) => [value(c, 'fn'), c.getFirstProperty('n')!.toICALString()]));
+    expect(n).toEqual({
+      'Eduardo Alvarez Nowak': 'N:Alvarez Nowak;Eduardo;;;',
+      'Ludwig van Beethoven': 'N:van Beethoven;Ludwig;;;',
+      'Ludwig v. Beethoven': 'N:Beethoven;Ludwig v.;;;',
+      'Anna Maria Nowak': 'N:Nowak;Anna Maria;;;',
+    });
+    expect(nameComponents({ name: 'Madonna', givenName: 'Madonna' })).toEqual(['', 'Madonna', '', '', '']);
+    expect(nameComponents({ name: 'Nowak', familyName: 'Nowak' })).toEqual(['Nowak', '', '', '', '']);
   });
 
   it('carries every person through ical.js (property)', () => {

@@ -96,6 +96,33 @@ describe('planConnectionsImport', () => {
     expect(planConnectionsImport([noName], [], rows(), NOW).put.find((p) => p.id === 'x')!.name).toBe('Marie Curie');
   });
 
+  it('keeps First Name and Last Name as the name parts when they make up the name', () => {
+    const file = [
+      HEADER,
+      'Eduardo,Alvarez Nowak,https://www.linkedin.com/in/eduardo-alvarez-nowak,,,,12 Mar 2024',
+      'Anna,Nowak,https://www.linkedin.com/in/anna-nowak,,,,12 Mar 2024',
+      'Bob,Stone,https://www.linkedin.com/in/bob-stone,,,,12 Mar 2024',
+      'Cher,,https://www.linkedin.com/in/cher,,,,12 Mar 2024',
+      '',
+    ].join('\r\n');
+    const existing = [
+      // Saved from the page under the same name, and under a name the user gave.
+      person('anna', { name: 'Anna Nowak', keys: ['linkedin:anna-nowak'], headline: 'CTO' }),
+      person('bob', { name: 'Robert Stone', keys: ['linkedin:bob-stone'], headline: 'CFO' }),
+    ];
+    const { put } = planConnectionsImport(existing, [], parseConnections(file), NOW);
+    const parts = Object.fromEntries(put.map((p) => [p.name, [p.givenName, p.familyName]]));
+    expect(parts).toEqual({
+      'Eduardo Alvarez Nowak': ['Eduardo', 'Alvarez Nowak'],
+      'Anna Nowak': ['Anna', 'Nowak'],
+      'Robert Stone': [undefined, undefined],
+      Cher: ['Cher', undefined],
+    });
+    expect(put.find((p) => p.name === 'Cher')).not.toHaveProperty('familyName');
+    // The same file again changes nothing.
+    expect(planConnectionsImport(apply(existing, put), [], parseConnections(file), NOW + 5000).put).toEqual([]);
+  });
+
   it('creates people for URL-less rows whose name is not unique', () => {
     const rowsIn: ConnectionRow[] = [
       { line: 2, firstName: 'Jan', lastName: 'Kowalski' },

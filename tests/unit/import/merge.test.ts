@@ -112,6 +112,22 @@ describe('mergeData', () => {
     expect(put.people[0]).toMatchObject({ name: 'Anna', company: 'Now Co', location: 'Gdańsk', updatedAt: T0 + 5 });
   });
 
+  it('takes the name parts with the name they belong to', () => {
+    const stored = person('p', { name: 'Eduardo Alvarez Nowak', givenName: 'Eduardo', familyName: 'Alvarez Nowak', updatedAt: T0 });
+    // Renamed on another device later, without parts.
+    const renamed = person('p', { name: 'Eduardo Nowak', updatedAt: T0 + 5 });
+    const { put } = mergeData({ ...emptyStore(), people: [stored] }, { ...emptyStore(), people: [renamed] });
+    expect(put.people[0].name).toBe('Eduardo Nowak');
+    expect(put.people[0]).not.toHaveProperty('givenName');
+    expect(put.people[0]).not.toHaveProperty('familyName');
+    // An older backup with parts fills no gap in a newer name.
+    const older = mergeData({ ...emptyStore(), people: [renamed] }, { ...emptyStore(), people: [stored] });
+    expect(older.put.people).toEqual([]);
+    // A newer record with the parts brings them.
+    const newer = mergeData({ ...emptyStore(), people: [renamed] }, { ...emptyStore(), people: [{ ...stored, updatedAt: T0 + 9 }] });
+    expect(newer.put.people[0]).toMatchObject({ name: 'Eduardo Alvarez Nowak', givenName: 'Eduardo', familyName: 'Alvarez Nowak' });
+  });
+
   it('never drops a stored encounter, and replaces one only with a newer version', () => {
     const existing: KithData = {
       ...emptyStore(),

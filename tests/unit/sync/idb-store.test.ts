@@ -1,9 +1,9 @@
 /**
- * The IndexedDB store sketch (fake-indexeddb) under the same replicator: two devices, each with its
- * own database laid out as idb-store.ts describes, syncing through the fake CouchDB.
+ * The IndexedDB store (fake-indexeddb) under the same replicator: two devices, each with its own Kith
+ * database (the real schema), syncing through the fake CouchDB.
  */
-import { openDB, type IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { openKithDb } from '../../../utils/db';
 import { CouchClient } from '../../../utils/sync/couch';
 import { IdbSyncStore, markAllDirty, markDirty, RECORD_STORES } from '../../../utils/sync/idb-store';
 import type { RecordType } from '../../../utils/sync/records';
@@ -13,19 +13,9 @@ import { setUpDatabase, sharedMeta } from './harness';
 
 let serial = 0;
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the records here are partial on purpose */
 async function device(couch: FakeCouch, name: string) {
-  const db: IDBPDatabase<any> = await openDB(`kith-sync-test-${++serial}`, 1, {
-    upgrade(d) {
-      d.createObjectStore('people', { keyPath: 'id' });
-      d.createObjectStore('encounters', { keyPath: 'id' });
-      d.createObjectStore('events', { keyPath: 'id' });
-      d.createObjectStore('photos', { keyPath: 'personId' });
-      d.createObjectStore('syncOutbox', { keyPath: 'key' });
-      d.createObjectStore('syncRevs', { keyPath: 'key' });
-      d.createObjectStore('syncState');
-    },
-  });
+  const db = await openKithDb(`kith-sync-test-${++serial}`);
   const deviceId = `device-${name}`;
   // sortName stands for the fields a device derives for itself.
   const store = new IdbSyncStore(db, { deviceId, prepare: async (_tx, v) => (v.type === 'person' ? { ...v.value, sortName: String(v.value!.name).toLowerCase() } : v.value!) });
@@ -35,13 +25,13 @@ async function device(couch: FakeCouch, name: string) {
   const write = async (type: RecordType, value: Record<string, unknown> | null, id: string) => {
     const storeName = RECORD_STORES[type].store;
     const tx = db.transaction([storeName, 'syncOutbox'], 'readwrite');
-    const before = await tx.objectStore(storeName).get(id);
-    if (value) await tx.objectStore(storeName).put(value);
+    const before = (await tx.objectStore(storeName).get(id)) as Record<string, unknown> | undefined;
+    if (value) await tx.objectStore(storeName).put(value as any);
     else await tx.objectStore(storeName).delete(id);
     await markDirty(tx, type, id, before, { deviceId, deletedAt: value ? undefined : Date.now() });
     await tx.done;
   };
-  return { db, store, replicator, write, get: (s: string, id: string) => db.get(s, id) };
+  return { db, store, replicator, write, get: (s: 'people' | 'encounters' | 'photos', id: string) => db.get(s, id) as Promise<any> };
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
@@ -84,8 +74,10 @@ describe('IdbSyncStore', () => {
     await setUpDatabase(new CouchClient({ url: 'https://couch.example.org/', db: 'kith', fetch: couch.fetch }));
     const a = await device(couch, 'A');
     // Records stored before sync existed: no outbox entries.
-    await a.db.put('people', { id: 'old1', name: 'Before sync', updatedAt: 1 });
-    await a.db.put('encounters', { id: 'enc-old', personId: 'old1', date: '2020', kind: 'other', updatedAt: 1 });
+    /* eslint-disable @typescript-eslint/no-explicit-any -- partial records */
+    await a.db.put('people', { id: 'old1', name: 'Before sync', keys: [], updatedAt: 1 } as any);
+    await a.db.put('encounters', { id: 'enc-old', personId: 'old1', date: '2020', kind: 'other', updatedAt: 1 } as any);
+    /* eslint-enable @typescript-eslint/no-explicit-any */
     await a.write('person', { id: 'new1', name: 'After', updatedAt: 2 }, 'new1');
     expect(await markAllDirty(a.db)).toBe(2);
     expect(await a.store.countDirty()).toBe(3);

@@ -54,7 +54,11 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
   }
 }
 
-export async function startPouchServer(options: { admin?: { name: string; password: string } } = {}): Promise<PouchServer> {
+/**
+ * `cors: false` turns off PouchDB Server's CORS (on by default, for every origin): a browser extension
+ * then reaches it only with the host permission for its origin.
+ */
+export async function startPouchServer(options: { admin?: { name: string; password: string }; cors?: boolean } = {}): Promise<PouchServer> {
   const port = await freePort();
   const url = `http://${HOST}:${port}/`;
   const dir = mkdtempSync(join(tmpdir(), 'kith-pouchdb-server-'));
@@ -65,6 +69,7 @@ export async function startPouchServer(options: { admin?: { name: string; passwo
     // A fresh config each start: PouchDB Server rewrites it (hashing the admin's password).
     writeFileSync(join(dir, 'config.json'), JSON.stringify({
       ...(options.admin ? { admins: { [options.admin.name]: options.admin.password } } : {}),
+      ...(options.cors === false ? { httpd: { enable_cors: false } } : {}),
       log: { file: join(dir, 'log.txt'), level: 'warning' },
     }));
     output = '';

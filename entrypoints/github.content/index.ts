@@ -1,10 +1,11 @@
 import { defineContentScript } from '#imports';
 import { github } from '@/utils/sites/github';
-import { runSidebar } from '@/components/sidebar/SidebarHost';
+import { runKith } from '@/utils/content/run';
 
 /** GitHub: on every github.com page, since GitHub's in-app navigation can lead to a user's page. */
 export default defineContentScript({
   matches: ['https://github.com/*'],
-  runAt: 'document_end',
-  main: (ctx) => runSidebar(ctx, github),
+  // Before the page is parsed, so Kith's frame loads alongside it (see linkedin.content).
+  runAt: 'document_start',
+  main: (ctx) => runKith(ctx, github),
 });

@@ -1,6 +1,6 @@
 import { defineContentScript } from '#imports';
 import { mastodon } from '@/utils/sites/mastodon';
-import { runSidebar } from '@/components/sidebar/SidebarHost';
+import { runKith } from '@/utils/content/run';
 
 /**
  * Mastodon: instances are many and the user chooses them, so this script is not in the manifest. The
@@ -11,5 +11,5 @@ import { runSidebar } from '@/components/sidebar/SidebarHost';
 export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_end',
-  main: (ctx) => runSidebar(ctx, mastodon),
+  main: (ctx) => runKith(ctx, mastodon),
 });

@@ -1,0 +1,4 @@
+import { everydayScenarios } from '../scenarios/everyday';
+import { runInFirefox } from './scenarios';
+
+runInFirefox(everydayScenarios);

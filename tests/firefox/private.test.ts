@@ -1,0 +1,4 @@
+import { privateScenarios } from '../scenarios/private';
+import { runInFirefox } from './scenarios';
+
+runInFirefox(privateScenarios);
