@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandler, type HandlerDeps, type SenderInfo } from '../../../entrypoints/background/router';
-import { CONTENT, handlerDeps, pageSender } from '../handler-harness';
+import { CONTENT, SIDEBAR, handlerDeps, pageSender } from '../handler-harness';
 import { closeKithDb, openKithDb } from '../../../utils/db';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import type { CaptureOffer, CapturedRow, PersonView, Responses } from '../../../utils/messages';
@@ -51,7 +51,7 @@ async function saveWithFace(kith: Kith, slug: string, name: string, opts: { date
       encounter: { date: opts.date ?? '2026-06-18', kind: opts.event ? 'event' : 'in-person', ...(opts.event ? { event: opts.event } : {}), ...(opts.introducedBy ? { introducedBy: opts.introducedBy } : {}) },
       photoUrl: `https://media.licdn.com/${slug}.jpg`,
     },
-    CONTENT,
+    SIDEBAR,
   );
   return view.person.id;
 }
@@ -103,7 +103,7 @@ describe('the deck', () => {
     await kith('person.update', { id: anna, patch: { howToSay: 'AN-nah NO-vak', memoryHook: 'sails every summer' } });
     await kith('voiceNote.save', { personId: anna, dataUrl: VOICE, seconds: 1.84 });
     later(1);
-    await kith('encounter.record', { profile: profile('bob', 'Bob'), encounter: { date: '2026-06-18', kind: 'call' } }, CONTENT);
+    await kith('encounter.record', { profile: profile('bob', 'Bob'), encounter: { date: '2026-06-18', kind: 'call' } }, SIDEBAR);
 
     const deck = await kith<Responses['drill.due']>('drill.due', {});
     expect(deck.today).toBe('2026-06-19');
