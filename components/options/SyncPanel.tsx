@@ -14,6 +14,18 @@ import { serverPattern, syncErrorText, timeAgo } from './syncText';
  * their passphrase first), then see how it goes and pause or disconnect it. Nothing is sent anywhere
  * until "Connect".
  */
+/**
+ * Asks for the sync server's origin. Call it within the click itself: browsers grant an optional
+ * permission only from a user's gesture. A request that throws at once is a rejected promise here.
+ */
+function requestOrigin(pattern: string): Promise<boolean> {
+  try {
+    return browser.permissions.request({ origins: [pattern] });
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
 export function SyncPanel() {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [loadError, setLoadError] = useState('');
@@ -108,14 +120,7 @@ function SyncConnectForm({ onConnected }: { onConnected: (s: SyncStatus) => void
 
   const allow = (pattern: string) => {
     const origin = originOf(fields.url);
-    // Asked within the click itself: browsers grant an optional permission only from a user's gesture.
-    let asked: Promise<boolean>;
-    try {
-      asked = browser.permissions.request({ origins: [pattern] });
-    } catch (err) {
-      asked = Promise.reject(err);
-    }
-    void asked
+    void requestOrigin(pattern)
       .then((granted) => (granted ? connect() : setProblem(t('syncPermissionDenied', origin))))
       .catch((err) => setProblem(t('syncPermissionFailed', origin, errorText(err))));
   };
@@ -235,13 +240,7 @@ function SyncConnected({ status, onStatus }: { status: SyncStatus; onStatus: (s:
   const server = status.server!;
   const origin = originOf(server.url);
   const allow = (pattern: string) => {
-    let asked: Promise<boolean>;
-    try {
-      asked = browser.permissions.request({ origins: [pattern] });
-    } catch (err) {
-      asked = Promise.reject(err);
-    }
-    void asked
+    void requestOrigin(pattern)
       .then((granted) => (granted ? act('sync.now') : setProblem(t('syncPermissionDenied', origin))))
       .catch((err) => setProblem(t('syncPermissionFailed', origin, errorText(err))));
   };

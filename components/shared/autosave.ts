@@ -58,11 +58,11 @@ export function autosaver(save: (patch: PersonPatch) => Promise<PersonView>, rep
       },
     );
   };
-  // The page goes away (a reload, a navigation, the tab closing) while a change waits for the save in
-  // flight: send everything not stored yet now, or it would be lost with the page. Fields are set, not
-  // added, so this save landing beside the one in flight stores the same person.
+  // The page goes away (a reload, a navigation, the tab closing) while a change waits, behind the save
+  // in flight or for its next try after a failure: send everything not stored yet now, or it would be
+  // lost with the page. Fields are set, not added, so this save landing beside another stores the same person.
   globalThis.addEventListener?.('pagehide', () => {
-    if (unsaved && sending) void save(unsaved).catch(() => undefined);
+    if (unsaved) void save(unsaved).catch(() => undefined);
   });
   const saver: Autosaver = {
     change: (patch) => {

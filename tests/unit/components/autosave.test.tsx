@@ -30,6 +30,35 @@ async function pass(ms: number) {
 const view = (notes: string) => ({ person: { notes } }) as unknown as PersonView;
 
 describe('autosaver', () => {
+  it('sends what is not stored yet when the page goes away: a change behind a save in flight, or one waiting to try again', async () => {
+    vi.useFakeTimers();
+    const sent: unknown[] = [];
+    let answer: ((v: PersonView) => void) | undefined;
+    const inFlight = autosaver((patch) => {
+      sent.push(patch);
+      return new Promise<PersonView>((r) => (answer = r));
+    }, vi.fn());
+    inFlight.change({ notes: 'Met' });
+    inFlight.change({ notes: 'Met at the bar' });
+    expect(sent).toEqual([{ notes: 'Met' }]);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toMatchObject({ notes: 'Met at the bar' });
+    answer?.(view('Met'));
+
+    const failed: unknown[] = [];
+    const retrying = autosaver(async (patch) => {
+      failed.push(patch);
+      throw new Error('no room');
+    }, vi.fn());
+    retrying.change({ notes: 'Call on Friday' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(failed).toHaveLength(1);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(failed).toHaveLength(2);
+    expect(failed[1]).toMatchObject({ notes: 'Call on Friday' });
+  });
+
   it('keeps failed changes, tries again after 2 s, 5 s, 15 s, then every 30 s, and stops once one lands', async () => {
     vi.useFakeTimers();
     const sent: unknown[] = [];
