@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { browser } from '#imports';
 import type { PersonView } from '@/utils/messages';
 import { send } from '@/utils/client';
 import { CAPS } from '@/utils/model/caps';
@@ -41,6 +42,13 @@ export interface MemoryAidsProps {
   saving: boolean;
   /** The person as the background answers after the voice note was saved or deleted. */
   onVoiceNote: (view: PersonView) => void;
+  /**
+   * False in Kith's frame on a site's page and in the browser's side panel: a microphone asked for in
+   * a frame is asked for on behalf of the site (Chrome delegates the permission to the top page, so
+   * LinkedIn would get the microphone), and the side panel cannot show the browser's prompt. There the
+   * voice note is recorded on the network page, opened at this person.
+   */
+  recordHere?: boolean;
 }
 
 /**
@@ -48,7 +56,7 @@ export interface MemoryAidsProps {
  * recorded here) and a one-line memory hook. The drill shows them after each answer. Mounted by the
  * network page's person panel and the sidebar, each passing its own person panel's saver.
  */
-export function MemoryAids({ personId, howToSay, memoryHook, voiceNote, onChange, saving, onVoiceNote }: MemoryAidsProps) {
+export function MemoryAids({ personId, howToSay, memoryHook, voiceNote, onChange, saving, onVoiceNote, recordHere = true }: MemoryAidsProps) {
   const [typed, setTyped] = useState(false);
   const [error, setError] = useState('');
   const save = (field: AidField) => (text: string) => {
@@ -70,7 +78,19 @@ export function MemoryAids({ personId, howToSay, memoryHook, voiceNote, onChange
       <div class="kith-aid-voice" role="group" aria-label={t('aidsVoiceNote')}>
         {voiceNote && <VoicePlay note={voiceNote} />}
         {/* A failed save shows in the recorder, beside its button. */}
-        <VoiceRecorder onRecorded={(clip) => send('voiceNote.save', { personId, ...clip }).then(onVoiceNote)} />
+        {recordHere ? (
+          <VoiceRecorder onRecorded={(clip) => send('voiceNote.save', { personId, ...clip }).then(onVoiceNote)} />
+        ) : (
+          <button
+            type="button"
+            title={t('voiceRecordElsewhereWhy')}
+            onClick={() =>
+              void browser.tabs.create({ url: browser.runtime.getURL(`/network.html#person/${encodeURIComponent(personId)}`) }).catch((e: Error) => setError(e.message))
+            }
+          >
+            {t('voiceRecordElsewhere')}
+          </button>
+        )}
         {voiceNote && (
           <button type="button" class="kith-link" onClick={() => void remove()}>
             {t('voiceDelete')}

@@ -1,11 +1,12 @@
 /**
  * "Who's this?" in Chromium: the popup's count opens the drill; a name typed with a typo is "almost";
  * grades by keyboard; how you met after each answer; the history. "Met someone" from the popup in a
- * few steps, the network page's list of who is still to match, and the match on a profile later (the
- * message the sidebar's offer sends); memory aids saved and shown after a reload; the event refresher.
+ * few steps, the network page's list of who is still to match, and the match the sidebar offers on
+ * their profile later; memory aids saved and shown after a reload; the event refresher.
  */
 import type { Page } from '@playwright/test';
-import { expect, kith, PHOTO_PNG, test } from './fixtures';
+import { expect, kith, openSidebar, PHOTO_PNG, serve, test } from './fixtures';
+import { spaPage } from './spa-page';
 import { localDay } from '../../utils/dates';
 
 const today = () => localDay(new Date());
@@ -86,7 +87,7 @@ test('the popup counts who is due; the drill grades a typo as almost, takes grad
   await expect(again.getByRole('button', { name: "Who's this? 0 due" })).toBeVisible();
 });
 
-test('Met someone from the popup in three steps; the network page lists them; a profile opened later matches them', async ({ openExtensionPage }) => {
+test('Met someone from the popup in three steps; the network page lists them; a profile opened later matches them', async ({ page, context, openExtensionPage }) => {
   const setup = await openExtensionPage('network.html');
   const gusu = await kith<{ id: string; name: string }>(setup, 'event.create', { name: 'Grow Up Start Up', start: today() });
   await setup.evaluate((c) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ activeEvent: c }), {
@@ -104,7 +105,7 @@ test('Met someone from the popup in three steps; the network page lists them; a 
   await expect(form.getByLabel('Name')).toBeFocused();
   await popup.keyboard.type('Agnieszka');
   await popup.keyboard.press('Enter');
-  await expect(popup.getByRole('status')).toHaveText('Saved: Agnieszka. When you open their profile, Kith offers to match it.');
+  await expect(popup.getByRole('status').filter({ hasText: 'Saved' })).toHaveText('Saved: Agnieszka. When you open their profile, Kith offers to match it.');
   expect(Date.now() - started).toBeLessThan(10_000);
   await expect(popup.getByRole('button', { name: 'Met someone' })).toBeFocused();
 
@@ -115,7 +116,7 @@ test('Met someone from the popup in three steps; the network page lists them; a 
   await form.getByLabel('Who introduced you').fill('Marta');
   await form.getByLabel('Note').fill('runs a bakery');
   await form.getByRole('button', { name: 'Save' }).click();
-  await expect(popup.getByRole('status')).toHaveText(/^Saved: Tomek\./);
+  await expect(popup.getByRole('status').filter({ hasText: 'Saved' })).toHaveText(/^Saved: Tomek\./);
 
   // The network page's list of who is still to match.
   const network = await openExtensionPage('network.html#captured');
@@ -126,14 +127,21 @@ test('Met someone from the popup in three steps; the network page lists them; a 
   await expect(list.getByRole('listitem').nth(1)).toContainText('met at Grow Up Start Up');
   await expect(network.getByRole('status').filter({ hasText: 'to match' })).toHaveText('2 to match');
 
-  // Later, her profile: the sidebar asks which captured people it may be, and attaches on "Yes".
-  const offers = await kith<{ id: string; name: string }[]>(network, 'capture.matches', { name: 'Agnieszka Wiśniewska', keys: ['linkedin:agnieszka-w'] });
-  expect(offers.map((o) => o.name)).toEqual(['Agnieszka']);
-  await kith(network, 'capture.attach', {
-    capturedId: offers[0]!.id,
-    profile: { site: 'linkedin', keys: ['linkedin:agnieszka-w'], url: 'https://www.linkedin.com/in/agnieszka-w/', name: 'Agnieszka Wiśniewska' },
-    photoUrl: photo('agnieszka-w'),
-  });
+  // Later, her profile: the sidebar asks whether she is the Agnieszka met at the event, and attaches on "Yes".
+  const AGNIESZKA = { slug: 'agnieszka-w', name: 'Agnieszka Wiśniewska', headline: 'Founder', photo: photo('agnieszka-w') };
+  await serve(context, /^https:\/\/www\.linkedin\.com\/in\//, spaPage([AGNIESZKA]));
+  await page.bringToFront();
+  const sidebar = await openSidebar(page, 'https://www.linkedin.com/in/agnieszka-w/', 'Agnieszka Wiśniewska');
+  const offer = sidebar.getByRole('group', { name: 'Agnieszka' });
+  await expect(offer).toContainText('Is this Agnieszka');
+  await expect(offer).toContainText('Grow Up Start Up');
+  // Tomek is no match for her name.
+  await expect(sidebar.getByRole('group', { name: 'Tomek' })).toHaveCount(0);
+  await offer.getByRole('button', { name: "Yes, that's them" }).click();
+  await expect(sidebar.getByRole('list', { name: 'Encounters' })).toContainText('at Grow Up Start Up');
+  await expect(sidebar.getByRole('group', { name: 'Agnieszka' })).toHaveCount(0);
+  const agnieszka = await kith<{ person: { name: string; keys: string[]; hasPhoto?: boolean } }>(network, 'person.lookup', { keys: ['linkedin:agnieszka-w'] });
+  expect(agnieszka.person).toMatchObject({ name: 'Agnieszka Wiśniewska', keys: ['linkedin:agnieszka-w'], hasPhoto: true });
   // The open page follows: one left to match.
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(network.getByRole('status').filter({ hasText: 'to match' })).toHaveText('1 to match');

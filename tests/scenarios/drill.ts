@@ -1,11 +1,14 @@
 /**
  * "Who's this?" and capture-then-match, in any browser: the popup's count, a drill session graded by
  * keyboard (a typo is "almost"), how you met after each answer, the history; "Met someone" from the
- * popup, the network page's list of who is to match, and the match a profile's sidebar asks for.
+ * popup, the network page's list of who is to match, and the match a profile's sidebar asks for; an
+ * imported connection's sidebar saying since when you are connected, with one action to say how you met.
  */
 import type { Scenario, Tab, Target } from './driver';
 import { assert, until, untilEqual } from './assert';
-import { kith, PHOTO_PNG, profileUrl, setStorage, today } from './kith';
+import { file, kith, PHOTO_PNG, profileUrl, setStorage, today } from './kith';
+import { openSidebar } from './sidebar';
+import { spaPage } from '../e2e/spa-page';
 
 const photo = (slug: string) => `https://media.licdn.com/dms/image/${slug}/profile-displayphoto-shrink_400_400/0/1`;
 
@@ -102,17 +105,44 @@ const capture: Scenario = {
     assert.match(row!, /Agnieszka/);
     assert.match(row!, /met at Grow Up Start Up/);
 
-    // Her profile, later: what the sidebar's offer asks, and its "Yes".
-    const offers = await kith<{ id: string; name: string }[]>(network, 'capture.matches', { name: 'Agnieszka Wiśniewska', keys: ['linkedin:agnieszka-w'] });
-    assert.deepEqual(offers.map((o) => o.name), ['Agnieszka']);
-    const view = await kith<{ person: { keys: string[]; name: string }; encounters: { eventName?: string }[] }>(network, 'capture.attach', {
-      capturedId: offers[0]!.id,
-      profile: { site: 'linkedin', keys: ['linkedin:agnieszka-w'], url: profileUrl('agnieszka-w'), name: 'Agnieszka Wiśniewska' },
-    });
-    assert.deepEqual(view.person.keys, ['linkedin:agnieszka-w']);
+    // Her profile, later: the sidebar asks whether she is the Agnieszka met at the event; "Yes" attaches.
+    await browser.serve({ url: /^https:\/\/www\.linkedin\.com\/in\//, body: spaPage([{ slug: 'agnieszka-w', name: 'Agnieszka Wiśniewska', headline: 'Founder' }]) });
+    const tab = await browser.open(profileUrl('agnieszka-w'));
+    const sidebar = await openSidebar(tab, 'Agnieszka Wiśniewska');
+    const offer: Target = { role: 'group', name: 'Agnieszka', within: sidebar };
+    const [asked] = await until('the offer', () => tab.texts(offer), (t) => t.length === 1);
+    assert.match(asked!, /Is this Agnieszka \(met at Grow Up Start Up/);
+    await tab.click({ role: 'button', name: "Yes, that's them", within: offer });
+    await until('her encounter at the event', () => tab.texts({ role: 'list', name: 'Encounters', within: sidebar }), ([t]) => (t ?? '').includes('at Grow Up Start Up'));
+    await untilEqual('no offer left', () => tab.count(offer), 0);
+    const view = await kith<{ person: { keys: string[]; name: string }; encounters: { eventName?: string }[] }>(network, 'person.lookup', { keys: ['linkedin:agnieszka-w'] });
+    assert.deepEqual([view.person.name, view.person.keys], ['Agnieszka Wiśniewska', ['linkedin:agnieszka-w']]);
     assert.equal(view.encounters[0]?.eventName, 'Grow Up Start Up');
     await untilEqual('nobody left to match', () => network.count({ role: 'listitem', within: list }), 0);
   },
 };
 
-export const drillScenarios: Scenario[] = [drillSession, capture];
+const connectedSince: Scenario = {
+  name: 'an imported LinkedIn connection: the sidebar says since when, and records how you met in one action',
+  async run(browser) {
+    const options = await browser.openExtensionPage('options.html');
+    await options.upload('#kith-import-connections-file', file('Connections.csv'));
+    await until('the report', () => options.count({ role: 'heading', name: 'Imported Connections.csv' }), (n) => n === 1);
+
+    await browser.serve({ url: /^https:\/\/www\.linkedin\.com\/in\//, body: spaPage([{ slug: 'carlamendes', name: 'Carla Mendes', headline: 'Designer' }]) });
+    const tab = await browser.open(profileUrl('carlamendes'));
+    const sidebar = await openSidebar(tab, 'Carla Mendes');
+    const since = await tab.evaluateInKith(() => document.querySelector('.kith-connected')?.textContent ?? '');
+    // Connected On "3 Jan 2022", written in the browser's language (en-US or en-GB here).
+    assert.match(since, /^Connected on LinkedIn since (3 Jan 2022|Jan 3, 2022) · how did you meet\?$/);
+    await tab.click({ role: 'button', name: 'Record how you met', within: sidebar });
+    await tab.fill({ role: 'textbox', name: 'Place', within: sidebar }, 'Design Days, Gdańsk');
+    await tab.click({ role: 'button', name: 'Save encounter', within: sidebar });
+    await until('the encounter', () => tab.texts({ role: 'list', name: 'Encounters', within: sidebar }), ([t]) => (t ?? '').includes('Design Days, Gdańsk'));
+    // Once it is said how you met, the question is gone.
+    await untilEqual('no question left', () => tab.evaluateInKith(() => document.querySelectorAll('.kith-connected').length), 0);
+    assert.equal(await tab.count({ role: 'button', name: 'Record encounter', within: sidebar }), 1);
+  },
+};
+
+export const drillScenarios: Scenario[] = [drillSession, capture, connectedSince];
