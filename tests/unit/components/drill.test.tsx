@@ -240,6 +240,18 @@ describe('MemoryAids', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('The microphone cannot be used: Permission denied');
   });
 
+  it("in Kith's frame on a site, records on Kith's own page: the microphone is never asked for there", async () => {
+    const getUserMedia = vi.fn();
+    Object.defineProperty(navigator, 'mediaDevices', { configurable: true, value: { getUserMedia } });
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    render(<MemoryAids personId="p/1" onChange={() => undefined} saving={false} onVoiceNote={() => undefined} recordHere={false} />);
+    expect(screen.queryByRole('button', { name: 'Record a voice note' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Record a voice note (opens Kith’s network page)' }));
+    await waitFor(() => expect(create).toHaveBeenCalled());
+    expect(create.mock.calls[0]![0].url).toMatch(/\/network\.html#person\/p%2F1$/);
+    expect(getUserMedia).not.toHaveBeenCalled();
+  });
+
   it('makes data URLs the background accepts from what recorders say', () => {
     expect(recordingDataUrl('audio/ogg; codecs=opus', 'AAAA')).toBe('data:audio/ogg;base64,AAAA');
     expect(recordingDataUrl('', 'AAAA')).toBe('data:audio/webm;base64,AAAA');
