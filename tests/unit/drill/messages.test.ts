@@ -325,9 +325,16 @@ describe('voice notes and deleting', () => {
     expect(removed.voiceNote).toBeUndefined();
     await kith('voiceNote.save', { personId: anna, dataUrl: VOICE, seconds: 3 });
     await kith('drill.answer', { personId: anna, direction: 'face-to-name', grade: 3 });
-    await kith('person.delete', { id: anna });
     const db = await openKithDb(dbName);
+    const drillState = async () => [await db.getAll('voiceNotes'), await db.getAll('drillCards'), await db.getAll('drillReviews')];
+    const before = await drillState();
+    const { undo } = await kith<{ undo: string }>('person.delete', { id: anna });
     expect([await db.count('voiceNotes'), await db.count('drillCards'), await db.count('drillReviews')]).toEqual([0, 0, 0]);
     await expect(kith('voiceNote.save', { personId: anna, dataUrl: VOICE, seconds: 3 })).rejects.toThrow();
+    // Undo brings them back as they were: the voice note, the card's schedule and the answers.
+    await kith('change.undo', { token: undo });
+    expect(await drillState()).toEqual(before);
+    expect(before.map((s) => s.length)).toEqual([1, 1, 1]);
+    expect((await kith<PersonView>('person.get', { id: anna })).voiceNote).toEqual({ dataUrl: VOICE, seconds: 3 });
   });
 });
