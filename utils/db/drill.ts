@@ -63,10 +63,6 @@ export async function deleteVoiceNote(db: KithDb, personId: Id): Promise<void> {
   });
 }
 
-export function getVoiceNote(db: KithDb, personId: Id): Promise<VoiceNote | undefined> {
-  return db.get('voiceNotes', personId);
-}
-
 // ---------------------------------------------------------------------------------------------
 // What a card shows
 
