@@ -60,7 +60,6 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
   const [data, setData] = useState(initial);
   const [error, setError] = useState(initialError ?? '');
   const undo = useUndo();
-  const [status, setStatus] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<Partial<Record<GroupKey, boolean>>>({});
   const [firstScreen, setFirstScreen] = useState(true);
@@ -205,7 +204,7 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
       <MetSomeone
         onSaved={(name) => {
           setCapturing(false);
-          setStatus(t('captureSaved', name));
+          undo.say(t('captureSaved', name));
           void countDrill();
           requestAnimationFrame(() => metButton.current?.focus());
         }}
@@ -322,10 +321,6 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
         <div class="undo-slot">
           <UndoBar state={undo} />
         </div>
-        {/* A capture is no undoable change: "Saved" is said here, not in the undo bar. */}
-        <p role="status" class={`status${status ? '' : ' status-empty'}`}>
-          {status}
-        </p>
         {body}
       </main>
     </div>
