@@ -8,8 +8,13 @@ import { ENCOUNTER_KINDS, SITES } from './model/types';
 import type { Encounter, KithEvent, LocalDay, Person } from './model/types';
 import type { ExtractedProfile } from './sites/types';
 import { CAPS, MESSAGE_LINE } from './model/caps';
-import { day, dayCount, partialDate, text } from './model/values';
+import { day, dayCount, partialDate, text, voiceDataUrl, voiceSeconds } from './model/values';
 import { patchEntries, profileEntries, type FollowUpChange } from './model/person-fields';
+import { DRILL_DIRECTIONS, type DrillDirection } from './drill/grades';
+import type { DrillCard, RecallHistory } from './drill/schedule';
+import type { DueList } from './drill/due';
+import type { RefresherCard } from './drill/refresher';
+import type { CaptureCandidate } from './drill/capture';
 import type { MatchReason } from './db/people-search';
 import type { SyncErrorCode } from './sync/errors';
 
@@ -41,12 +46,16 @@ const pageProfile = v.strictObject({
 /** A change to a person: any of the fields the field table lets the user change (`edit`); the others stay. */
 const patch = v.strictObject(patchEntries);
 
+/** An existing event or a new one's name; a saved person or a name as typed (as an encounter says them). */
+const eventRef = v.union([v.strictObject({ id }), v.strictObject({ name: line })]);
+const personRef = v.union([v.strictObject({ id }), v.strictObject({ name: line })]);
+
 const encounter = v.strictObject({
   date: partialDate,
   kind: v.picklist(ENCOUNTER_KINDS),
   place: v.optional(line),
-  event: v.optional(v.union([v.strictObject({ id }), v.strictObject({ name: line })])),
-  introducedBy: v.optional(v.union([v.strictObject({ id }), v.strictObject({ name: line })])),
+  event: v.optional(eventRef),
+  introducedBy: v.optional(personRef),
   note: v.optional(text(CAPS.note)),
 });
 
@@ -194,6 +203,51 @@ export const schemas = {
   /** Moves every encounter at `dropId` to `keepId` and removes `dropId`. */
   'event.merge': { from: ['page'], payload: v.strictObject({ keepId: id, dropId: id }) },
   'introductions.list': { from: ['page'], payload: v.strictObject({}) },
+
+  // The drill ("Who's this?") and capture-then-match (utils/drill). Kith's pages only: the sidebar asks
+  // from its own frame, which is one of them.
+  /** Today's deck: the first `limit` cards due (0: the counts only, for the popup's button), with what each shows. */
+  'drill.due': { from: ['page'], payload: v.strictObject({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(200))) }) },
+  /** Records an answer: the person's card is scheduled (FSRS) and the review kept. The page graded a typed answer itself. */
+  'drill.answer': {
+    from: ['page'],
+    payload: v.strictObject({
+      personId: id,
+      direction: v.picklist(DRILL_DIRECTIONS),
+      grade: v.picklist([1, 2, 3, 4] as const),
+      verdict: v.optional(v.picklist(['right', 'almost', 'wrong'] as const)),
+    }),
+  },
+  /** How recall went, day by day, over the last `days` days (today included). */
+  'drill.history': { from: ['page'], payload: v.strictObject({ days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(365)) }) },
+  /** The event refresher's deck: who you are likely to see at this event. */
+  'drill.refresher': { from: ['page'], payload: v.strictObject({ eventId: id }) },
+  /** "Met someone": a person with a name and no profile yet, met today (or `date`), saved at once. */
+  'capture.save': {
+    from: ['page'],
+    payload: v.strictObject({
+      name: v.pipe(line, v.minLength(1)),
+      date: v.optional(day),
+      event: v.optional(eventRef),
+      introducedBy: v.optional(personRef),
+      note: v.optional(text(CAPS.note)),
+    }),
+  },
+  /** The captured people a profile (its name; its keys when it may be saved) or a search may be, surest first. */
+  'capture.matches': { from: ['page'], payload: v.strictObject({ name: line, keys: v.optional(v.pipe(v.array(key), v.maxLength(10))) }) },
+  /** "Yes, that is them": the captured person joins a saved person or the profile on screen, as linking merges. */
+  'capture.attach': {
+    from: ['page'],
+    payload: v.union([
+      v.strictObject({ capturedId: id, personId: id }),
+      v.strictObject({ capturedId: id, profile, photoUrl: v.optional(webUrl) }),
+    ]),
+  },
+  /** Everyone captured and not yet matched to a profile, newest first. */
+  'capture.unmatched': { from: ['page'], payload: v.strictObject({}) },
+  /** A voice note recorded in the browser ("how to say it", said), replacing the person's one. */
+  'voiceNote.save': { from: ['page'], payload: v.strictObject({ personId: id, dataUrl: voiceDataUrl, seconds: voiceSeconds }) },
+  'voiceNote.delete': { from: ['page'], payload: v.strictObject({ personId: id }) },
   /**
    * Sync through the user's own CouchDB (entrypoints/background/sync): from Kith's pages only, never a
    * content script. The credentials and the passphrase go to the background and stay there (the
@@ -223,6 +277,8 @@ export interface PersonView {
   person: Person;
   encounters: EncounterView[];
   photo?: string;
+  /** Their voice note (a data: URL of a few seconds of audio). */
+  voiceNote?: { dataUrl: string; seconds: number };
   /** People this person introduced you to. */
   introduced: { id: string; name: string }[];
 }
@@ -260,6 +316,58 @@ export interface FollowUpRow {
   overdueDays: number;
   /** "met at Grow Up Start Up, Warsaw, 19 Jun": what makes them recognisable. */
   context?: { date: string; kind: Encounter['kind']; place?: string; eventName?: string };
+  /** Their memory aids: how to say the name, the hook. */
+  howToSay?: string;
+  memoryHook?: string;
+}
+
+/** How you met someone, for a drill card or a capture offer: the meeting that makes them recognisable. */
+export interface MetContext {
+  date: string;
+  kind: Encounter['kind'];
+  place?: string;
+  eventName?: string;
+  /** Who introduced you (a saved person's name, or the name as typed). */
+  introducedBy?: string;
+  note?: string;
+}
+
+/** One card of the drill: who it asks about, the card to schedule, and everything shown with it. */
+export interface DrillCardView {
+  personId: string;
+  direction: DrillDirection;
+  /** Due, new, in its learning steps (buildDueList), or in an event's refresher deck. */
+  kind: DueList['cards'][number]['kind'] | 'refresher';
+  card: DrillCard;
+  name: string;
+  headline?: string;
+  company?: string;
+  photo?: string;
+  howToSay?: string;
+  memoryHook?: string;
+  voiceNote?: { dataUrl: string; seconds: number };
+  met?: MetContext;
+  /** How many times you met (encounters). */
+  meetings: number;
+  /** In a refresher deck: why they are in it, and whom an introducer introduced you to (names). */
+  reason?: RefresherCard['reason'];
+  introduced?: string[];
+}
+
+/** A captured person who may be the profile on screen: "Is this Agnieszka you met at Grow Up Start Up?" */
+export interface CaptureOffer {
+  id: string;
+  name: string;
+  reason: CaptureCandidate['reason'];
+  met?: MetContext;
+}
+
+/** Someone captured and not yet matched, for the network page's list. */
+export interface CapturedRow {
+  id: string;
+  name: string;
+  createdAt: number;
+  met?: MetContext;
 }
 
 /** A row of the network list. */
@@ -362,6 +470,16 @@ export interface Responses {
   'event.update': KithEvent;
   'event.merge': { event: KithEvent; moved: number };
   'introductions.list': IntroductionView[];
+  'drill.due': { today: LocalDay; counts: DueList['counts']; cards: DrillCardView[] };
+  'drill.answer': { card: DrillCard; reviewId: string };
+  'drill.history': RecallHistory;
+  'drill.refresher': { event: { id: string; name: string }; cards: DrillCardView[] };
+  'capture.save': PersonView;
+  'capture.matches': CaptureOffer[];
+  'capture.attach': PersonView;
+  'capture.unmatched': CapturedRow[];
+  'voiceNote.save': PersonView;
+  'voiceNote.delete': PersonView;
   /** `error`: why Connect failed; nothing was stored then. */
   'sync.connect': { status: SyncStatus; error?: SyncErrorCode };
   'sync.status': SyncStatus;

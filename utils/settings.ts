@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import * as v from 'valibot';
 import { SITES, type SiteId } from './model/types';
-import { MAX_DAYS, MAX_POST_MEETING_DAYS } from './model/caps';
+import { MAX_DAYS, MAX_DRILL_NEW_PER_DAY, MAX_POST_MEETING_DAYS } from './model/caps';
 
 /** User settings, kept in extension storage (small; not in IndexedDB). */
 export interface Settings {
@@ -11,6 +11,8 @@ export interface Settings {
   postMeetingFollowUpDays: number;
   notifications: { enabled: boolean; /** local 'HH:MM' */ time: string };
   sites: Record<SiteId, boolean>;
+  /** The drill's daily cap on new cards (faces never asked before). */
+  drillNewPerDay: number;
   /** Where Kith shows on a profile: in a frame on the page, or in the browser's side panel (the page then gets no element at all). */
   presentation: 'page' | 'panel';
 }
@@ -20,6 +22,7 @@ export const DEFAULT_SETTINGS: Settings = {
   postMeetingFollowUpDays: 2,
   notifications: { enabled: true, time: '09:00' },
   sites: { linkedin: true, github: true, x: true, xing: true, mastodon: true },
+  drillNewPerDay: 20,
   presentation: 'page',
 };
 
@@ -47,6 +50,7 @@ function settingsSchema() {
         () => ({ ...DEFAULT_SETTINGS.notifications }),
       ),
       sites: v.fallback(v.object(sites), () => ({ ...DEFAULT_SETTINGS.sites })),
+      drillNewPerDay: v.fallback(days(MAX_DRILL_NEW_PER_DAY), DEFAULT_SETTINGS.drillNewPerDay),
       presentation: v.fallback(v.picklist(['page', 'panel']), DEFAULT_SETTINGS.presentation),
     }),
     () => structuredClone(DEFAULT_SETTINGS),

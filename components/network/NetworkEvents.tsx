@@ -104,6 +104,9 @@ export function NetworkEvents({ today, selected, onSelect, onOpenPerson, checked
             <header class="event-head">
               <h2>{current.event.name}</h2>
               <p class="muted">{whenAndWhere(current)}</p>
+              <a class="event-refresher" href={`/drill.html#event/${encodeURIComponent(current.event.id)}`}>
+                {t('eventRefresher')}
+              </a>
               {checkedIn?.id === current.event.id ? (
                 <button type="button" onClick={() => void checkOut()}>
                   {t('eventCheckOut')}

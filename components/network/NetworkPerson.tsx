@@ -12,6 +12,7 @@ import { NotesEditor } from '@/components/shared/NotesEditor';
 import { FollowUpEditor } from '@/components/shared/FollowUpEditor';
 import { safeUrl } from '@/components/shared/safeUrl';
 import { usePerson } from '@/components/shared/usePerson';
+import { MemoryAids } from '@/components/shared/MemoryAids';
 
 const SITE_MESSAGE: Record<SiteId, string> = {
   linkedin: 'networkSiteLinkedin',
@@ -140,6 +141,15 @@ export function NetworkPerson({ id, postMeetingDays, onOpenPerson, onClose, onDe
         key={person.id}
         value={person.followUp}
         onChange={(followUp) => void saver!.change({ followUp })}
+      />
+      <MemoryAids
+        personId={person.id}
+        howToSay={person.howToSay}
+        memoryHook={person.memoryHook}
+        voiceNote={view.voiceNote}
+        saving={saver!.unsaved()?.howToSay !== undefined || saver!.unsaved()?.memoryHook !== undefined}
+        onChange={(patch) => saver!.change(patch)}
+        onVoiceNote={(v) => void act(Promise.resolve(v))}
       />
       <TagEditor tags={person.tags} known={knownTags} onChange={(tags) => void saver!.change({ tags })} />
       <NotesEditor key={person.id} value={person.notes} saving={saver!.unsaved()?.notes !== undefined} onSave={(notes) => saver!.change({ notes })} />

@@ -3,6 +3,7 @@ import { CadenceOptions } from '@/components/shared/CadenceOptions';
 import { getSettings, saveSettings, watchSettings, type Settings } from '@/utils/settings';
 import { CADENCE_PRESETS } from '@/utils/followups';
 import type { SiteId } from '@/utils/model/types';
+import { MAX_DRILL_NEW_PER_DAY } from '@/utils/model/caps';
 import { MAX_DAYS, MAX_POST_MEETING_DAYS } from '@/utils/model/caps';
 import { t } from '@/utils/i18n';
 import { errorText } from './errorText';
@@ -28,7 +29,7 @@ function wholeNumber(text: string, min: number, max: number): number | null {
   return n >= min && n <= max ? n : null;
 }
 
-type Field = 'cadence' | 'postMeeting' | 'reminder' | 'time' | 'presentation' | `site-${SiteId}`;
+type Field = 'cadence' | 'postMeeting' | 'drillNew' | 'reminder' | 'time' | 'presentation' | `site-${SiteId}`;
 
 /** Settings, each saved as soon as it changes; an invalid value gets a message and is not saved. */
 export function OptionsSettings() {
@@ -37,6 +38,7 @@ export function OptionsSettings() {
   const [customCadence, setCustomCadence] = useState<boolean>(false);
   const [cadenceText, setCadenceText] = useState('');
   const [postMeetingText, setPostMeetingText] = useState('');
+  const [drillNewText, setDrillNewText] = useState('');
   const [timeText, setTimeText] = useState('');
   const [invalid, setInvalid] = useState<Partial<Record<Field, string>>>({});
   const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
@@ -46,6 +48,7 @@ export function OptionsSettings() {
     setCustomCadence(s.defaultCadenceDays !== null && !CADENCE_PRESETS.some((p) => p.days === s.defaultCadenceDays));
     setCadenceText(s.defaultCadenceDays === null ? '' : String(s.defaultCadenceDays));
     setPostMeetingText(String(s.postMeetingFollowUpDays));
+    setDrillNewText(String(s.drillNewPerDay));
     setTimeText(s.notifications.time);
   };
 
@@ -211,6 +214,31 @@ export function OptionsSettings() {
           {t('optionsPostMeetingHint')}
         </p>
         {errorFor('postMeeting')}
+      </div>
+
+      <div class="kith-field">
+        <label for="kith-drill-new">{t('optionsDrillNew')}</label>
+        <input
+          id="kith-drill-new"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={MAX_DRILL_NEW_PER_DAY}
+          step={1}
+          value={drillNewText}
+          aria-invalid={invalid.drillNew ? 'true' : undefined}
+          {...described('drillNew', 'kith-drill-new-hint')}
+          onInput={(e) => setDrillNewText(e.currentTarget.value)}
+          onChange={(e) => {
+            const n = wholeNumber(e.currentTarget.value, 0, MAX_DRILL_NEW_PER_DAY);
+            if (n === null) refuse('drillNew', t('optionsDrillNewInvalid', MAX_DRILL_NEW_PER_DAY));
+            else void save('drillNew', t('optionsDrillNew'), { drillNewPerDay: n });
+          }}
+        />
+        <p id="kith-drill-new-hint" class="kith-hint">
+          {t('optionsDrillNewHint')}
+        </p>
+        {errorFor('drillNew')}
       </div>
 
       <fieldset class="kith-field">

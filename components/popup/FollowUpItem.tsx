@@ -68,6 +68,9 @@ export function FollowUpItem({ row, today, busy, onDone, onSnooze, onOpen }: Fol
           </p>
         )}
         {(context || cadence) && <p class="fu-context">{[context, cadence].filter(Boolean).join(' · ')}</p>}
+        {(row.howToSay || row.memoryHook) && (
+          <p class="fu-aids">{[row.howToSay && t('popupSayIt', row.howToSay), row.memoryHook].filter(Boolean).join(' · ')}</p>
+        )}
         {row.note && <p class="fu-note">{row.note}</p>}
       </div>
       <div class="fu-actions">

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from '#imports';
 import type { KithEvent } from '@/utils/model/types';
 import { CAPS } from '@/utils/model/caps';
 import { send } from '@/utils/client';
@@ -70,6 +71,14 @@ export function EventCheckIn({ onChange }: { onChange?: (c: CheckIn | null) => v
     return (
       <div class="checkin checkin-on" style={ROW} role="group" aria-label={t('eventCheckInLabel')}>
         <span class="checkin-text">{t('eventCheckedIn', current.eventName, formatDueDay(current.until, today))}</span>
+        {/* Before the people there: the refresher deck of whom you are likely to see. */}
+        <button
+          type="button"
+          class="link"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`/drill.html#event/${encodeURIComponent(current.id)}`) }).catch(() => undefined)}
+        >
+          {t('eventCheckedInRefresher')}
+        </button>
         <button type="button" class="link" onClick={() => void checkOut()}>
           {t('eventCheckOut')}
         </button>

@@ -13,16 +13,23 @@ interface UndoOffer {
   undo: () => Promise<unknown>;
 }
 
-type Shown = (UndoOffer & { id: number }) | { id: number; text: string; done: true } | { id: number; text: string; failed: true };
+type Shown =
+  | (UndoOffer & { id: number })
+  | { id: number; text: string; done: true }
+  | { id: number; text: string; failed: true }
+  /** Something done that has nothing to take back ("Saved: Agnieszka…"), said in the same place. */
+  | { id: number; text: string; note: true };
 
 let next = 0;
 
 /** The offer on screen and how to make one: each new offer replaces the one before. */
-export function useUndo(): { shown: Shown | null; offer: (text: string, undo: () => Promise<unknown>) => void; clear: () => void } {
+export function useUndo(): { shown: Shown | null; offer: (text: string, undo: () => Promise<unknown>) => void; say: (text: string) => void; clear: () => void } {
   const [shown, setShown] = useState<Shown | null>(null);
   return {
     shown,
     offer: (text, undo) => setShown({ text, undo, id: ++next }),
+    // One live region per surface: a plain message replaces any offer, as a new offer does.
+    say: (text) => setShown({ text, note: true, id: ++next }),
     clear: () => setShown(null),
   };
 }

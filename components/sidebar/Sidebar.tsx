@@ -11,11 +11,27 @@ import { EncounterForm } from '@/components/shared/EncounterForm';
 import { EncounterSection } from '@/components/shared/EncounterSection';
 import { PersonActions } from '@/components/shared/PersonActions';
 import { SamePerson } from '@/components/shared/SamePerson';
+import { CaptureMatch } from '@/components/shared/CaptureMatch';
+import { MemoryAids } from '@/components/shared/MemoryAids';
 import { UndoBar, useUndo } from '@/components/shared/UndoBar';
 import { TagEditor } from '@/components/shared/TagEditor';
 import { NotesEditor } from '@/components/shared/NotesEditor';
 import { FollowUpEditor } from '@/components/shared/FollowUpEditor';
 import { usePerson } from '@/components/shared/usePerson';
+import type { EncounterDraft } from '@/components/shared/EncounterForm';
+import type { LocalDay } from '@/utils/model/types';
+import { formatDate } from '@/utils/phrases';
+import { MetHereDone, metHereEncounter, metHereFollowUp, type MetHereDoneProps } from './MetHere';
+
+/**
+ * What the page shows, as the protocol takes a profile: without the photo's address (it goes apart, as
+ * photoUrl, for the background to fetch) and with `name` when the page showed none. Fields left
+ * undefined are absent to the background (valibot's optional takes both).
+ */
+function pageProfile(profile: ExtractedProfile, name: string) {
+  const { photoUrl: _photoUrl, readable: _readable, ...page } = profile;
+  return { ...page, name: page.name || name };
+}
 
 export interface SidebarProps {
   /** What the page shows; null while Kith waits for the page to show the person of the new URL. */
@@ -33,19 +49,29 @@ export interface SidebarProps {
 
 /** Kith on a profile page: who this is, have I met them, record an encounter, tags, notes, follow-up. */
 export function Sidebar({ profile, presentation, open, onOpen, onClose, focusRequest, postMeetingDays }: SidebarProps) {
-  const { view, person, error, saver, act, form, openForm } = usePerson(profile, (encounter, followUpDue) => {
-    // What the page shows, as the protocol takes it (the photo goes as photoUrl, fetched by the background).
-    // Fields left undefined are absent to the background (valibot's optional takes both).
-    const { photoUrl, readable: _readable, ...page } = profile!;
+  const record = (encounter: EncounterDraft, followUpDue: LocalDay | undefined) => {
     const payload: Payload<'encounter.record'> = {
-      profile: { ...page, name: page.name || person?.name || typedName },
+      profile: pageProfile(profile!, person?.name || typedName),
       encounter,
       personId: person?.id,
       followUpDue,
-      photoUrl,
+      photoUrl: profile!.photoUrl,
     };
     return send('encounter.record', payload);
-  });
+  };
+  const { view, person, error, saver, act, form, openForm } = usePerson(profile, record);
+  // What one click on "Met here" recorded on this profile (its "Add a note" shows until the next profile).
+  const [metHere, setMetHere] = useState<Omit<MetHereDoneProps, 'act'> | null>(null);
+  useEffect(() => setMetHere(null), [profile]);
+  const recordMetHere = async (at: CheckIn) => {
+    const today = localDay();
+    const followUpDue = metHereFollowUp(view ?? null, person?.followUp ?? {}, today, postMeetingDays);
+    const before = new Set(view?.encounters.map((e) => e.id));
+    const reply = record(metHereEncounter(at, today), followUpDue);
+    await act(reply).catch(() => undefined);
+    const added = (await reply.catch(() => null))?.encounters.find((e) => !before.has(e.id));
+    if (added) setMetHere({ encounter: added, eventName: at.eventName, followUpDue });
+  };
   const [here, setHere] = useState<CheckIn | null>(null);
   const [typedName, setTypedName] = useState('');
   const [knownTags, setKnownTags] = useState<string[]>([]);
@@ -121,6 +147,10 @@ export function Sidebar({ profile, presentation, open, onOpen, onClose, focusReq
                 </label>
               </>
             )}
+            {view !== undefined && (profile.name || typedName.trim()) && (
+              // "Is this Agnieszka you met at Grow Up Start Up?": someone captured in the popup by this name.
+              <CaptureMatch profile={pageProfile(profile, typedName)} photoUrl={profile.photoUrl} onAttached={(v) => void act(Promise.resolve(v))} />
+            )}
             {error && (
               <p class="kith-error" role="alert">
                 {t('sidebarError', error)}
@@ -131,18 +161,24 @@ export function Sidebar({ profile, presentation, open, onOpen, onClose, focusReq
                 {t('autosaveFailed', saver.error)}
               </p>
             )}
+            {view && person?.connectedOn && view.encounters.length === 0 && !form && (
+              // An imported LinkedIn connection: Kith knows since when, not how you met.
+              <p class="kith-connected">{t('sidebarConnectedSince', formatDate(person.connectedOn))}</p>
+            )}
             {form ? (
               <EncounterForm key={form.key} {...form.props} postMeetingDays={postMeetingDays} />
+            ) : metHere ? (
+              <MetHereDone key={metHere.encounter.id} {...metHere} act={act} />
             ) : (
               view !== undefined && (
-                // Checked in to an event: the one action is "Met here", the form prefilled with the event.
+                // Checked in to an event: the one action is "Met here", recorded at once; else the form.
                 <button
                   type="button"
                   class="kith-primary"
                   disabled={!person && !profile.name && !typedName.trim()}
-                  onClick={() => openForm(here || {})}
+                  onClick={() => (here ? void recordMetHere(here) : openForm({}))}
                 >
-                  {here ? t('eventMetHere', here.eventName) : t('sidebarRecord')}
+                  {here ? t('eventMetHere', here.eventName) : t(person?.connectedOn && view?.encounters.length === 0 ? 'sidebarRecordHowMet' : 'sidebarRecord')}
                 </button>
               )
             )}
@@ -163,6 +199,16 @@ export function Sidebar({ profile, presentation, open, onOpen, onClose, focusReq
                 <FollowUpEditor
                   value={person.followUp}
                   onChange={(followUp) => saver!.change({ followUp })}
+                />
+                <MemoryAids
+                  personId={person.id}
+                  howToSay={person.howToSay}
+                  memoryHook={person.memoryHook}
+                  voiceNote={view.voiceNote}
+                  saving={saver!.unsaved()?.howToSay !== undefined || saver!.unsaved()?.memoryHook !== undefined}
+                  onChange={(patch) => saver!.change(patch)}
+                  onVoiceNote={(v) => void act(Promise.resolve(v))}
+                  recordHere={false}
                 />
                 <TagEditor
                   tags={person.tags}

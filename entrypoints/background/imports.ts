@@ -126,5 +126,7 @@ export async function importInto(
   }
   const receipt = opts.id ? { key: 'lastImport' as const, id: opts.id, kind, at: now, report } : undefined;
   await putAll(db, put, opts.onProgress, undefined, receipt);
-  return { report, personIds: put.people?.map((p) => p.id) ?? [] };
+  // Everyone whose record, face, voice note or drill card the import wrote (the drill's index reads cards by person).
+  const personIds = new Set([...(put.people ?? []).map((p) => p.id), ...[put.photos, put.voiceNotes, put.drillCards].flatMap((list) => (list ?? []).map((r) => r.personId))]);
+  return { report, personIds: [...personIds] };
 }

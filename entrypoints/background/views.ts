@@ -1,7 +1,9 @@
 /** The read models: what the background answers about people, shaped for the views that show them. */
-import type { FollowUpRow, LinkSuggestion, NetworkRow, PersonSummary, PersonView, Responses } from '@/utils/messages';
+import type { CaptureOffer, CapturedRow, DrillCardView, FollowUpRow, LinkSuggestion, MetContext, NetworkRow, PersonSummary, PersonView, Responses } from '@/utils/messages';
 import type { KithDb } from '@/utils/db';
-import type { Encounter, LocalDay, Person } from '@/utils/model/types';
+import type { Encounter, Id, KithEvent, LocalDay, Person } from '@/utils/model/types';
+import { readDrillPeople } from '@/utils/db/drill';
+import type { CaptureCandidate } from '@/utils/drill/capture';
 import type { DueTotals } from '@/utils/db/due-totals';
 import { encountersOf, getEvent, getPhoto, readDue, readPersonRecords, type DueRead } from '@/utils/db/reads';
 import { addDays } from '@/utils/dates';
@@ -28,7 +30,13 @@ export async function personView(db: KithDb, given: Person): Promise<PersonView>
     const p = read.people.get(e.personId);
     if (p && !introduced.some((i) => i.id === p.id)) introduced.push({ id: p.id, name: p.name });
   }
-  return { person, encounters: views, ...(read.photo ? { photo: read.photo.dataUrl } : {}), introduced };
+  return {
+    person,
+    encounters: views,
+    ...(read.photo ? { photo: read.photo.dataUrl } : {}),
+    ...(read.voiceNote ? { voiceNote: { dataUrl: read.voiceNote.dataUrl, seconds: read.voiceNote.seconds } } : {}),
+    introduced,
+  };
 }
 
 /** One search result: enough to recognise someone (face, headline, company) and open their profile. */
@@ -81,6 +89,8 @@ function followUpRow(p: Person, today: string, read: DueRead): FollowUpRow {
   if (url) row.url = url;
   if (p.followUp.cadenceDays) row.cadenceDays = p.followUp.cadenceDays;
   if (p.followUp.note) row.note = p.followUp.note;
+  if (p.howToSay) row.howToSay = p.howToSay;
+  if (p.memoryHook) row.memoryHook = p.memoryHook;
   const met = recognisingEncounter(read.encounters.get(p.id) ?? []);
   if (met) {
     row.context = { date: met.date, kind: met.kind };
@@ -113,4 +123,81 @@ export async function followUpsList(db: KithDb, t: LocalDay, limit: number, phot
     totals: { overdue: overdue.total, dueToday: dueToday.total, week: week.total },
     anyone: read.anyone,
   };
+}
+
+/** How you met, as a card or an offer says it: the encounter, with its event's and introducer's names. */
+function metContext(e: Encounter, events: ReadonlyMap<Id, KithEvent>, introducers: ReadonlyMap<Id, Person>): MetContext {
+  const met: MetContext = { date: e.date, kind: e.kind };
+  if (e.place) met.place = e.place;
+  const eventName = e.eventId ? events.get(e.eventId)?.name : undefined;
+  if (eventName) met.eventName = eventName;
+  const introducedBy = (e.introducedById ? introducers.get(e.introducedById)?.name : undefined) ?? e.introducedByName;
+  if (introducedBy) met.introducedBy = introducedBy;
+  if (e.note) met.note = e.note;
+  return met;
+}
+
+/** A card to show: whom it asks about and how (a due list's or a refresher deck's), with the card to schedule. */
+export interface CardToShow {
+  personId: Id;
+  direction: DrillCardView['direction'];
+  kind: DrillCardView['kind'];
+  card: DrillCardView['card'];
+  reason?: DrillCardView['reason'];
+  /** For an introducer in a refresher deck: the ids of the people they introduced you to. */
+  introduced?: Id[];
+}
+
+/**
+ * The drill's cards with everything each shows (face, company, memory aids, voice note, how you met),
+ * read in one transaction. Someone deleted since the deck was made is left out.
+ */
+export async function drillCardViews(db: KithDb, cards: readonly CardToShow[]): Promise<DrillCardView[]> {
+  const ids = cards.flatMap((c) => [c.personId, ...(c.introduced ?? [])]);
+  const { people, events, introducers } = await readDrillPeople(db, ids);
+  return cards.flatMap((c) => {
+    const read = people.get(c.personId);
+    if (!read) return [];
+    const { person: p, photo, voiceNote, encounters } = read;
+    const met = recognisingEncounter(encounters);
+    const view: DrillCardView = { personId: c.personId, direction: c.direction, kind: c.kind, card: c.card, name: p.name, meetings: encounters.length };
+    if (p.headline) view.headline = p.headline;
+    if (p.company) view.company = p.company;
+    if (photo) view.photo = photo.dataUrl;
+    if (p.howToSay) view.howToSay = p.howToSay;
+    if (p.memoryHook) view.memoryHook = p.memoryHook;
+    if (voiceNote) view.voiceNote = { dataUrl: voiceNote.dataUrl, seconds: voiceNote.seconds };
+    if (met) view.met = metContext(met, events, introducers);
+    if (c.reason) view.reason = c.reason;
+    if (c.introduced) view.introduced = c.introduced.flatMap((id) => people.get(id)?.person.name ?? []);
+    return [view];
+  });
+}
+
+/** Where you met each of these captured people, for an offer or the unmatched list, in one transaction. */
+async function metAtCapture(db: KithDb, ids: readonly Id[]): Promise<Map<Id, { person: Person; met?: MetContext }>> {
+  const { people, events, introducers } = await readDrillPeople(db, ids);
+  const out = new Map<Id, { person: Person; met?: MetContext }>();
+  for (const [id, { person, encounters }] of people) {
+    const met = recognisingEncounter(encounters);
+    out.set(id, met ? { person, met: metContext(met, events, introducers) } : { person });
+  }
+  return out;
+}
+
+/** "Is this Agnieszka you met at Grow Up Start Up?": each candidate with where you met them. */
+export async function captureOffers(db: KithDb, candidates: readonly CaptureCandidate[]): Promise<CaptureOffer[]> {
+  const read = await metAtCapture(db, candidates.map((c) => c.personId));
+  return candidates.flatMap((c) => {
+    const r = read.get(c.personId);
+    return r ? [{ id: c.personId, name: r.person.name, reason: c.reason, ...(r.met ? { met: r.met } : {}) }] : [];
+  });
+}
+
+/** Everyone captured and not yet matched, newest first, with where you met them. */
+export async function capturedRows(db: KithDb, ids: readonly Id[]): Promise<CapturedRow[]> {
+  const read = await metAtCapture(db, ids);
+  return [...read.values()]
+    .map(({ person, met }) => ({ id: person.id, name: person.name, createdAt: person.createdAt, ...(met ? { met } : {}) }))
+    .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
 }

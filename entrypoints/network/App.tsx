@@ -7,34 +7,36 @@ import { EventCheckIn } from '@/components/shared/EventCheckIn';
 import { NetworkPeople } from '@/components/network/NetworkPeople';
 import { NetworkEvents } from '@/components/network/NetworkEvents';
 import { NetworkIntroductions } from '@/components/network/NetworkIntroductions';
+import { NetworkCaptured } from '@/components/network/NetworkCaptured';
 
-type View = 'people' | 'events' | 'introductions';
+type View = 'people' | 'events' | 'introductions' | 'captured';
 interface Route {
   view: View;
   /** The person (people view) or the event ('new' for a new one) shown beside the list. */
   id?: string;
 }
 
-/** '#people', '#person/<id>', '#events', '#event/<id>', '#introductions': views can be linked to and the Back button works. */
+/** '#people', '#person/<id>', '#events', '#event/<id>', '#introductions', '#captured': views can be linked to and the Back button works. */
 function parseRoute(hash: string): Route {
   const [head = '', id] = hash.replace(/^#/, '').split('/');
   const decoded = id ? decodeURIComponent(id) : undefined;
   if (head === 'person') return { view: 'people', ...(decoded ? { id: decoded } : {}) };
   if (head === 'event') return { view: 'events', ...(decoded ? { id: decoded } : {}) };
-  if (head === 'events' || head === 'introductions') return { view: head };
+  if (head === 'events' || head === 'introductions' || head === 'captured') return { view: head };
   return { view: 'people' };
 }
 
 function hashOf(r: Route): string {
   if (r.view === 'people') return r.id ? `#person/${encodeURIComponent(r.id)}` : '#people';
   if (r.view === 'events') return r.id ? `#event/${encodeURIComponent(r.id)}` : '#events';
-  return '#introductions';
+  return r.view === 'captured' ? '#captured' : '#introductions';
 }
 
 const VIEWS: [View, string][] = [
   ['people', 'networkPeople'],
   ['events', 'networkEvents'],
   ['introductions', 'networkIntroductions'],
+  ['captured', 'networkCaptured'],
 ];
 
 /** The network page: everyone saved, events and who you met at each, and who introduced whom. */
@@ -82,6 +84,9 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <a class="top-drill" href="/drill.html">
+          {t('drillOpen')}
+        </a>
         <div class="top-checkin">
           <EventCheckIn onChange={setCheckedIn} />
         </div>
@@ -101,6 +106,7 @@ export function App() {
           />
         )}
         {route.view === 'introductions' && <NetworkIntroductions today={today} onOpenPerson={(id) => openPerson(id)} />}
+        {route.view === 'captured' && <NetworkCaptured today={today} onOpenPerson={(id) => openPerson(id)} />}
       </main>
     </div>
   );

@@ -9,8 +9,9 @@ import { t } from '@/utils/i18n';
 import { FollowUpItem, type SnoozeBy } from '@/components/popup/FollowUpItem';
 import { PopupSearch } from '@/components/popup/PopupSearch';
 import { PopupNothingDue, PopupWelcome } from '@/components/popup/PopupEmpty';
-import { formatDueDay } from '@/utils/phrases';
+import { formatDueDay, plural } from '@/utils/phrases';
 import { EventCheckIn } from '@/components/shared/EventCheckIn';
+import { MetSomeone } from '@/components/popup/MetSomeone';
 import { UndoBar, useUndo } from '@/components/shared/UndoBar';
 import { FIRST_SCREEN, FIRST_SCREEN_KEY, isFirstScreenOf } from '@/utils/first-screen';
 import { FACES_PER_REQUEST, FaceCache } from './faces';
@@ -62,6 +63,10 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
   const [busy, setBusy] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<Partial<Record<GroupKey, boolean>>>({});
   const [firstScreen, setFirstScreen] = useState(true);
+  const [capturing, setCapturing] = useState(false);
+  /** Faces due in the drill (due and new), asked for after the first paint; null until then. */
+  const [drillDue, setDrillDue] = useState<number | null>(null);
+  const metButton = useRef<HTMLButtonElement>(null);
   const seq = useRef(0);
   /** The faces shown so far: a refresh asks for the list without them, then for the new ones only. */
   const faces = useRef<FaceCache | null>(null);
@@ -100,10 +105,24 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
     }
   }, []);
 
-  // The rest of the rows once the first screen has painted.
+  const countDrill = useCallback(
+    () =>
+      send('drill.due', { limit: 0 }).then(
+        ({ counts }) => setDrillDue(counts.due + counts.new),
+        () => undefined,
+      ),
+    [],
+  );
+
+  // The rest of the rows once the first screen has painted, then the drill's count.
   useEffect(() => {
     let timer = 0;
-    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => void refresh().finally(() => setFirstScreen(false)))));
+    const frame = requestAnimationFrame(
+      () => (timer = window.setTimeout(() => void refresh().finally(() => {
+        setFirstScreen(false);
+        void countDrill();
+      }))),
+    );
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
@@ -116,8 +135,9 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
       onPeopleChanged((ids) => {
         faces.current!.forget(ids); // a new photo, or someone deleted
         void refresh();
+        void countDrill();
       }),
-    [refresh],
+    [refresh, countDrill],
   );
 
   // A row that was acted on moves or goes: keep the keyboard at the same place in the list.
@@ -179,7 +199,22 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
   const hasOptions = Boolean(manifest.options_ui || manifest.options_page);
 
   let body = null;
-  if (data && !data.list.anyone) {
+  if (capturing) {
+    body = (
+      <MetSomeone
+        onSaved={(name) => {
+          setCapturing(false);
+          undo.say(t('captureSaved', name));
+          void countDrill();
+          requestAnimationFrame(() => metButton.current?.focus());
+        }}
+        onClose={() => {
+          setCapturing(false);
+          requestAnimationFrame(() => metButton.current?.focus());
+        }}
+      />
+    );
+  } else if (data && !data.list.anyone) {
     body = <PopupWelcome onOpen={openUrl} />;
   } else if (data) {
     const list = data.list;
@@ -263,6 +298,16 @@ export function App({ initial, initialError }: { initial: PopupData | null; init
         )}
       </header>
       <main>
+        {data && (
+          <div class="popup-tools">
+            <button type="button" ref={metButton} class="primary" aria-expanded={capturing} onClick={() => setCapturing(!capturing)}>
+              {t('captureOpen')}
+            </button>
+            <button type="button" class="drill-open" onClick={() => openUrl(browser.runtime.getURL('/drill.html'))}>
+              {t('drillOpen')} {drillDue !== null && <span class="count">{plural('drillDueCount', drillDue)}</span>}
+            </button>
+          </div>
+        )}
         {data && (
           <div style={{ padding: '0 12px 8px' }}>
             <EventCheckIn />

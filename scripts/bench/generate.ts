@@ -415,7 +415,7 @@ export function generateKithData(opts: GenerateOptions): KithData {
     }
     people.push(person);
   }
-  return { people, encounters, events, photos };
+  return { people, encounters, events, photos, voiceNotes: [], drillCards: [], drillReviews: [] };
 }
 
 /**
@@ -439,6 +439,9 @@ export function splitData(data: KithData, parts: number): KithData[] {
       encounters: people.flatMap((p) => byPerson.get(p.id) ?? []),
       events: data.events,
       photos: people.flatMap((p) => (photoOf.has(p.id) ? [photoOf.get(p.id)!] : [])),
+      voiceNotes: [],
+      drillCards: [],
+      drillReviews: [],
     });
   }
   return out.filter((d) => d.people.length > 0);

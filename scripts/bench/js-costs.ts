@@ -41,7 +41,7 @@ console.log(`  search terms per imported person: ${terms.toFixed(1)} (rows a mul
 const data = generateKithData({ seed: 'kith-exports', people: 30_000, today });
 const text = exportBackup(data, new Date().toISOString());
 const parsed = time('backup of 30,000 people: parseBackup', () => parseBackup(text));
-time('  mergeData into an empty store', () => mergeData({ people: [], encounters: [], events: [], photos: [] }, parsed));
+time('  mergeData into an empty store', () => mergeData({ people: [], encounters: [], events: [], photos: [], voiceNotes: [], drillCards: [], drillReviews: [] }, parsed));
 const perPerson = parsed.people.reduce((n, p) => n + p.terms.length, 0) / parsed.people.length;
 console.log(`  search terms per person: ${perPerson.toFixed(1)}`);
 time('export json (exportBackup)', () => exportBackup(parsed, new Date().toISOString()));

@@ -51,23 +51,22 @@ test('check in on the network page, "Met here" on three profiles, find all three
   await expect(checkin).toContainText('At Grow Up Start Up (until tomorrow)');
   await expect(network.getByRole('list', { name: 'Events' }).getByRole('button', { name: /Grow Up Start Up/ })).toContainText('checked in');
 
-  // Three profiles, one click on "Met here" each, then save the prefilled encounter.
+  // Three profiles, one click on "Met here" each: the encounter is saved at once, at the event, with its
+  // place, today, and the post-meeting follow-up (two days later by default).
   for (const person of [ANNA, BOB, CELINA]) {
     const sidebar = await openSidebar(page, person);
     await expect(sidebar.getByRole('button', { name: 'Record encounter' })).toHaveCount(0);
     await sidebar.getByRole('button', { name: 'Met here: Grow Up Start Up' }).click();
-    await expect(sidebar.getByLabel('Event', { exact: true })).toHaveValue('Grow Up Start Up');
-    await expect(sidebar.getByLabel('Place')).toHaveValue('Warsaw, EXPO XXI');
-    await expect(sidebar.getByLabel('Date')).toHaveValue(t);
-    await expect(sidebar.getByLabel('Kind')).toHaveValue('event');
-    // The post-meeting follow-up is suggested (two days later by default) and on.
-    const suggestion = sidebar.getByLabel(`Follow up on ${formatPartialDate(addDays(t, 2), 'en-US')}`);
-    await expect(suggestion).toBeChecked();
-    await sidebar.getByRole('button', { name: 'Save encounter' }).click();
+    await expect(sidebar.getByRole('region', { name: 'Met here' }).getByRole('status')).toHaveText(
+      `Saved: met at Grow Up Start Up, ${formatPartialDate(t, 'en-US')}. Follow up on ${formatPartialDate(addDays(t, 2), 'en-US')}.`,
+    );
+    await expect(sidebar.getByRole('form')).toHaveCount(0);
     await expect(sidebar.getByRole('list', { name: 'Encounters' })).toContainText('at Grow Up Start Up');
     await expect(sidebar.getByRole('list', { name: 'Encounters' })).toContainText('Warsaw, EXPO XXI');
     await expect(sidebar.getByLabel('Next follow-up')).toHaveValue(addDays(t, 2));
   }
+  const anna = await kith<{ encounters: { kind: string; date: string; place?: string; eventName?: string }[] }>(network, 'person.lookup', { keys: [`linkedin:${ANNA.slug}`] });
+  expect(anna.encounters).toEqual([expect.objectContaining({ kind: 'event', date: t, place: 'Warsaw, EXPO XXI', eventName: 'Grow Up Start Up' })]);
 
   // The event's page lists the three, and only them; one event, not three.
   await network.bringToFront();
@@ -110,9 +109,15 @@ test('check in from the popup to a new event by typing its name; the popup opens
 
   const sidebar = await openSidebar(page, ANNA);
   await sidebar.getByRole('button', { name: 'Met here: Infoshare' }).click();
-  await sidebar.getByLabel('Note').fill('Asked about the pilot');
-  await sidebar.getByRole('button', { name: 'Save encounter' }).click();
   await expect(sidebar.getByRole('list', { name: 'Encounters' })).toContainText('at Infoshare');
+  // "Add a note" right there: the note joins the encounter just saved (no second encounter).
+  await sidebar.getByRole('button', { name: 'Add a note' }).click();
+  await expect(sidebar.getByRole('textbox', { name: 'Note', exact: true })).toBeFocused();
+  await page.keyboard.type('Asked about the pilot');
+  await sidebar.getByRole('button', { name: 'Save note' }).click();
+  await expect(sidebar.getByRole('region', { name: 'Met here' }).getByRole('status')).toContainText('Note saved.');
+  await expect(sidebar.getByRole('list', { name: 'Encounters' }).getByRole('listitem')).toHaveCount(1);
+  await expect(sidebar.getByRole('list', { name: 'Encounters' })).toContainText('Asked about the pilot');
   // Checking in again to the same name reuses the event.
   await popup.reload();
   await popup.getByRole('group', { name: 'Event check-in' }).getByRole('button', { name: 'Check out' }).click();

@@ -78,7 +78,7 @@ function generate(today: string): KithData {
     people.push(p);
   }
   for (const p of people) Object.assign(p, derivePersonFields(p, encounters, events));
-  return { people, encounters, events, photos: [] };
+  return { people, encounters, events, photos: [], voiceNotes: [], drillCards: [], drillReviews: [] };
 }
 
 interface Filter {

@@ -50,3 +50,23 @@ test('the popup and the options page speak Polish, with Polish plurals and dates
   await expect(options.getByRole('button', { name: 'Eksportuj CSV' })).toBeVisible();
   await expect(options.getByText('Zapisane na tym komputerze: 2 osoby, 2 spotkania i 1 wydarzenie.')).toBeVisible();
 });
+
+test('the drill speaks Polish: „Kto to?”, the grades, how you met, „Nowa znajomość” in the popup', async ({ openExtensionPage }) => {
+  const popup = await openExtensionPage('popup.html');
+  await kith(popup, 'capture.save', { name: 'Agnieszka', event: { name: 'Grow Up Start Up' } });
+  await popup.reload();
+  await expect(popup.getByRole('button', { name: 'Nowa znajomość' })).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Kto to? 1 do powtórki' })).toBeVisible();
+
+  const drill = await openExtensionPage('drill.html');
+  await expect(drill).toHaveTitle('Kith – Kto to?');
+  await expect(drill.getByRole('heading', { name: 'Kto to?', level: 1 })).toBeVisible();
+  await expect(drill.getByRole('heading', { name: 'Agnieszka: gdzie się poznaliście?' })).toBeVisible();
+  await drill.getByRole('button', { name: 'Pokaż, jak się poznaliście' }).click();
+  const grades = drill.getByRole('group', { name: 'Jak dobrze to pamiętasz?' });
+  await expect(grades.getByRole('button')).toHaveText(['1 Jeszcze raz', '2 Trudne', '3 Dobrze', '4 Łatwe']);
+  await expect(drill.getByRole('region', { name: 'Jak się poznaliście' })).toContainText('Grow Up Start Up');
+  await drill.keyboard.press('4');
+  await expect(drill.getByText('To już wszyscy na teraz. Dobra robota.')).toBeVisible();
+  await expect(drill.getByText('1 odpowiedź w tej powtórce')).toBeVisible();
+});

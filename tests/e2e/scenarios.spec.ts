@@ -16,6 +16,7 @@ import { popupScenarios } from '../scenarios/popup';
 import { optionsScenarios } from '../scenarios/options';
 import { networkScenarios } from '../scenarios/network';
 import { siteScenarios } from '../scenarios/sites';
+import { drillScenarios } from '../scenarios/drill';
 import { everydayScenarios } from '../scenarios/everyday';
 import { privateScenarios } from '../scenarios/private';
 import { runScenario } from '../scenarios/run';
@@ -195,7 +196,17 @@ class ChromiumKith implements KithBrowser {
   }
 }
 
-const all: Scenario[] = [...sidebarScenarios, ...pageScenarios, ...popupScenarios, ...optionsScenarios, ...networkScenarios, ...siteScenarios, ...privateScenarios, ...everydayScenarios];
+const all: Scenario[] = [
+  ...sidebarScenarios,
+  ...pageScenarios,
+  ...popupScenarios,
+  ...optionsScenarios,
+  ...networkScenarios,
+  ...siteScenarios,
+  ...privateScenarios,
+  ...everydayScenarios,
+  ...drillScenarios,
+];
 
 test.describe('shared scenarios', () => {
   for (const scenario of all) {

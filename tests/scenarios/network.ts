@@ -100,16 +100,18 @@ const metHere: Scenario = {
     await network.press({ role: 'combobox', name: 'Event you are at' }, 'Enter');
     await until('checked in', () => network.texts(checkIn), ([t]) => t?.startsWith(`At ${EVENT} (until today)`) ?? false);
 
-    // Every profile now offers "Met here"; one click prefills the event.
+    // Every profile now offers "Met here"; one click records the meeting at the event.
     const profile = await browser.open('about:blank');
     for (const person of PEOPLE) {
       await profile.goto(profileUrl(person.slug));
       const sidebar = await openSidebar(profile, person.name);
-      await profile.click(inside(sidebar, 'button', `Met here: ${EVENT}`));
-      await untilEqual('the event, prefilled', () => profile.value(inside(sidebar, 'combobox', 'Event')), EVENT);
       assert.equal(await profile.count(inside(sidebar, 'button', 'Record encounter')), 0);
-      await profile.click(inside(sidebar, 'button', 'Save encounter'));
+      await profile.click(inside(sidebar, 'button', `Met here: ${EVENT}`));
       await until(`${person.name}: the encounter at the event`, () => profile.texts(inside(sidebar, 'list', 'Encounters')), ([t]) => (t ?? '').includes(`at ${EVENT}`));
+      await until('what was saved', () => profile.texts({ role: 'status', within: inside(sidebar, 'region', 'Met here') }), ([t]) => (t ?? '').startsWith(`Saved: met at ${EVENT},`));
+      // "Add a note" is offered right there; no form was opened.
+      assert.equal(await profile.count(inside(sidebar, 'button', 'Add a note')), 1);
+      assert.equal(await profile.count(inside(sidebar, 'button', 'Save encounter')), 0);
     }
 
     // The event's page: one event, the three people met there (the page follows without a reload).

@@ -20,6 +20,11 @@ describe('settings', () => {
       sites: { ...DEFAULT_SETTINGS.sites, linkedin: false },
     });
     expect(parseSettings('garbage')).toEqual(DEFAULT_SETTINGS);
+    // The drill's daily cap on new faces: 20 unless a whole number up to 200 is stored.
+    expect(DEFAULT_SETTINGS.drillNewPerDay).toBe(20);
+    expect(parseSettings({ drillNewPerDay: 5 }).drillNewPerDay).toBe(5);
+    expect(parseSettings({ drillNewPerDay: 201 }).drillNewPerDay).toBe(20);
+    expect(parseSettings({ drillNewPerDay: 2.5 }).drillNewPerDay).toBe(20);
   });
 
   it('saves valid changes, refuses invalid ones, and tells watchers', async () => {

@@ -7,6 +7,9 @@ import { bulkWrite, OUTBOX_STORES, SYNCED_STORES, type BulkMarker, type SyncedSt
 /** An import's or a delete-all's transaction: every store of the user's data, and sync's outbox. */
 const BULK_STORES = [...ALL_STORES, ...OUTBOX_STORES];
 
+/** The stores an import writes, in the order it writes them. */
+const PUT_ORDER = ['events', 'people', 'encounters', 'photos', 'voiceNotes', 'drillCards', 'drillReviews'] as const satisfies readonly (keyof KithData & StoreName)[];
+
 /**
  * Writes many records in ONE transaction: an import lands whole or not at all. If the worker is
  * stopped or a write fails midway, IndexedDB rolls the whole transaction back.
@@ -21,8 +24,7 @@ export async function putAll(
   receipt?: ImportReceipt,
 ): Promise<void> {
   const tx = db.transaction(BULK_STORES, 'readwrite');
-  const total =
-    (data.people?.length ?? 0) + (data.encounters?.length ?? 0) + (data.events?.length ?? 0) + (data.photos?.length ?? 0);
+  const total = PUT_ORDER.reduce((n, store) => n + (data[store]?.length ?? 0), 0);
   let done = 0;
   const tick = () => {
     done++;
@@ -49,10 +51,11 @@ export async function putAll(
         s.put(r).onsuccess = tick;
       }
     };
-    putEach('events', data.events);
-    putEach('people', data.people);
-    putEach('encounters', data.encounters);
-    putEach('photos', data.photos);
+    for (const store of PUT_ORDER) {
+      if (store in SYNCED_STORES) putEach(store as SyncedStore, data[store]);
+      // The drill's records and voice notes do not sync: written as they are.
+      else for (const r of data[store] ?? []) raw.objectStore(store).put(r).onsuccess = tick;
+    }
     if (receipt) raw.objectStore('meta').put(receipt);
   });
   try {

@@ -11,6 +11,8 @@ import { getPeople, PeopleSearch } from './people-search';
 import { absorbProfile, inWriteTx, NotFoundError, withDerived, type PeopleTx, type ProfileInput } from './writes';
 import { deleteRecord, putRecord } from './outbox';
 import { cleanTags } from '../model/person-fields';
+import { isCaptured } from '../drill/capture';
+import { moveDrill } from './drill-records';
 import { t } from '../i18n';
 
 export interface LinkResult {
@@ -29,7 +31,8 @@ const latest = (a?: string, b?: string) => (a && b ? (a > b ? a : b) : a || b);
 
 /**
  * Folds `other` into `keep`: every encounter, key, URL, tag and note of theirs, the earlier follow-up,
- * the photo if `keep` has none. What `keep` already says wins for single fields (name, headline...).
+ * the photo and the voice note if `keep` has none, their drill answers and the card answered last.
+ * What `keep` already says wins for single fields (name, headline, memory hook...).
  * Encounters `other` introduced now name `keep`; `keep`'s own encounters "introduced by" `other` keep
  * the name as text (nobody introduces you to themselves).
  */
@@ -59,6 +62,7 @@ async function absorbPerson(tx: PeopleTx, keep: Person, other: Person, now: numb
     }
   }
   await deleteRecord(tx, 'photos', other.id, now);
+  await moveDrill(tx, keep.id, other.id);
   await deleteRecord(tx, 'people', other.id, now);
 
   const next: Person = {
@@ -110,6 +114,46 @@ export async function linkProfile(db: KithDb, personId: Id, profile: ProfileInpu
     person = await withDerived(tx, { ...absorbed, updatedAt: now });
     await putRecord(tx, 'people', person);
     return mergedId ? { person, mergedId } : { person };
+  });
+}
+
+/** Whom a captured person turned out to be: someone saved, or the profile on screen (saved or not yet). */
+export type CaptureTarget = { personId: Id } | { profile: ProfileInput; photoDataUrl?: string };
+
+/**
+ * "Is this Agnieszka you met at Grow Up Start Up?" Yes: the captured person `capturedId` (saved with no
+ * profile) is folded into whom they turned out to be, in one transaction, merging as linking does.
+ * Into a saved person: that person keeps what they say and gains the captured encounters, notes, memory
+ * aids and drill. Into a profile nobody is saved under yet: the captured person becomes its person,
+ * with its keys, URL and what the page shows (the page's name replaces the one typed at the event), and
+ * the photo fetched for it if they have none.
+ */
+export async function attachCaptured(db: KithDb, capturedId: Id, target: CaptureTarget, now: number): Promise<LinkResult> {
+  return inWriteTx(db, async (tx) => {
+    const captured = await tx.objectStore('people').get(capturedId);
+    if (!captured) throw new NotFoundError(t('errorPersonGone'));
+    if (!isCaptured(captured)) throw new RangeError(t('errorNotCaptured', captured.name));
+    let into: Person | undefined;
+    if ('personId' in target) {
+      into = await tx.objectStore('people').get(target.personId);
+      if (!into) throw new NotFoundError(t('errorPersonGone'));
+    } else {
+      for (const key of target.profile.keys) {
+        into ??= await tx.objectStore('people').index('byKey').get(key);
+      }
+    }
+    if (into?.id === captured.id) throw new RangeError(t('errorNotCaptured', captured.name));
+    let person = into ? await absorbPerson(tx, into, captured, now) : captured;
+    if ('profile' in target) {
+      person = await absorbProfile(tx, person, target.profile);
+      if (target.photoDataUrl && !person.hasPhoto) {
+        await putRecord(tx, 'photos', { personId: person.id, dataUrl: target.photoDataUrl, updatedAt: now });
+        person = { ...person, hasPhoto: true };
+      }
+    }
+    person = await withDerived(tx, { ...person, updatedAt: now });
+    await putRecord(tx, 'people', person);
+    return into ? { person, mergedId: captured.id } : { person };
   });
 }
 

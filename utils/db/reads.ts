@@ -1,5 +1,5 @@
 import type { KithDb } from './index';
-import type { Encounter, Id, KithData, KithEvent, Person, Photo } from '../model/types';
+import type { Encounter, Id, KithData, KithEvent, Person, Photo, VoiceNote } from '../model/types';
 import { comparePartialDates } from '../dates';
 
 /** Encounters newest first: by date, then the later recorded first. */
@@ -19,6 +19,7 @@ export interface PersonRecords {
   /** Newest first. */
   encounters: Encounter[];
   photo: Photo | undefined;
+  voiceNote: VoiceNote | undefined;
   /** The encounters in which they introduced you to someone. */
   introductions: Encounter[];
   /** The events of their encounters, and the people of those encounters and introductions, by id. */
@@ -27,14 +28,15 @@ export interface PersonRecords {
 }
 
 export async function readPersonRecords(db: KithDb, personId: Id): Promise<PersonRecords> {
-  const tx = db.transaction(['people', 'encounters', 'photos', 'events']);
+  const tx = db.transaction(['people', 'encounters', 'photos', 'events', 'voiceNotes']);
   const peopleStore = tx.objectStore('people');
   const encounterStore = tx.objectStore('encounters');
-  const [person, encounters, introductions, photo] = await Promise.all([
+  const [person, encounters, introductions, photo, voiceNote] = await Promise.all([
     peopleStore.get(personId),
     encounterStore.index('byPerson').getAll(personId),
     encounterStore.index('byIntroducer').getAll(personId),
     tx.objectStore('photos').get(personId),
+    tx.objectStore('voiceNotes').get(personId),
   ]);
   const events = new Map<Id, KithEvent>();
   const people = new Map<Id, Person>();
@@ -51,7 +53,7 @@ export async function readPersonRecords(db: KithDb, personId: Id): Promise<Perso
     }),
   ]);
   await tx.done;
-  return { person, encounters: encounters.sort(newestFirst), photo: person?.hasPhoto ? photo : undefined, introductions, events, people };
+  return { person, encounters: encounters.sort(newestFirst), photo: person?.hasPhoto ? photo : undefined, voiceNote: person ? voiceNote : undefined, introductions, events, people };
 }
 
 /** Encounters in which this person introduced you to someone. */
@@ -75,15 +77,18 @@ export function getPhoto(db: KithDb, personId: Id): Promise<Photo | undefined> {
 
 /** Everything, for a backup or an export. */
 export async function readAll(db: KithDb): Promise<KithData> {
-  const tx = db.transaction(['people', 'encounters', 'events', 'photos']);
-  const [people, encounters, events, photos] = await Promise.all([
+  const tx = db.transaction(['people', 'encounters', 'events', 'photos', 'voiceNotes', 'drillCards', 'drillReviews']);
+  const [people, encounters, events, photos, voiceNotes, drillCards, drillReviews] = await Promise.all([
     tx.objectStore('people').getAll(),
     tx.objectStore('encounters').getAll(),
     tx.objectStore('events').getAll(),
     tx.objectStore('photos').getAll(),
+    tx.objectStore('voiceNotes').getAll(),
+    tx.objectStore('drillCards').getAll(),
+    tx.objectStore('drillReviews').getAll(),
   ]);
   await tx.done;
-  return { people, encounters, events, photos };
+  return { people, encounters, events, photos, voiceNotes, drillCards, drillReviews };
 }
 
 /** What the popup's follow-up list needs, read in one transaction (see `readDue`). */
@@ -112,7 +117,7 @@ export async function readDue(
   limit: number,
   { photos: withPhotos = true, totals }: { photos?: boolean; totals?: readonly number[] | undefined } = {},
 ): Promise<DueRead> {
-  const tx = db.transaction(['people', 'encounters', 'photos', 'events']);
+  const tx = db.transaction(['people', 'encounters', 'photos', 'events', 'voiceNotes']);
   const people = tx.objectStore('people');
   const byDue = people.index('byDue');
   const byPerson = tx.objectStore('encounters').index('byPerson');

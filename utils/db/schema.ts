@@ -1,5 +1,5 @@
 import type { DBSchema } from 'idb';
-import type { Encounter, KithEvent, Person, Photo } from '../model/types';
+import type { Encounter, KithEvent, Person, Photo, VoiceNote } from '../model/types';
 import type { DrillCard, DrillReview } from '../drill/schedule';
 import type { OutboxEntry, RevEntry } from '../sync/idb-store';
 
@@ -87,15 +87,6 @@ export interface ImportReceipt {
   report: unknown;
 }
 
-/** A voice note recorded in the browser: a few seconds of compressed audio (tens of KB at most). */
-interface VoiceNote {
-  personId: string;
-  /** The audio as a data: URL (audio/webm or audio/ogg), so JSON backups carry it as they carry photos. */
-  dataUrl: string;
-  /** Length in seconds. */
-  seconds: number;
-  updatedAt: number;
-}
 
 /** The stores that hold the user's data (a write or a delete-all works across all of them). */
 export type StoreName = 'people' | 'encounters' | 'events' | 'photos' | 'meta' | 'drillCards' | 'drillReviews' | 'voiceNotes';

@@ -11,6 +11,7 @@ import { cleanLine, cleanText, fold } from '../text';
 import { applyTouch, lastTouchAfter } from '../followups';
 import { isLocalDay, partialDateLastDay } from '../dates';
 import { t } from '../i18n';
+import { forgetDrill } from './drill-records';
 
 /** What a page (or the user, when the page could not be read) gives for a person: the field table's `profile` fields. */
 export interface ProfileInput extends ProfileFields {
@@ -106,10 +107,6 @@ export async function withDerived(tx: PeopleTx, p: Person): Promise<Person> {
   return { ...p, ...derivePersonFields(p, encounters, events) };
 }
 
-function newPerson(profile: ProfileInput, now: number): Person {
-  return blankPerson(cleanLine(profile.name, CAPS.name), now, newId());
-}
-
 /**
  * Folds what the page shows into a person: new keys become aliases (a slug change never creates a
  * second person), and page fields fill in or refresh the display fields. A key that already
@@ -193,6 +190,11 @@ export interface RecordEncounterInput {
   personId?: Id;
   /** ...and/or the profile on screen: finds the person by key, or creates them on first save. */
   profile?: ProfileInput;
+  /**
+   * ...or someone met with no profile known yet ("Met someone"): a new person with this name and no
+   * keys, to be matched to their profile later (utils/drill/capture.ts).
+   */
+  captured?: { name: string };
   encounter: EncounterInput;
   /** A follow-up day the user accepted (the post-meeting suggestion). */
   followUpDue?: LocalDay;
@@ -223,14 +225,14 @@ export async function recordEncounter(
     }
     const isNew = !person;
     if (!person) {
-      if (!input.profile || !cleanLine(input.profile.name, CAPS.name)) {
-        throw new RangeError(t('errorNameNeeded'));
-      }
-      person = newPerson(input.profile, now);
+      const name = cleanLine(input.profile?.name ?? input.captured?.name, CAPS.name);
+      if (!name) throw new RangeError(t('errorNameNeeded'));
+      person = blankPerson(name, now, newId());
       if (input.defaultCadenceDays) person.followUp = { cadenceDays: input.defaultCadenceDays };
     }
     if (input.profile) person = await absorbProfile(tx, person, input.profile);
-    if (person.keys.length === 0) throw new RangeError(t('errorKeyNeeded'));
+    // A profile is saved under its keys; only someone captured at an event may be saved without one.
+    if (isNew && !input.captured && person.keys.length === 0) throw new RangeError(t('errorKeyNeeded'));
 
     const e = input.encounter;
     const encounter: Encounter = {
@@ -335,10 +337,7 @@ export async function deletePerson(db: Writer, id: Id, now: number = Date.now())
       const { introducedById: _gone, ...rest } = e;
       await putRecord(tx, 'encounters', { ...rest, introducedByName: person.name, updatedAt: now });
     }
-    const reviews = tx.objectStore('drillReviews');
-    for (const key of await reviews.index('byPerson').getAllKeys(id)) await reviews.delete(key);
-    await tx.objectStore('drillCards').delete(id);
-    await tx.objectStore('voiceNotes').delete(id);
+    await forgetDrill(tx, id);
     await deleteRecord(tx, 'photos', id, now);
     await deleteRecord(tx, 'people', id, now);
   });

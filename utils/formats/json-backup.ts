@@ -1,5 +1,6 @@
 /**
- * The JSON backup (DESIGN.md, "Formats"): everything Kith stores, versioned, photos included.
+ * The JSON backup (DESIGN.md, "Formats"): everything Kith stores, versioned, photos, voice notes and
+ * the drill's cards and answers included.
  *
  * Layout: one JSON document, one record per line, records sorted by id (photos by personId), keys in a
  * fixed order, derived fields (terms, sortName, hasPhoto) left out and recomputed on import. So an
@@ -15,9 +16,10 @@
 import * as v from 'valibot';
 import { cleanLine, cleanText } from '../text';
 import { CAPS } from '../model/caps';
-import { ENCOUNTER_KINDS, SITES, type Encounter, type KithData, type KithEvent, type Person, type Photo, type SiteId } from '../model/types';
+import { ENCOUNTER_KINDS, SITES, type Encounter, type KithData, type KithEvent, type Person, type Photo, type SiteId, type VoiceNote } from '../model/types';
 import { PERSON_FIELD_NAMES, personField } from '../model/person-fields';
-import { absent, day, isWebUrl, MUST_BE_TEXT, partialDate, plainObject } from '../model/values';
+import { absent, day, isWebUrl, MUST_BE_TEXT, partialDate, plainObject, voiceDataUrl, voiceSeconds } from '../model/values';
+import { parseCard, parseReview, type DrillCard, type DrillReview } from '../drill/schedule';
 import { derivePersonFields } from '../derive';
 import { ImportError } from './errors';
 import { groupByPerson, indexById } from './shared';
@@ -83,6 +85,17 @@ function photoOut(p: Photo): object {
   return { personId: p.personId, dataUrl: p.dataUrl, updatedAt: p.updatedAt };
 }
 
+function voiceNoteOut(n: VoiceNote): object {
+  return { personId: n.personId, dataUrl: n.dataUrl, seconds: n.seconds, updatedAt: n.updatedAt };
+}
+
+// A drill record is written with its known fields only, in parseCard's / parseReview's order (they
+// check each field, and return exactly those, in that order).
+const cardOut = (c: DrillCard): object => parseCard(c) ?? c;
+const reviewOut = (r: DrillReview): object => parseReview(r) ?? r;
+
+const byPersonId = <T extends { personId: string }>(a: T, b: T): number => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
+
 function section(name: string, records: object[]): string {
   if (records.length === 0) return `"${name}":[]`;
   return `"${name}":[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]`;
@@ -93,9 +106,10 @@ export function exportBackup(data: KithData, exportedAt: string): string {
   const people = [...data.people].sort(byId).map(personOut);
   const encounters = [...data.encounters].sort(byId).map(encounterOut);
   const events = [...data.events].sort(byId).map(eventOut);
-  const photos = [...data.photos]
-    .sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0))
-    .map(photoOut);
+  const photos = [...data.photos].sort(byPersonId).map(photoOut);
+  const voiceNotes = [...data.voiceNotes].sort(byPersonId).map(voiceNoteOut);
+  const drillCards = [...data.drillCards].sort(byPersonId).map(cardOut);
+  const drillReviews = [...data.drillReviews].sort(byId).map(reviewOut);
   return (
     '{\n' +
     `"format":${JSON.stringify(BACKUP_FORMAT)},\n` +
@@ -108,6 +122,12 @@ export function exportBackup(data: KithData, exportedAt: string): string {
     section('events', events) +
     ',\n' +
     section('photos', photos) +
+    ',\n' +
+    section('voiceNotes', voiceNotes) +
+    ',\n' +
+    section('drillCards', drillCards) +
+    ',\n' +
+    section('drillReviews', drillReviews) +
     '\n}\n'
   );
 }
@@ -311,6 +331,29 @@ const photo = record({
   updatedAt: time,
 }) satisfies v.GenericSchema<unknown, Photo>;
 
+const voiceNote = record({
+  personId: id,
+  dataUrl: voiceDataUrl,
+  seconds: voiceSeconds,
+  updatedAt: time,
+}) satisfies v.GenericSchema<unknown, VoiceNote>;
+
+/** A drill record checked by the drill's own reader (utils/drill/schedule.ts), which knows what its fields depend on. */
+const drillRecord = <T>(parse: (raw: unknown) => T | null, what: string) =>
+  v.pipe(
+    v.unknown(),
+    v.rawTransform<unknown, T>(({ dataset, addIssue, NEVER }) => {
+      const parsed = parse(dataset.value);
+      if (parsed === null) {
+        addIssue({ message: `must be ${what}` });
+        return NEVER;
+      }
+      return parsed;
+    }),
+  );
+const drillCard = drillRecord(parseCard, 'a drill card');
+const drillReview = drillRecord(parseReview, 'a drill answer');
+
 /** A list of records; an optional one may be left out. */
 const list = <T>(of: v.GenericSchema<unknown, T>, optional: boolean) => {
   const items = v.array(of, 'must be a list');
@@ -323,6 +366,9 @@ const records = record({
   encounters: v.pipe(list(encounter, true), unique<Encounter>('encounters', 'id', (e) => e.id)),
   events: v.pipe(list(event, true), unique<KithEvent>('events', 'id', (e) => e.id)),
   photos: v.pipe(list(photo, true), unique<Photo>('photos', 'personId', (p) => p.personId)),
+  voiceNotes: v.pipe(list(voiceNote, true), unique<VoiceNote>('voiceNotes', 'personId', (n) => n.personId)),
+  drillCards: v.pipe(list(drillCard, true), unique<DrillCard>('drillCards', 'personId', (c) => c.personId)),
+  drillReviews: v.pipe(list(drillReview, true), unique<DrillReview>('drillReviews', 'id', (r) => r.id)),
 });
 
 /** What the file says it is: the first check, with sentences of its own. */
@@ -374,7 +420,7 @@ export function parseBackup(text: string): KithData {
     const issue = checked.issues[0];
     throw new ImportError(`This backup cannot be imported: ${problem(issue)} ${issue.message}.`);
   }
-  const { people, encounters, events, photos } = checked.output;
+  const { people, encounters, events, photos, voiceNotes, drillCards, drillReviews } = checked.output;
 
   const withPhoto = new Set(photos.map((p) => p.personId));
   const eventsById = indexById(events);
@@ -385,5 +431,5 @@ export function parseBackup(text: string): KithData {
     p.terms = d.terms;
     p.sortName = d.sortName;
   }
-  return { people, encounters, events, photos };
+  return { people, encounters, events, photos, voiceNotes, drillCards, drillReviews };
 }

@@ -7,6 +7,7 @@
  * RFC 2426 / RFC 6350, folds at 75 octets without splitting a UTF-8 sequence, and uses CRLF.
  */
 import type { Encounter, Id, KithData, KithEvent, Person, SiteId } from '../model/types';
+import { PERSON_FIELD_NAMES, personField } from '../model/person-fields';
 import {
   compareEncounters,
   encounterParts,
@@ -77,6 +78,18 @@ function uid(id: Id): string {
 
 type Parts = ReturnType<typeof encounterParts>;
 
+/** The field table's fields a vCard carries in NOTE and in an X- property of their own (the memory aids). */
+const VCARD_FIELDS = PERSON_FIELD_NAMES.flatMap((name) => {
+  const vcard = personField(name).vcard;
+  return vcard ? [{ name, ...vcard }] : [];
+});
+
+/** The value of one of VCARD_FIELDS on a person, when it has one. */
+function vcardValue(p: Person, name: (typeof VCARD_FIELDS)[number]['name']): string | undefined {
+  const value = p[name];
+  return typeof value === 'string' && value ? value : undefined;
+}
+
 function howWeMetNote(p: Person, met: Parts[]): string {
   const blocks: string[] = [];
   if (met.length > 0) {
@@ -87,6 +100,11 @@ function howWeMetNote(p: Person, met: Parts[]): string {
     const parts = [f.due, f.cadenceDays ? `every ${f.cadenceDays} days` : undefined, f.note].filter(Boolean);
     blocks.push(`Follow up: ${parts.join(' · ')}`);
   }
+  const aids = VCARD_FIELDS.flatMap((f) => {
+    const value = vcardValue(p, f.name);
+    return value ? [`${f.note}: ${value}`] : [];
+  });
+  if (aids.length > 0) blocks.push(aids.join('\n'));
   if (p.notes) blocks.push(p.notes);
   return blocks.join('\n\n');
 }
@@ -130,6 +148,10 @@ function card(
   });
   for (const name of introducers) add(`X-KITH-INTRODUCED-BY:${escapeText(name)}`);
   for (const key of p.keys) add(`X-KITH-KEY:${escapeText(key)}`);
+  for (const f of VCARD_FIELDS) {
+    const value = vcardValue(p, f.name);
+    if (value) add(`${f.property}:${escapeText(value)}`);
+  }
   if (photo) {
     const m = /^data:image\/(jpeg|png|webp);base64,(.*)$/s.exec(photo);
     if (m) {

@@ -11,7 +11,11 @@
  *   stored one only when it is newer. Their personId, introducedById and eventId are re-pointed to the
  *   stored records the incoming ones were merged into.
  * - Photos by (re-pointed) personId: the newer wins. `existing.photos` must hold the stored photos (at
- *   least their personId and updatedAt) for that comparison; a missing one is treated as absent.
+ *   least their personId and updatedAt) for that comparison; a missing one is treated as absent. Voice
+ *   notes the same.
+ * - Drill cards by (re-pointed) personId, whole: the one reviewed last wins (a card's fields depend on
+ *   each other, so two schedules are never mixed). Drill answers are append-only, like encounters: an
+ *   unknown id is added, a known one left as it is.
  * - Derived fields: hasPhoto follows the photos; terms and sortName are recomputed for every person who
  *   is new or whose searched fields (the field table's `search`) or encounters changed (the stored ones
  *   are trusted otherwise: the DB layer keeps them, with the same definition).
@@ -21,7 +25,8 @@
  */
 import { otherNames } from '../text';
 import { CAPS } from '../model/caps';
-import { SITES, type Encounter, type Id, type KithData, type KithEvent, type Person, type Photo } from '../model/types';
+import { SITES, type Encounter, type Id, type KithData, type KithEvent, type Person, type Photo, type VoiceNote } from '../model/types';
+import type { DrillCard, DrillReview } from '../drill/schedule';
 import { mergeNotes, PERSON_FIELD_NAMES, personField, union } from '../model/person-fields';
 import { derivePersonFields, SEARCHED_FIELDS } from '../derive';
 import { compact, deepEqual } from '../formats/shared';
@@ -84,6 +89,35 @@ function mergeEvent(base: KithEvent, inc: KithEvent): KithEvent {
 /** True when a field the derived ones are computed from differs. */
 function sourceChanged(a: Person, b: Person): boolean {
   return SEARCHED_FIELDS.some((name) => !deepEqual(a[name], b[name]));
+}
+
+/** When a drill card was last changed by an answer: the later one is the schedule to keep. */
+const cardClock = (c: DrillCard) => c.lastReview ?? c.updatedAt;
+
+/**
+ * Records kept one per person (voice notes, drill cards): each incoming one, re-pointed to the person
+ * it was merged into, replaces the stored one when it is newer by `clock`; those to write (not `same`
+ * as what is stored) are returned.
+ */
+function newerByPerson<T extends VoiceNote | DrillCard>(
+  stored: readonly T[],
+  incoming: readonly T[],
+  personIdMap: ReadonlyMap<Id, Id>,
+  clock: (r: T) => number,
+  same: (a: T, b: T) => boolean,
+): T[] {
+  const current = new Map<Id, T>();
+  for (const r of stored) current.set(r.personId, r);
+  const put = new Map<Id, T>();
+  for (const raw of incoming) {
+    const r = { ...raw, personId: personIdMap.get(raw.personId) ?? raw.personId };
+    const base = current.get(r.personId);
+    if (base !== undefined && clock(r) <= clock(base)) continue;
+    current.set(r.personId, r);
+    if (base === undefined || !same(base, r)) put.set(r.personId, r);
+    else put.delete(r.personId);
+  }
+  return [...put.values()];
 }
 
 const eventKey = (e: KithEvent) => `${e.name}\u0000${e.start ?? ''}`;
@@ -199,6 +233,17 @@ export function mergeData(existing: KithData, incoming: KithData): { put: KithDa
     touchedPeople.add(ph.personId);
   }
 
+  // --- voice notes, drill cards and answers ---------------------------------------------------------
+  const putVoiceNotes = newerByPerson(existing.voiceNotes, incoming.voiceNotes, personIdMap, (n) => n.updatedAt, (a, b) => a.dataUrl === b.dataUrl);
+  const putCards = newerByPerson(existing.drillCards, incoming.drillCards, personIdMap, cardClock, deepEqual);
+  const knownReviews = new Set(existing.drillReviews.map((r) => r.id));
+  const putReviews: DrillReview[] = [];
+  for (const raw of incoming.drillReviews) {
+    if (knownReviews.has(raw.id)) continue;
+    knownReviews.add(raw.id);
+    putReviews.push({ ...raw, personId: repoint(raw.personId, personIdMap)! });
+  }
+
   // People whose terms depend on an event whose names changed.
   const renamedEvents = new Set<Id>();
   for (const [id, before] of touchedEvents) {
@@ -225,7 +270,15 @@ export function mergeData(existing: KithData, incoming: KithData): { put: KithDa
     }
   }
 
-  const put: KithData = { people: [], encounters: [], events: [], photos: [...putPhotos.values()] };
+  const put: KithData = {
+    people: [],
+    encounters: [],
+    events: [],
+    photos: [...putPhotos.values()],
+    voiceNotes: putVoiceNotes,
+    drillCards: putCards,
+    drillReviews: putReviews,
+  };
   for (const id of touchedPeople) {
     const p = people.get(id);
     if (!p) continue; // an encounter or photo of a person who is in neither set: kept as it is

@@ -34,6 +34,17 @@ export const CAPS = {
   query: 200,
   /** A photo's data: URL (a thumbnail is a few KB). */
   photoDataUrl: 200 * 1024,
+  /** "How to say it": how a name sounds, in letters ("AG-nyeh-shkah"). One line. */
+  howToSay: 200,
+  /** The one-line association that brings the name back ("Agnieszka, like the lamb: wool scarf"). */
+  memoryHook: 200,
+  /**
+   * A voice note's data: URL: a few seconds of Opus at the browser's speech rate, tens of KB, base64
+   * a third more. Recording stops at voiceNoteSeconds, well inside this.
+   */
+  voiceNoteDataUrl: 160 * 1024,
+  /** The longest voice note, in seconds (the recorder stops there). */
+  voiceNoteSeconds: 10,
 } as const;
 
 /**
@@ -48,6 +59,8 @@ export const MAX_DAYS = 3650;
 /** The longest wait for the follow-up suggested after a first meeting, in days (a setting). */
 export const MAX_POST_MEETING_DAYS = 365;
 
+/** The most new faces the drill may offer a day (a setting; 20 by default). */
+export const MAX_DRILL_NEW_PER_DAY = 200;
 /**
  * The largest import: the options page refuses a file of more bytes before reading it (a
  * Connections.csv of 30,000 rows is ~3 MB), and the background a text of more characters.

@@ -249,6 +249,27 @@ const PERSON_FIELDS = {
   connectedOn: { ...dayOnly(), merge: MERGE.newer, columns: { 'Connected on': cell }, edit: false, profile: false, search: false },
   /** Free notes. */
   notes: { ...freeText(CAPS.notes), merge: MERGE.both, columns: { Notes: cell }, edit: true, profile: false, search: false },
+  // Memory aids (the drill shows them after each answer; the voice note is a store of its own, like photos).
+  /** "How to say it": the name as it sounds, in letters. */
+  howToSay: {
+    ...line(CAPS.howToSay),
+    merge: MERGE.newer,
+    columns: { 'How to say it': cell },
+    vcard: { property: 'X-KITH-HOW-TO-SAY', note: 'How to say it' },
+    edit: true,
+    profile: false,
+    search: false,
+  },
+  /** A one-line association that brings the name back. */
+  memoryHook: {
+    ...line(CAPS.memoryHook),
+    merge: MERGE.newer,
+    columns: { 'Memory hook': cell },
+    vcard: { property: 'X-KITH-MEMORY-HOOK', note: 'Memory hook' },
+    edit: true,
+    profile: false,
+    search: false,
+  },
 } as const satisfies Record<string, AnyField>;
 
 /**
@@ -266,6 +287,11 @@ export interface AnyField {
   merge: MergeRule;
   /** CSV columns it fills, by header, in order: each makes its cell from the stored value. */
   columns: Record<string, (value: never) => string>;
+  /**
+   * A one-line text field the vCard carries twice: in NOTE after this label (what people read in their
+   * contacts app), and in its own X- property, which a re-import reads back exactly.
+   */
+  vcard?: { property: `X-KITH-${string}`; note: string };
   /** The user may change it (the protocol's `patch`). */
   edit: boolean;
   /** A profile page may set it (the protocol's `profile`): what a site adapter reads. */

@@ -3,6 +3,7 @@
  * that it maps onto one replicated document when sync arrives.
  */
 import type { PersonFields } from './person-fields';
+import type { DrillCard, DrillReview } from '../drill/schedule';
 
 /** A stable random id (crypto.randomUUID()). */
 export type Id = string;
@@ -95,10 +96,24 @@ export interface Photo {
   updatedAt: number;
 }
 
+/** A voice note recorded in the browser ("how to say it", said): a few seconds of compressed audio. */
+export interface VoiceNote {
+  personId: Id;
+  /** The audio as a data: URL (audio/webm or audio/ogg), so JSON backups carry it as they carry photos. */
+  dataUrl: string;
+  /** Length in seconds. */
+  seconds: number;
+  updatedAt: number;
+}
+
 /** Everything Kith stores in IndexedDB: the shape of a JSON backup's data. */
 export interface KithData {
   people: Person[];
   encounters: Encounter[];
   events: KithEvent[];
   photos: Photo[];
+  voiceNotes: VoiceNote[];
+  /** The drill's cards (one per person drilled at least once) and every answer (utils/drill). */
+  drillCards: DrillCard[];
+  drillReviews: DrillReview[];
 }

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { isLocalDay, isPartialDate } from '../dates';
-import { MAX_DAYS } from './caps';
+import { CAPS, MAX_DAYS } from './caps';
 
 export const MUST_BE_TEXT = 'must be text';
 const MUST_BE_DAY = 'must be a day written YYYY-MM-DD';
@@ -44,3 +44,19 @@ export const plainObject = (message: string) =>
  * `"headline": null`): the record it is in drops the key either way, so stored records carry neither.
  */
 export const absent = <S extends v.GenericSchema>(schema: S) => v.nullish(schema);
+
+const MUST_BE_AUDIO = 'must be a data: URL of WebM, Ogg or MP4 audio';
+const MUST_BE_SECONDS = `must be a number of seconds up to ${CAPS.voiceNoteSeconds}`;
+
+/**
+ * A voice note's recording: a base64 data: URL of the kinds browsers' MediaRecorder makes (the
+ * recorder's codecs parameter left off: players do not need it), at most CAPS.voiceNoteDataUrl.
+ */
+export const voiceDataUrl = v.pipe(
+  v.string(MUST_BE_AUDIO),
+  v.maxLength(CAPS.voiceNoteDataUrl, `is too long for a voice note (over ${CAPS.voiceNoteDataUrl / 1024} KB)`),
+  v.regex(/^data:audio\/(?:webm|ogg|mp4|mpeg);base64,[A-Za-z0-9+/]+={0,2}$/, MUST_BE_AUDIO),
+);
+
+/** A voice note's length: up to CAPS.voiceNoteSeconds, a little over allowed for the recorder stopping late. */
+export const voiceSeconds = v.pipe(v.number(MUST_BE_SECONDS), v.minValue(0, MUST_BE_SECONDS), v.maxValue(CAPS.voiceNoteSeconds + 1, MUST_BE_SECONDS));

@@ -4,6 +4,8 @@ import { encounterHandlers } from './encounters';
 import { followUpHandlers } from './followups';
 import { eventHandlers } from './events';
 import { dataHandlers } from './data';
+import { drillHandlers } from './drill';
+import { captureHandlers } from './capture';
 import { undoHandlers } from './undo';
 import { UndoJournal } from '../undo';
 import { syncHandlers } from './sync';
@@ -19,6 +21,8 @@ export function createHandlers(world: World): Handlers {
     ...followUpHandlers(world, journal),
     ...eventHandlers(world),
     ...dataHandlers(world),
+    ...drillHandlers(world),
+    ...captureHandlers(world),
     ...undoHandlers(world, journal),
     ...syncHandlers(world),
     ...tabHandlers(world),

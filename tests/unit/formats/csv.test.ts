@@ -34,6 +34,7 @@ describe('CSV export', () => {
           lastTouch: '2024-06-19',
           connectedOn: '2024-03-12',
           notes: 'line one\nline two',
+          howToSay: 'WOO-kash',
         }),
         person('p2', { name: 'Anna Nowak' }),
       ],
@@ -43,6 +44,9 @@ describe('CSV export', () => {
       ],
       events: [{ id: 'v', name: 'Grow Up Start Up', createdAt: 0, updatedAt: 0 }],
       photos: [],
+      voiceNotes: [],
+      drillCards: [],
+      drillReviews: [],
     };
     const text = exportCsv(data);
     expect(text.startsWith('\ufeffName,Headline,Company,')).toBe(true);
@@ -52,7 +56,7 @@ describe('CSV export', () => {
     // The field table decides the columns; spreadsheets people built on this order keep working.
     expect(CSV_COLUMNS).toEqual([
       'Name', 'Headline', 'Company', 'Position', 'Location', 'Email', 'Tags', 'Profile URLs', 'How you met', 'Introduced by',
-      'Last touch', 'Follow-up due', 'Cadence (days)', 'Follow-up note', 'Connected on', 'Notes',
+      'Last touch', 'Follow-up due', 'Cadence (days)', 'Follow-up note', 'Connected on', 'Notes', 'How to say it', 'Memory hook',
     ]);
     expect(rows[1][0]).toBe('Anna Nowak');
     const row = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, rows[2][i]]));
@@ -74,6 +78,8 @@ describe('CSV export', () => {
       'Follow-up note': 'send "the deck"',
       'Connected on': '2024-03-12',
       Notes: 'line one\nline two',
+      'How to say it': 'WOO-kash',
+      'Memory hook': '',
     });
   });
 
@@ -95,6 +101,9 @@ describe('CSV export', () => {
       ],
       events: [{ id: 'v', name: 'Grow Up Start Up', createdAt: 0, updatedAt: 0 }],
       photos: [],
+      voiceNotes: [],
+      drillCards: [],
+      drillReviews: [],
     };
     const rows = parse(exportCsv(data));
     const col = (name: (typeof CSV_COLUMNS)[number]) => rows.slice(1).map((r) => r[CSV_COLUMNS.indexOf(name)]);
@@ -116,7 +125,7 @@ describe('CSV export', () => {
     // Anna was saved from her profile before the import; Bartosz is new.
     const anna = person('p1', { name: 'Anna Nowak', keys: ['linkedin:anna-nowak'], headline: 'CTO at Acme' });
     const { put } = planConnectionsImport([anna], [], parseConnections(file), 1_800_000_000_000);
-    const rows = parse(exportCsv({ people: put, encounters: [], events: [], photos: [] }));
+    const rows = parse(exportCsv({ people: put, encounters: [], events: [], photos: [], voiceNotes: [], drillCards: [], drillReviews: [] }));
     const at = CSV_COLUMNS.indexOf('Position');
     expect(rows.slice(1).map((r) => [r[0], r[at]])).toEqual([
       ['Anna Nowak', 'CTO'],
@@ -134,7 +143,7 @@ describe('CSV export', () => {
       fc.property(fc.array(tag, { maxLength: 8 }), (tags) => {
         expect(parseTagCell(formatTagCell(tags))).toEqual(tags);
         // Through a whole file read back by a CSV reader: the Tags cell is never neutralised as a formula.
-        const rows = parse(exportCsv({ people: [person('p', { name: 'Anna', tags })], encounters: [], events: [], photos: [] }));
+        const rows = parse(exportCsv({ people: [person('p', { name: 'Anna', tags })], encounters: [], events: [], photos: [], voiceNotes: [], drillCards: [], drillReviews: [] }));
         expect(parseTagCell(rows[1][CSV_COLUMNS.indexOf('Tags')])).toEqual(tags);
       }),
       { numRuns: 500 },
@@ -148,6 +157,9 @@ describe('CSV export', () => {
       encounters: [],
       events: [],
       photos: [],
+      voiceNotes: [],
+      drillCards: [],
+      drillReviews: [],
     };
     const rows = parse(exportCsv(data));
     for (const row of rows.slice(1)) {

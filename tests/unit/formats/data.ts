@@ -4,7 +4,9 @@ import { derivePersonFields } from '../../../utils/derive';
 import { groupByPerson, indexById } from '../../../utils/formats/shared';
 import { CAPS } from '../../../utils/model/caps';
 import { cleanLine, cleanText } from '../../../utils/text';
-import { ENCOUNTER_KINDS, type Encounter, type KithData, type KithEvent, type Person, type Photo } from '../../../utils/model/types';
+import { ENCOUNTER_KINDS, type Encounter, type KithData, type KithEvent, type Person, type Photo, type VoiceNote } from '../../../utils/model/types';
+import { newCard, review, type DrillCard, type DrillReview } from '../../../utils/drill/schedule';
+import type { DrillGrade } from '../../../utils/drill/grades';
 
 /** Fragments that break naive serialisers. */
 export const NASTY = [
@@ -75,6 +77,8 @@ const rawPerson = fc.record({
   followNote: optLine(200),
   lastTouch: fc.option(day, { nil: undefined }),
   connectedOn: fc.option(day, { nil: undefined }),
+  howToSay: optLine(CAPS.howToSay),
+  memoryHook: optLine(CAPS.memoryHook),
   photo: fc.nat(9),
   createdAt: time,
   updatedAt: time,
@@ -115,6 +119,11 @@ function strip<T extends object>(r: T): T {
   return r;
 }
 
+/** A small valid base64 "recording" (not real audio; the formats never decode it). */
+export function fakeVoice(seed: number): string {
+  return `data:audio/${seed % 2 ? 'webm' : 'ogg'};base64,${Buffer.alloc(200 + (seed % 300), seed % 256).toString('base64')}`;
+}
+
 /** A small valid base64 "image" (not a real picture; the formats never decode it). */
 export function fakePhoto(seed: number, mime = 'jpeg'): string {
   const bytes = Buffer.alloc(60 + (seed % 500), seed % 256);
@@ -137,6 +146,9 @@ export function storeArb(minPeople: number, maxPeople: number): fc.Arbitrary<Kit
       const people: Person[] = [];
       const encounters: Encounter[] = [];
       const photos: Photo[] = [];
+      const voiceNotes: VoiceNote[] = [];
+      const drillCards: DrillCard[] = [];
+      const drillReviews: DrillReview[] = [];
       const slugs = new Set<string>();
       raw.forEach((r, i) => {
         const id = uuid(i, 1);
@@ -169,6 +181,8 @@ export function storeArb(minPeople: number, maxPeople: number): fc.Arbitrary<Kit
           followUp: strip({ due: r.due, cadenceDays: r.cadenceDays, note: r.followNote }),
           lastTouch: r.lastTouch,
           connectedOn: r.connectedOn,
+          howToSay: r.howToSay,
+          memoryHook: r.memoryHook,
           hasPhoto: r.photo === 0 ? true : undefined,
           terms: [] as string[],
           sortName: '',
@@ -177,6 +191,12 @@ export function storeArb(minPeople: number, maxPeople: number): fc.Arbitrary<Kit
         }) as Person;
         people.push(p);
         if (r.photo === 0) photos.push({ personId: id, dataUrl: fakePhoto(i, i % 3 ? 'jpeg' : 'webp'), updatedAt: r.updatedAt });
+        if (r.photo === 1) voiceNotes.push({ personId: id, dataUrl: fakeVoice(i), seconds: 1 + (i % 9) + 0.5, updatedAt: r.updatedAt });
+        if (r.photo === 2) {
+          const answered = review(newCard(id, 'name-to-context', r.createdAt), ((i % 4) + 1) as DrillGrade, r.createdAt + 1000, { id: uuid(i, 4) });
+          drillCards.push(answered.card);
+          drillReviews.push(answered.review);
+        }
         r.encounters.forEach((e, j) => {
           encounters.push(
             strip({
@@ -199,7 +219,7 @@ export function storeArb(minPeople: number, maxPeople: number): fc.Arbitrary<Kit
       const byPerson = groupByPerson(encounters);
       const eventsById = indexById(events);
       for (const p of people) Object.assign(p, derivePersonFields(p, byPerson.get(p.id) ?? [], eventsById));
-      return { people, encounters, events, photos };
+      return { people, encounters, events, photos, voiceNotes, drillCards, drillReviews };
     });
 }
 
@@ -234,4 +254,4 @@ export function encounter(id: string, personId: string, fields: Partial<Encounte
   };
 }
 
-export const emptyStore = (): KithData => ({ people: [], encounters: [], events: [], photos: [] });
+export const emptyStore = (): KithData => ({ people: [], encounters: [], events: [], photos: [], voiceNotes: [], drillCards: [], drillReviews: [] });

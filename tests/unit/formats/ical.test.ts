@@ -22,6 +22,9 @@ function sample(): KithData {
     encounters: [encounter('e1', 'p1', { kind: 'event', eventId: 'v', place: 'Warsaw', introducedById: 'p4' })],
     events: [{ id: 'v', name: 'Grow Up Start Up', createdAt: 0, updatedAt: 0 }],
     photos: [],
+    voiceNotes: [],
+    drillCards: [],
+    drillReviews: [],
   };
 }
 
@@ -93,7 +96,7 @@ describe('iCalendar export', () => {
   describe('a re-import moves the event instead of adding another', () => {
     const DAY = 86_400_000;
     const t0 = Date.parse('2025-02-20T08:00:00Z');
-    const one = (p: KithData['people'][number]): KithData => ({ people: [p], encounters: [], events: [], photos: [] });
+    const one = (p: KithData['people'][number]): KithData => ({ people: [p], encounters: [], events: [], photos: [], voiceNotes: [], drillCards: [], drillReviews: [] });
     const read = (text: string) => {
       const list = events(text);
       expect(list).toHaveLength(1);

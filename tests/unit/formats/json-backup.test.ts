@@ -4,7 +4,8 @@ import { ImportError } from '../../../utils/formats/errors';
 import { BACKUP_FORMAT, BACKUP_VERSION, exportBackup, parseBackup } from '../../../utils/formats/json-backup';
 import { mergeData } from '../../../utils/import/merge';
 import type { KithData } from '../../../utils/model/types';
-import { emptyStore, encounter, fakePhoto, person, storeArb } from './data';
+import { newCard, review } from '../../../utils/drill/schedule';
+import { emptyStore, encounter, fakePhoto, fakeVoice, person, storeArb } from './data';
 
 const AT = '2025-01-02T03:04:05.000Z';
 
@@ -18,6 +19,9 @@ function sorted(d: KithData): KithData {
     encounters: byId(d.encounters),
     events: byId(d.events),
     photos: [...d.photos].sort((a, b) => (a.personId < b.personId ? -1 : 1)),
+    voiceNotes: [...d.voiceNotes].sort((a, b) => (a.personId < b.personId ? -1 : 1)),
+    drillCards: [...d.drillCards].sort((a, b) => (a.personId < b.personId ? -1 : 1)),
+    drillReviews: byId(d.drillReviews),
   };
 }
 
@@ -30,6 +34,8 @@ function errorOf(fn: () => unknown): ImportError {
   }
   throw new Error('expected an ImportError');
 }
+
+const answered = review(newCard('p1', 'face-to-name', 1_700_000_000_000), 3, 1_700_000_000_000, { id: 'r1', verdict: 'right' });
 
 function small(): KithData {
   const anna = person('p1', {
@@ -45,6 +51,9 @@ function small(): KithData {
     encounters: [encounter('e1', 'p1', { eventId: 'v1', place: 'Warsaw', introducedById: 'p2' })],
     events: [{ id: 'v1', name: 'Grow Up Start Up', start: '2024-06-19', end: '2024-06-20', createdAt: 1, updatedAt: 1 }],
     photos: [{ personId: 'p1', dataUrl: fakePhoto(1), updatedAt: 5 }],
+    voiceNotes: [{ personId: 'p1', dataUrl: fakeVoice(1), seconds: 3.2, updatedAt: 6 }],
+    drillCards: [answered.card],
+    drillReviews: [answered.review],
   };
 }
 
@@ -240,6 +249,22 @@ describe('JSON backup: bad files', () => {
     expect(bad((d) => (d.people[1].id = 'p1'))).toBe('This backup cannot be imported: people[1].id repeats people[0].id.');
     expect(bad((d) => d.encounters.push({ ...d.encounters[0] }))).toMatch(/encounters\[1\]\.id repeats encounters\[0\]\.id/);
     expect(bad((d) => d.photos.push({ ...d.photos[0] }))).toMatch(/photos\[1\]\.personId repeats photos\[0\]\.personId/);
+  });
+
+  it('carries voice notes and the drill, and checks them', () => {
+    const parsed = parseBackup(exportBackup(small(), AT));
+    expect(parsed.voiceNotes).toEqual(small().voiceNotes);
+    expect(parsed.drillCards).toEqual([answered.card]);
+    expect(parsed.drillReviews).toEqual([answered.review]);
+    expect(bad((d) => (d.voiceNotes[0].dataUrl = 'data:image/png;base64,AAAA'))).toMatch(/voiceNotes\[0\]\.dataUrl must be a data: URL of WebM, Ogg or MP4 audio/);
+    expect(bad((d) => (d.voiceNotes[0].dataUrl = 'data:audio/webm;base64,' + 'A'.repeat(170_000)))).toMatch(/voiceNotes\[0\]\.dataUrl is too long for a voice note/);
+    expect(bad((d) => (d.voiceNotes[0].seconds = 600))).toMatch(/voiceNotes\[0\]\.seconds must be a number of seconds up to 10/);
+    expect(bad((d) => d.voiceNotes.push({ ...d.voiceNotes[0] }))).toMatch(/voiceNotes\[1\]\.personId repeats voiceNotes\[0\]\.personId/);
+    expect(bad((d) => (d.drillCards[0].state = 7))).toBe('This backup cannot be imported: drillCards[0] must be a drill card.');
+    expect(bad((d) => (d.drillReviews[0].grade = 5))).toBe('This backup cannot be imported: drillReviews[0] must be a drill answer.');
+    expect(bad((d) => d.drillReviews.push({ ...d.drillReviews[0] }))).toMatch(/drillReviews\[1\]\.id repeats drillReviews\[0\]\.id/);
+    // A backup from before voice notes and the drill has none of these lists.
+    expect(parseBackup('{"format":"kith-backup","version":1,"people":[]}')).toMatchObject({ voiceNotes: [], drillCards: [], drillReviews: [] });
   });
 
   it('checks photos are small JPEG, PNG or WebP data URLs', () => {

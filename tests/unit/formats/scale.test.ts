@@ -70,7 +70,7 @@ function bigStore(): KithData {
   const byPerson = groupByPerson(encounters);
   const eventsById = indexById(events);
   for (const p of people) Object.assign(p, derivePersonFields(p, byPerson.get(p.id), eventsById));
-  return { people, encounters, events, photos };
+  return { people, encounters, events, photos, voiceNotes: [], drillCards: [], drillReviews: [] };
 }
 
 describe('formats at 30,000 people', () => {

@@ -23,6 +23,8 @@ function sample(): KithData {
         tags: ['vc, angel', 'kraków; 2024', 'zażółć'],
         notes: 'Likes sailing, chess; and tea.\nSecond line \\ with a backslash.\n' + 'ż'.repeat(90),
         followUp: { due: '2025-01-10', note: 'send the deck' },
+        howToSay: 'WOO-kash ZHOOWCH',
+        memoryHook: 'gold; like the yolk, zółć',
         updatedAt: Date.UTC(2024, 5, 19, 10, 11, 12, 345),
       }),
       person('p2', { name: 'Anna Nowak' }),
@@ -33,6 +35,9 @@ function sample(): KithData {
     ],
     events: [{ id: 'v', name: 'Grow Up Start Up', createdAt: 0, updatedAt: 0 }],
     photos: [{ personId: ID, dataUrl: fakePhoto(7), updatedAt: 0 }],
+    voiceNotes: [],
+    drillCards: [],
+    drillReviews: [],
   };
 }
 
@@ -81,6 +86,7 @@ describe('vCard export', () => {
           '2014-06 · call\n' +
           '2024-06-19 · at an event · Warsaw · Grow Up Start Up · introduced by Anna Nowak: talked; about, AI and boats\n\n' +
           'Follow up: 2025-01-10 · send the deck\n\n' +
+          'How to say it: WOO-kash ZHOOWCH\nMemory hook: gold; like the yolk, zółć\n\n' +
           'Likes sailing, chess; and tea.\nSecond line \\ with a backslash.\n' +
           'ż'.repeat(90),
       );
@@ -109,6 +115,9 @@ describe('vCard export', () => {
       ]);
       expect(card.getFirstPropertyValue('x-kith-introduced-by')).toBe('Anna Nowak');
       expect(card.getFirstPropertyValue('x-kith-key')).toBe('linkedin:lukasz-zolc');
+      // The memory aids, each in a property of its own.
+      expect(card.getFirstPropertyValue('x-kith-how-to-say')).toBe('WOO-kash ZHOOWCH');
+      expect(card.getFirstPropertyValue('x-kith-memory-hook')).toBe('gold\\; like the yolk\\, zółć');
     });
   }
 
@@ -153,7 +162,7 @@ describe('vCard export', () => {
     ].join('\r\n');
     const { put } = planConnectionsImport([], [], parseConnections(file), 1_750_000_000_000);
     const renamed = { ...put[1], id: 'r', name: 'Ludwig v. Beethoven' }; // renamed since: the parts no longer fit
-    const cards = parseCards(exportVcards({ people: [...put, renamed, person('s', { name: 'Anna Maria Nowak' })], encounters: [], events: [], photos: [] }));
+    const cards = parseCards(exportVcards({ people: [...put, renamed, person('s', { name: 'Anna Maria Nowak' })], encounters: [], events: [], photos: [], voiceNotes: [], drillCards: [], drillReviews: [] }));
     const n = Object.fromEntries(cards.map((c) => [value(c, 'fn'), c.getFirstProperty('n')!.toICALString()]));
     expect(n).toEqual({
       'Eduardo Alvarez Nowak': 'N:Alvarez Nowak;Eduardo;;;',

@@ -3,6 +3,7 @@ import { derivePersonFields } from '../../../utils/derive';
 import { mergeData } from '../../../utils/import/merge';
 import { mergeNotes } from '../../../utils/model/person-fields';
 import type { KithData, KithEvent } from '../../../utils/model/types';
+import { newCard, review } from '../../../utils/drill/schedule';
 import { emptyStore, encounter, fakePhoto, person } from '../formats/data';
 
 const T0 = 1_700_000_000_000;
@@ -66,6 +67,9 @@ describe('mergeData', () => {
       encounters: [encounter('e1', 'i1', { introducedById: 'i1' })],
       events: [],
       photos: [{ personId: 'i1', dataUrl: fakePhoto(3), updatedAt: T0 }],
+      voiceNotes: [],
+      drillCards: [],
+      drillReviews: [],
     });
     expect(report.people).toEqual({ added: 0, updated: 1, unchanged: 0 });
     expect(report.encounters).toEqual({ added: 1, updated: 0, unchanged: 0 });
@@ -86,12 +90,15 @@ describe('mergeData', () => {
     expect(put.photos).toEqual([{ personId: 's1', dataUrl: fakePhoto(3), updatedAt: T0 }]);
 
     // Importing the same file again changes nothing.
-    const after: KithData = { people: put.people, encounters: put.encounters, events: [], photos: put.photos };
+    const after: KithData = { people: put.people, encounters: put.encounters, events: [], photos: put.photos, voiceNotes: [], drillCards: [], drillReviews: [] };
     const again = mergeData(after, {
       people: [incoming],
       encounters: [encounter('e1', 'i1', { introducedById: 'i1' })],
       events: [],
       photos: [{ personId: 'i1', dataUrl: fakePhoto(3), updatedAt: T0 }],
+      voiceNotes: [],
+      drillCards: [],
+      drillReviews: [],
     });
     expect(again.report.people).toEqual({ added: 0, updated: 0, unchanged: 1 });
     expect(again.report.encounters).toEqual({ added: 0, updated: 0, unchanged: 1 });
@@ -230,3 +237,41 @@ describe('derivePersonFields (property)', () => {
     );
   });
 });
+
+describe('mergeData: voice notes and the drill', () => {
+  const card = (personId: string, at: number, grade: 1 | 3 = 3, id = `r-${personId}-${at}`) => review(newCard(personId, 'face-to-name', at), grade, at, { id });
+  const anna = (id: string, updatedAt = T0) => person(id, { name: 'Anna Nowak', keys: ['linkedin:anna-nowak'], updatedAt });
+
+  it('moves them with a person merged by profile key; the card answered last wins; answers are added once', () => {
+    const older = card('s1', T0);
+    const newer = card('i1', T0 + 60_000, 1);
+    const stored: KithData = {
+      ...emptyStore(),
+      people: [anna('s1')],
+      voiceNotes: [{ personId: 's1', dataUrl: 'data:audio/webm;base64,AAAA', seconds: 2, updatedAt: T0 + 5 }],
+      drillCards: [older.card],
+      drillReviews: [older.review],
+    };
+    const incoming: KithData = {
+      ...emptyStore(),
+      people: [anna('i1')],
+      voiceNotes: [{ personId: 'i1', dataUrl: 'data:audio/ogg;base64,BBBB', seconds: 3, updatedAt: T0 }],
+      drillCards: [newer.card],
+      drillReviews: [newer.review, older.review],
+    };
+    const { put } = mergeData(stored, incoming);
+    // The stored voice note is newer: it stays.
+    expect(put.voiceNotes).toEqual([]);
+    expect(put.drillCards).toEqual([{ ...newer.card, personId: 's1' }]);
+    expect(put.drillReviews).toEqual([{ ...newer.review, personId: 's1' }]);
+
+    // The other way round: the incoming card is older, the incoming voice note newer.
+    const back = mergeData(
+      { ...stored, drillCards: [{ ...newer.card, personId: 's1' }], voiceNotes: [] },
+      { ...incoming, drillCards: [{ ...older.card, personId: 'i1' }] },
+    );
+    expect(back.put.drillCards).toEqual([]);
+    expect(back.put.voiceNotes).toEqual([{ personId: 's1', dataUrl: 'data:audio/ogg;base64,BBBB', seconds: 3, updatedAt: T0 }]);
+  });
+});
+

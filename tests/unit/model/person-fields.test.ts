@@ -43,6 +43,8 @@ const FULL: Required<Omit<Person, 'followUp'>> & { followUp: Required<FollowUp> 
   followUp: { due: '2026-12-01', cadenceDays: 30, note: 'send the pilot deck' },
   connectedOn: '2024-03-12',
   notes: 'Met at the bar.\nTalked about boats.',
+  howToSay: 'AN-nah NO-vak',
+  memoryHook: 'Anna of the boats: sails every summer',
   hasPhoto: true,
   terms: [],
   sortName: '',
@@ -52,7 +54,7 @@ const FULL: Required<Omit<Person, 'followUp'>> & { followUp: Required<FollowUp> 
 Object.assign(FULL, derivePersonFields(FULL));
 
 const value = (name: PersonFieldName): unknown => FULL[name];
-const store = (people: Person[], photos: KithData['photos'] = []): KithData => ({ people, encounters: [], events: [], photos });
+const store = (people: Person[], photos: KithData['photos'] = []): KithData => ({ people, encounters: [], events: [], photos, voiceNotes: [], drillCards: [], drillReviews: [] });
 /** A person with nothing but what every person has, and one field of FULL. */
 const withField = (name: PersonFieldName, updatedAt = T): Person => {
   const p: Person = { ...blankPerson('', T, ID), keys: FULL.keys, updatedAt };

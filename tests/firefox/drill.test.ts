@@ -1,0 +1,4 @@
+import { drillScenarios } from '../scenarios/drill';
+import { runInFirefox } from './scenarios';
+
+runInFirefox(drillScenarios);
