@@ -60,7 +60,7 @@ async function fillConnect(page: Page, passphrase: string) {
 const person = (page: Page, keys: string[]) => kith<{ person: { id: string; name: string; notes: string; headline?: string; tags: string[] } } | null>(page, 'person.lookup', { keys });
 const stats = (page: Page) => kith<{ people: number; encounters: number; events: number }>(page, 'stats.get', {});
 
-test('two browsers sync through the server: records both ways, offline edits merged, deletes, and a wrong passphrase changes nothing', async () => {
+test('two browsers sync through the server: records both ways, a delete undone on both, offline edits merged, deletes, and a wrong passphrase changes nothing', async () => {
   test.setTimeout(180_000);
   const a = await device('a');
   const b = await device('b');
@@ -126,6 +126,31 @@ test('two browsers sync through the server: records both ways, offline edits mer
     const recorded = Date.now();
     await expect(list.getByRole('option', { name: /Celina Lis/ })).toBeVisible({ timeout: 10_000 });
     console.log(`sync: a change on one browser showed on the other after ${Date.now() - recorded} ms`);
+
+    // A deletes Celina from the network page; once B has seen her go, A presses Undo: she is back on
+    // both, encounter and all, and stays through another sync on each. (Undo waits while the keyboard
+    // is on it, which it is after the delete.)
+    const celinaId = (await person(a.options, ['linkedin:celina-lis']))!.person.id;
+    const networkA = await a.context.newPage();
+    await networkA.goto(`chrome-extension://${a.id}/network.html#person/${celinaId}`);
+    const celina = networkA.getByRole('article');
+    await celina.getByRole('button', { name: 'Delete person…' }).click();
+    await celina.getByRole('group', { name: 'Delete Celina Lis?' }).getByRole('button', { name: 'Delete' }).click();
+    await expect(networkA.getByRole('status').filter({ hasText: 'Deleted: Celina Lis' })).toBeVisible();
+    await kith(a.options, 'sync.now', {});
+    await expect(list.getByRole('option', { name: /Celina Lis/ })).toHaveCount(0, { timeout: 10_000 });
+    expect(await person(b.options, ['linkedin:celina-lis'])).toBeNull();
+    await networkA.getByRole('button', { name: 'Undo' }).click();
+    await expect(networkA.getByRole('heading', { name: 'Celina Lis', level: 2 })).toBeVisible();
+    await expect(list.getByRole('option', { name: /Celina Lis/ })).toBeVisible({ timeout: 10_000 });
+    for (const page of [b.options, a.options, b.options]) await kith(page, 'sync.now', {});
+    for (const page of [a.options, b.options]) {
+      expect((await person(page, ['linkedin:celina-lis']))?.person.name).toBe('Celina Lis');
+      const back = await kith<{ encounters: { note?: string }[] }>(page, 'person.get', { id: celinaId });
+      expect(back.encounters).toEqual([expect.objectContaining({ note: 'Intro to her team' })]);
+    }
+    await expect(list.getByRole('option', { name: /Celina Lis/ })).toBeVisible();
+    await networkA.close();
 
     // Offline on both: each edits Anna, differently (and both her notes), then the network is back.
     const merged = async (page: Page) => (await person(page, ['linkedin:anna-nowak']))?.person;

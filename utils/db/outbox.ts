@@ -7,7 +7,7 @@
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { KithSchema } from './schema';
-import { nextOutboxEntry, type OutboxEntry } from '../sync/idb-store';
+import { nextOutboxEntry, type LocalChange, type OutboxEntry } from '../sync/idb-store';
 import type { RecordType } from '../sync/records';
 import { recordKey } from '../sync/store';
 
@@ -49,7 +49,7 @@ function idOf<S extends SyncedStore>(store: S, value: Value<S>): string {
  * Queues one record's change around `write` (which stores it). The merge base is the record as the
  * server last had it: the base the queued entry already holds, else (for a synced record, one with a
  * rev) the record as it was before this write, read by `before` ahead of the write; a record the server
- * never had has none. `deletedAt`: the change is a delete.
+ * never had has none. `change`: a delete or a restore (else an edit).
  */
 export async function queueChange(
   tx: OutboxTx,
@@ -58,24 +58,27 @@ export async function queueChange(
   id: string,
   before: () => Promise<unknown>,
   write: () => Promise<unknown>,
-  deletedAt?: number,
+  change: LocalChange = {},
 ): Promise<void> {
   const key = recordKey(type, id);
   const [entry, rev] = await Promise.all([tx.objectStore('syncOutbox').get(key), tx.objectStore('syncRevs').get(key)]);
   const base = !entry && rev ? ((await before()) as AnyValue | undefined) : undefined;
   await write();
-  await tx.objectStore('syncOutbox').put(nextOutboxEntry(entry, type, id, base, { deviceId, ...(deletedAt !== undefined ? { deletedAt } : {}) }));
+  await tx.objectStore('syncOutbox').put(nextOutboxEntry(entry, type, id, base, { deviceId, ...change }));
 }
 
-function queue(tx: OutboxTx, deviceId: string, store: SyncedStore, id: string, write: () => Promise<unknown>, deletedAt?: number): Promise<void> {
-  return queueChange(tx, deviceId, SYNCED_STORES[store], id, () => tx.objectStore(store).get(id), write, deletedAt);
+function queue(tx: OutboxTx, deviceId: string, store: SyncedStore, id: string, write: () => Promise<unknown>, change?: LocalChange): Promise<void> {
+  return queueChange(tx, deviceId, SYNCED_STORES[store], id, () => tx.objectStore(store).get(id), write, change);
 }
 
-/** Stores a record (new or changed), queuing it for sync. */
-export async function putRecord<S extends SyncedStore>(tx: OutboxTx, store: S, value: Value<S>): Promise<void> {
+/**
+ * Stores a record (new or changed), queuing it for sync. `restoredAt`: the record is one a delete
+ * removed, put back by Undo at that time; sync then brings it back on the devices that saw the delete.
+ */
+export async function putRecord<S extends SyncedStore>(tx: OutboxTx, store: S, value: Value<S>, options: { restoredAt?: number } = {}): Promise<void> {
   const deviceId = await syncingAs(tx);
   const write = () => tx.objectStore(store).put(value);
-  if (deviceId) await queue(tx, deviceId, store, idOf(store, value), write);
+  if (deviceId) await queue(tx, deviceId, store, idOf(store, value), write, options.restoredAt !== undefined ? { restoredAt: options.restoredAt } : {});
   else await write();
 }
 
@@ -91,7 +94,7 @@ export async function addRecord<S extends SyncedStore>(tx: OutboxTx, store: S, v
 export async function deleteRecord(tx: OutboxTx, store: SyncedStore, id: string, at: number): Promise<void> {
   const deviceId = await syncingAs(tx);
   const write = () => tx.objectStore(store).delete(id);
-  if (deviceId && (await tx.objectStore(store).count(id))) await queue(tx, deviceId, store, id, write, at);
+  if (deviceId && (await tx.objectStore(store).count(id))) await queue(tx, deviceId, store, id, write, { deletedAt: at });
   else await write();
 }
 

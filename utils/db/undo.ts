@@ -88,8 +88,8 @@ export function peopleOf(changes: readonly RecordChange[]): Id[] {
 
 /**
  * Puts every changed record back as it was, in one transaction; a RangeError (and nothing written)
- * when any of them is no longer as the write left it. Returns the people it touched. `at`: when, for
- * the tombstone of a record the undo deletes again.
+ * when any of them is no longer as the write left it. Returns the people it touched. `at`: the undo's
+ * time, for the tombstone of a record the undo deletes again and the restore of one it brings back.
  */
 export async function undoChanges(db: KithDb, changes: readonly RecordChange[], at: number = Date.now()): Promise<Id[]> {
   return inWriteTx(db, async (tx) => {
@@ -102,11 +102,13 @@ export async function undoChanges(db: KithDb, changes: readonly RecordChange[], 
         if (await tx.objectStore('people').index('byKey').getKey(key)) throw new RangeError(t('errorUndoChanged'));
       }
     }
-    // Synced records go back through the outbox, so the restore reaches the other devices too.
+    // Synced records go back through the outbox, so the undo reaches the other devices too. A record
+    // the write deleted comes back as a restore at `at`: its tombstone may have reached other devices
+    // already, and a plain write would lose to it there (a delete wins over every edit).
     for (const c of changes) {
       if (isSynced(c.store)) {
         if (c.before === undefined) await deleteRecord(tx, c.store, c.key, at);
-        else await putRecord(tx, c.store, c.before as never);
+        else await putRecord(tx, c.store, c.before as never, c.after === undefined ? { restoredAt: at } : {});
         continue;
       }
       const store = tx.objectStore(c.store);

@@ -28,6 +28,8 @@ export interface OutboxEntry {
   base?: Version;
   /** Set when the change is a delete: the record is gone from its store, and this is its tombstone. */
   deletedAt?: number;
+  /** Set when the record was brought back from a delete (Undo) since it last synced: the restore's time. */
+  restoredAt?: number;
 }
 
 export interface RevEntry {
@@ -35,6 +37,16 @@ export interface RevEntry {
   rev: string;
   /** The server holds a tombstone for this record. */
   deleted?: true;
+  /** The tombstone's time (absent in entries stored before restores existed: then 0, older than any restore). */
+  deletedAt?: number;
+  /** The server's version is a restore, made at this time (records.ts, Version.restoredAt). */
+  restoredAt?: number;
+}
+
+/** What syncRevs keeps of the server's `version` at `rev`. */
+function revEntry(key: RecordKey, rev: string, version: Version): RevEntry {
+  if (version.deleted) return { key, rev, deleted: true, deletedAt: version.updatedAt };
+  return { key, rev, ...(version.restoredAt !== undefined ? { restoredAt: version.restoredAt } : {}) };
 }
 
 
@@ -74,15 +86,24 @@ function getRecord(tx: ApplyTx, type: RecordType, id: string): Promise<AnyValue 
   return tx.objectStore(recordStore(type)).get(recordId(type, id)) as Promise<AnyValue | undefined>;
 }
 
+/** What a local write is: a delete (its time), a restore of a deleted record (its time), or an edit. */
+export interface LocalChange {
+  deletedAt?: number;
+  restoredAt?: number;
+}
+
 /**
  * The outbox entry after one more local edit: the seq bumped, the base kept from the first unsynced
- * edit (or taken from `before`, the record as it was: the server's version when it had one).
+ * edit (or taken from `before`, the record as it was: the server's version when it had one). A restore
+ * replaces a tombstone still waiting here; an edit after a restore not yet sent keeps the restore.
  */
-export function nextOutboxEntry(existing: OutboxEntry | undefined, type: RecordType, id: string, before: AnyValue | undefined, options: { deviceId: string; deletedAt?: number }): OutboxEntry {
+export function nextOutboxEntry(existing: OutboxEntry | undefined, type: RecordType, id: string, before: AnyValue | undefined, options: { deviceId: string } & LocalChange): OutboxEntry {
   const base = existing ? existing.base : before ? { type, id, updatedAt: Number(before.updatedAt) || 0, deviceId: options.deviceId, value: before } : undefined;
   const entry: OutboxEntry = { key: recordKey(type, id), type, id, seq: (existing?.seq ?? 0) + 1 };
   if (base) entry.base = base;
+  const restoredAt = options.restoredAt ?? (existing?.deletedAt === undefined ? existing?.restoredAt : undefined);
   if (options.deletedAt !== undefined) entry.deletedAt = options.deletedAt;
+  else if (restoredAt !== undefined) entry.restoredAt = restoredAt;
   return entry;
 }
 
@@ -90,7 +111,7 @@ export function nextOutboxEntry(existing: OutboxEntry | undefined, type: RecordT
  * Marks a record changed here, inside the caller's write transaction (which must include
  * 'syncOutbox'). `before` is the record as it was before this write (undefined for a new one).
  */
-export async function markDirty(tx: OutboxTx, type: RecordType, id: string, before: AnyValue | undefined, options: { deviceId: string; deletedAt?: number }): Promise<void> {
+export async function markDirty(tx: OutboxTx, type: RecordType, id: string, before: AnyValue | undefined, options: { deviceId: string } & LocalChange): Promise<void> {
   const outbox = tx.objectStore('syncOutbox');
   const existing = await outbox.get(recordKey(type, id));
   await outbox.put(nextOutboxEntry(existing, type, id, before, options));
@@ -151,8 +172,12 @@ export class IdbSyncStore implements LocalStore {
 
   private version(type: RecordType, id: string, value: AnyValue | undefined, outbox?: OutboxEntry, rev?: RevEntry): Version | undefined {
     if (outbox?.deletedAt !== undefined) return tombstone(type, id, outbox.deletedAt, this.options.deviceId);
-    if (value) return { type, id, updatedAt: Number(value.updatedAt) || 0, deviceId: this.options.deviceId, value };
-    if (rev?.deleted) return tombstone(type, id, 0, this.options.deviceId);
+    if (value) {
+      // A restore stays with the record: the one waiting to be sent, else the one the server has.
+      const restoredAt = outbox?.restoredAt ?? rev?.restoredAt;
+      return { type, id, updatedAt: Number(value.updatedAt) || 0, deviceId: this.options.deviceId, value, ...(restoredAt !== undefined ? { restoredAt } : {}) };
+    }
+    if (rev?.deleted) return tombstone(type, id, rev.deletedAt ?? 0, this.options.deviceId);
     return undefined;
   }
 
@@ -209,9 +234,10 @@ export class IdbSyncStore implements LocalStore {
         else writes.push((tx.objectStore(recordStore(type)) as unknown as { put(v: AnyValue): Promise<unknown> }).put(value));
       }
       if (current) written.push({ version: current, ...(previous ? { previous } : {}) });
-      writes.push(revs.put({ key, rev: resolution.rev, ...(remote.version.deleted ? { deleted: true } : {}) } satisfies RevEntry));
+      writes.push(revs.put(revEntry(key, resolution.rev, remote.version)));
       if (resolution.dirty) {
-        writes.push(outbox.put({ key, type, id, seq: entry?.seq ?? 1, base: resolution.dirty.base, ...(current?.deleted ? { deletedAt: current.updatedAt } : {}) } satisfies OutboxEntry));
+        const change: LocalChange = current?.deleted ? { deletedAt: current.updatedAt } : current?.restoredAt !== undefined ? { restoredAt: current.restoredAt } : {};
+        writes.push(outbox.put({ key, type, id, seq: entry?.seq ?? 1, base: resolution.dirty.base, ...change } satisfies OutboxEntry));
       } else if (entry) {
         writes.push(outbox.delete(key));
       }
@@ -228,7 +254,7 @@ export class IdbSyncStore implements LocalStore {
     const outbox = tx.objectStore('syncOutbox');
     await Promise.all(
       items.map(async (item) => {
-        await tx.objectStore('syncRevs').put({ key: item.key, rev: item.rev, ...(item.version.deleted ? { deleted: true } : {}) } satisfies RevEntry);
+        await tx.objectStore('syncRevs').put(revEntry(item.key, item.rev, item.version));
         const entry = await outbox.get(item.key);
         if (entry?.seq === item.seq) await outbox.delete(item.key);
         else if (entry) await outbox.put({ ...entry, base: item.version });

@@ -22,9 +22,19 @@ export class MemoryStore implements LocalStore {
 
   constructor(readonly deviceId: string) {}
 
-  /** A local edit: the record is stored and marked dirty, keeping the base of its first unsynced edit. */
+  /**
+   * A local edit: the record is stored and marked dirty, keeping the base of its first unsynced edit.
+   * A record restored once stays restored (records.ts, Version.restoredAt).
+   */
   put(type: RecordType, id: string, value: Record<string, unknown>, updatedAt = Date.now()): void {
-    this.edit(type, id, { type, id, updatedAt, deviceId: this.deviceId, value: structuredClone(value) });
+    const current = this.entries.get(recordKey(type, id))?.current;
+    const restoredAt = current && !current.deleted ? current.restoredAt : undefined;
+    this.edit(type, id, { type, id, updatedAt, deviceId: this.deviceId, value: structuredClone(value), ...(restoredAt !== undefined ? { restoredAt } : {}) });
+  }
+
+  /** An Undo of a delete at `at`: the record is back as `value`, as a restore that wins over its tombstone. */
+  restore(type: RecordType, id: string, value: Record<string, unknown>, at = Date.now()): void {
+    this.edit(type, id, { type, id, updatedAt: Number(value.updatedAt) || at, deviceId: this.deviceId, value: structuredClone(value), restoredAt: at });
   }
 
   /** A local delete: the record goes, and its tombstone waits in the outbox. */

@@ -47,21 +47,46 @@ function compareVersions(a: Version, b: Version, clock: (v: Version) => number =
 }
 
 /**
+ * Whether `alive` brings back the record `gone` deleted. A delete wins over every edit (an edit made
+ * offline on a record someone deleted must not resurrect it), but not over the user's Undo of a
+ * delete: a restore is a later decision about the same record, so it wins over a tombstone written
+ * at or before its time, and a tombstone written after it wins in turn. Only the times decide, so
+ * every device picks the same winner. (Same time: the restore, which on one device can only be the
+ * Undo of that very delete.)
+ */
+export function restores(alive: Version, gone: Version): boolean {
+  return !alive.deleted && alive.restoredAt !== undefined && alive.restoredAt >= gone.updatedAt;
+}
+
+/** The merged live version, with the later of both sides' restores (a restore stays with its record). */
+function keepRestore(merged: Version, a: Version, b: Version): Version {
+  const at = Math.max(a.restoredAt ?? -Infinity, b.restoredAt ?? -Infinity);
+  if (at === -Infinity || merged.restoredAt === at) return merged;
+  return { ...merged, restoredAt: at };
+}
+
+/**
  * Merges two versions of the same record. `base` is undefined when the record did not exist when the
  * two sides split (both created it: only records with a fixed id, like the person's settings, can).
  */
 export function merge(base: Version | undefined, a: Version, b: Version, options: MergeOptions = {}): Version {
   if (a.type !== b.type || a.id !== b.id) throw new Error(`merge of different records: ${a.type}:${a.id} and ${b.type}:${b.id}`);
+  // A delete wins over every edit, so a record deleted anywhere is deleted everywhere; a restore (the
+  // user's Undo) wins over a delete written before it.
+  if (a.deleted || b.deleted) {
+    if (a.deleted && b.deleted) return compareVersions(a, b) >= 0 ? a : b;
+    const [gone, alive] = a.deleted ? [a, b] : [b, a];
+    return restores(alive, gone) ? alive : gone;
+  }
+  return keepRestore(mergeLive(base, a, b, options), a, b);
+}
+
+/** The merge of two live versions (field by field, or the later whole). */
+function mergeLive(base: Version | undefined, a: Version, b: Version, options: MergeOptions): Version {
   const rules = RECORD_TYPES[a.type];
   const clock = rules.whole && rules.clock ? (v: Version) => (v.value ? rules.clock!(v.value) : v.updatedAt) : undefined;
   const aLater = compareVersions(a, b, clock) >= 0;
   const [winner, loser] = aLater ? [a, b] : [b, a];
-
-  // A delete wins over every edit, so a record deleted anywhere is deleted everywhere.
-  if (a.deleted || b.deleted) {
-    if (a.deleted && b.deleted) return winner;
-    return a.deleted ? a : b;
-  }
   if (same(a.value, b.value)) return winner;
   if (base && !base.deleted) {
     if (same(base.value, a.value)) return b;

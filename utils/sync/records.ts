@@ -65,8 +65,14 @@ export interface Version {
   updatedAt: number;
   /** The device that wrote it: breaks ties between edits made in the same millisecond. */
   deviceId: string;
-  /** A tombstone: the record was deleted. It wins over every edit and never comes back. */
+  /** A tombstone: the record was deleted. It wins over every edit; only a restore brings it back. */
   deleted?: true;
+  /**
+   * On a live record: when the user last brought it back from a delete (Undo), in ms since the epoch.
+   * A restore supersedes every tombstone written before it (merge.ts, `restores`). It stays with the
+   * record through later edits, so a tombstone from before it that arrives late still loses.
+   */
+  restoredAt?: number;
   /** The record without its derived fields; absent on a tombstone. */
   value?: Record<string, unknown>;
 }

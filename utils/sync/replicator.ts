@@ -11,7 +11,7 @@
 import { type Change, type CouchClient, type CouchDoc } from './couch';
 import { decrypt, docId, encrypt, META_DOC_ID, type EncryptedBlob, type SyncKeys, type SyncMeta } from './crypto';
 import { SyncError } from './errors';
-import { merge, same, type MergeOptions } from './merge';
+import { merge, restores, same, type MergeOptions } from './merge';
 import { isRecordType, withoutDerived, type Version } from './records';
 import { type DirtyRecord, type LocalStore, type RecordKey, type RemoteVersion, type Resolution, type Resolver } from './store';
 
@@ -78,13 +78,18 @@ export function resolveRemote(remote: RemoteVersion, local: Parameters<Resolver>
   const theirs = withoutDerived(remote.version);
   const ours = local.current && withoutDerived(local.current);
   if (!local.dirty) {
-    // A record deleted here stays deleted, even if someone wrote over its tombstone on the server.
-    if (ours?.deleted && !theirs.deleted) return { current: ours, rev: remote.rev, dirty: { base: theirs } };
+    // A record deleted here stays deleted, even if someone wrote over its tombstone on the server, and
+    // one restored here stays, over a tombstone older than the restore: unless the server's version
+    // wins by merge's rule (a restore later than our delete, a delete later than our restore).
+    if (ours && !!ours.deleted !== !!theirs.deleted) {
+      const oursWins = ours.deleted ? !restores(theirs, ours) : restores(ours, theirs);
+      if (oursWins) return { current: ours, rev: remote.rev, dirty: { base: theirs } };
+    }
     return { current: theirs, rev: remote.rev, dirty: null };
   }
   const base = local.dirty.base && withoutDerived(local.dirty.base);
   const merged = merge(base, ours!, theirs, options);
-  if (same(merged.value, theirs.value) && !!merged.deleted === !!theirs.deleted) return { current: theirs, rev: remote.rev, dirty: null };
+  if (same(merged.value, theirs.value) && !!merged.deleted === !!theirs.deleted && merged.restoredAt === theirs.restoredAt) return { current: theirs, rev: remote.rev, dirty: null };
   return { current: merged, rev: remote.rev, dirty: { base: theirs } };
 }
 
@@ -136,6 +141,7 @@ export class Replicator {
       return undefined;
     }
     if (!version || !isRecordType(version.type) || typeof version.id !== 'string' || typeof version.updatedAt !== 'number') return undefined;
+    if (version.restoredAt !== undefined && typeof version.restoredAt !== 'number') return undefined;
     // The id must be the one this record would have: a document copied under another id is refused.
     if ((await docId(this.options.keys, version.type, version.id)) !== doc._id) return undefined;
     return { rev: doc._rev, version };

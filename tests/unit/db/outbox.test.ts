@@ -11,6 +11,7 @@ import { clearAll, putAll } from '../../../utils/db/bulk';
 import { SYNC_DEVICE_KEY } from '../../../utils/db/outbox';
 import type { OutboxEntry } from '../../../utils/sync/idb-store';
 import { readAll } from '../../../utils/db/reads';
+import { personRecords, undoable, undoChanges } from '../../../utils/db/undo';
 import { speakEnglish } from '../english';
 
 speakEnglish();
@@ -171,6 +172,26 @@ describe('with sync connected, each write queues what it changed', () => {
     const out = await outbox();
     expect(Object.keys(out).sort()).toEqual([`encounter:${encounter.id}`, `event:${dropped.id}`, `event:${kept.id}`].sort());
     expect(out[`event:${dropped.id}`].deletedAt).toBe(NOW + 1);
+  });
+
+  it('undo of a delete: the records it brings back are restores, kept through later edits; the records it only changed are edits', async () => {
+    const { person, encounter } = await anna();
+    await synced();
+    const { changes } = await undoable(db, (tx) => personRecords(tx, person.id), (tx) => deletePerson(tx, person.id, NOW + 1));
+    await synced();
+    await undoChanges(db, changes, NOW + 5);
+    const out = await outbox();
+    expect(Object.keys(out).sort()).toEqual([`encounter:${encounter.id}`, `person:${person.id}`, `photo:${person.id}`].sort());
+    for (const e of Object.values(out)) expect(e).toMatchObject({ restoredAt: NOW + 5 });
+    for (const e of Object.values(out)) expect(e.deletedAt).toBeUndefined();
+    await updatePerson(db, person.id, { notes: 'edited after the undo' }, NOW + 6);
+    expect((await outbox())[`person:${person.id}`].restoredAt).toBe(NOW + 5);
+    // Undo of a Done (a touch): the person is only changed back, no restore.
+    await synced();
+    const touch = await undoable(db, (tx) => personRecords(tx, person.id), (tx) => logTouch(tx, person.id, 'call', NOW + 7, TODAY));
+    await synced();
+    await undoChanges(db, touch.changes, NOW + 8);
+    expect((await outbox())[`person:${person.id}`].restoredAt).toBeUndefined();
   });
 
   it('an import: every record it writes, with the record it replaced as the base', async () => {

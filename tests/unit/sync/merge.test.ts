@@ -92,6 +92,31 @@ describe('merge of two edits of one person', () => {
     expect(merge(BASE, gone, a)).toEqual(gone);
   });
 
+  it('lets a restore (an undone delete) win over a tombstone written before it, and lose to one written after', () => {
+    const gone = tombstone('person', 'p1', 200, 'A');
+    const restored: Version = { ...BASE, deviceId: 'A', restoredAt: 300 };
+    expect(merge(BASE, gone, restored)).toEqual(restored);
+    expect(merge(BASE, restored, gone)).toEqual(restored);
+    // Deleted again after the restore: the delete wins.
+    const goneAgain = tombstone('person', 'p1', 400, 'B');
+    expect(merge(BASE, restored, goneAgain)).toEqual(goneAgain);
+    expect(merge(BASE, goneAgain, restored)).toEqual(goneAgain);
+    // A plain edit, however late, is no restore.
+    expect(merge(BASE, edit(BASE, { company: 'Beta' }, 900, 'B'), gone)).toEqual(gone);
+  });
+
+  it('keeps the restore with the record through later edits merged on either side', () => {
+    const restored: Version = { ...BASE, deviceId: 'A', restoredAt: 300 };
+    const edited = edit(BASE, { company: 'Beta' }, 500, 'B');
+    const m = merge(BASE, restored, edited);
+    expect(m).toMatchObject({ restoredAt: 300, value: { company: 'Beta' } });
+    expect(canonical(merge(BASE, edited, restored))).toBe(canonical(m));
+    // So a tombstone from before the restore that arrives late still loses to the edited record.
+    expect(merge(BASE, tombstone('person', 'p1', 250, 'C'), m)).toEqual(m);
+    const later: Version = { ...edit(BASE, { name: 'Ania' }, 600, 'A'), restoredAt: 550 };
+    expect(merge(BASE, m, later).restoredAt).toBe(550);
+  });
+
   it('merges records both sides created with no base (settings that belong to the person)', () => {
     const s = (value: Record<string, unknown>, at: number, device: string): Version => ({ type: 'settings', id: 'person', updatedAt: at, deviceId: device, value: { ...value, updatedAt: at } });
     const a = s({ defaultCadenceDays: 30, postMeetingFollowUpDays: 2 }, 100, 'A');
@@ -136,10 +161,18 @@ const personEdit = fc.record(
   },
   { requiredKeys: [] },
 );
-const side = fc.record({ change: personEdit, at: fc.integer({ min: 100, max: 110 }), device: fc.constantFrom('A', 'B', 'C'), deleted: fc.integer({ min: 0, max: 7 }).map((n) => n === 0) });
+const side = fc.record({
+  change: personEdit,
+  at: fc.integer({ min: 100, max: 110 }),
+  device: fc.constantFrom('A', 'B', 'C'),
+  deleted: fc.integer({ min: 0, max: 7 }).map((n) => n === 0),
+  restoredAt: fc.option(fc.integer({ min: 100, max: 110 }), { freq: 4 }),
+});
 
-function version(s: { change: Record<string, unknown>; at: number; device: string; deleted: boolean }): Version {
-  return s.deleted ? tombstone('person', 'p1', s.at, s.device) : edit(BASE, s.change, s.at, s.device);
+function version(s: { change: Record<string, unknown>; at: number; device: string; deleted: boolean; restoredAt: number | null }): Version {
+  if (s.deleted) return tombstone('person', 'p1', s.at, s.device);
+  const v = edit(BASE, s.change, s.at, s.device);
+  return s.restoredAt === null ? v : { ...v, restoredAt: s.restoredAt };
 }
 
 describe('merge properties', () => {
@@ -165,7 +198,9 @@ describe('merge properties', () => {
         const b = version(y);
         const m = merge(BASE, a, b);
         if (a.deleted || b.deleted) {
-          expect(m.deleted).toBe(true);
+          // A delete wins, unless the other side is a restore made at or after it.
+          const [gone, alive] = a.deleted ? [a, b] : [b, a];
+          expect(!!m.deleted).toBe(!!alive.deleted || !(alive.restoredAt !== undefined && alive.restoredAt >= gone.updatedAt));
           return;
         }
         const notes = m.value!.notes as string;
