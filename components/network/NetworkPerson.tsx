@@ -147,8 +147,7 @@ export function NetworkPerson({ id, postMeetingDays, onOpenPerson, onClose, onDe
         howToSay={person.howToSay}
         memoryHook={person.memoryHook}
         voiceNote={view.voiceNote}
-        saving={saver!.unsaved()?.howToSay !== undefined || saver!.unsaved()?.memoryHook !== undefined}
-        onChange={(patch) => saver!.change(patch)}
+        saver={saver!}
         onVoiceNote={(v) => void act(Promise.resolve(v))}
       />
       <TagEditor tags={person.tags} known={knownTags} onChange={(tags) => void saver!.change({ tags })} />

@@ -6,6 +6,7 @@ import { CAPS } from '@/utils/model/caps';
 import { t } from '@/utils/i18n';
 import { VoicePlay, VoiceRecorder, type VoiceClip } from './VoiceNote';
 import { useSavedAsTyped } from './useSavedAsTyped';
+import type { Autosaver } from './autosave';
 
 type AidField = 'howToSay' | 'memoryHook';
 
@@ -36,10 +37,8 @@ export interface MemoryAidsProps {
   howToSay?: string | undefined;
   memoryHook?: string | undefined;
   voiceNote?: VoiceClip | undefined;
-  /** Stores a change of the text aids (the person panel's autosaver: usePerson's saver.change). */
-  onChange: (patch: Partial<Record<AidField, string>>) => void;
-  /** True while a change of them is not stored yet. */
-  saving: boolean;
+  /** The person panel's autosaver (usePerson's saver): stores the text aids, and says whether they are stored yet. */
+  saver: Pick<Autosaver, 'change' | 'unsaved'>;
   /** The person as the background answers after the voice note was saved or deleted. */
   onVoiceNote: (view: PersonView) => void;
   /**
@@ -56,13 +55,15 @@ export interface MemoryAidsProps {
  * recorded here) and a one-line memory hook. The drill shows them after each answer. Mounted by the
  * network page's person panel and the sidebar, each passing its own person panel's saver.
  */
-export function MemoryAids({ personId, howToSay, memoryHook, voiceNote, onChange, saving, onVoiceNote, recordHere = true }: MemoryAidsProps) {
+export function MemoryAids({ personId, howToSay, memoryHook, voiceNote, saver, onVoiceNote, recordHere = true }: MemoryAidsProps) {
   const [typed, setTyped] = useState(false);
   const [error, setError] = useState('');
   const save = (field: AidField) => (text: string) => {
     setTyped(true);
-    onChange({ [field]: text });
+    saver.change({ [field]: text });
   };
+  const unsaved = saver.unsaved();
+  const saving = unsaved?.howToSay !== undefined || unsaved?.memoryHook !== undefined;
   const remove = () =>
     send('voiceNote.delete', { personId }).then(
       (view) => {

@@ -35,6 +35,11 @@ export interface PersonPanel {
   openForm: (initial: EncounterInit, editId?: string) => void;
 }
 
+/** Whether a meeting in person (or at an event) now would be the first with them (for the follow-up suggestion). */
+export function firstMeetingInPerson(view: PersonView | null | undefined): boolean {
+  return !view?.encounters.some((e) => e.kind === 'in-person' || e.kind === 'event');
+}
+
 /**
  * One person's panel, as the sidebar and the network page show it: the person view, asked for again
  * when the background says they changed, autosave of tags, notes and follow-up, actions with their
@@ -99,7 +104,7 @@ export function usePerson(request: PersonRequest, record: RecordEncounter): Pers
       props: {
         initial: open.initial,
         events,
-        firstInPerson: !editId && !view?.encounters.some((e) => e.kind === 'in-person' || e.kind === 'event'),
+        firstInPerson: !editId && firstMeetingInPerson(view),
         current: person?.followUp ?? {},
         onSave: (encounter, followUpDue) => act(editId ? send('encounter.update', { id: editId, encounter }) : record(encounter, followUpDue)).then(close),
         onCancel: close,

@@ -7,6 +7,7 @@ import { suggestFollowUpAfterMeeting } from '@/utils/followups';
 import { formatDate } from '@/utils/phrases';
 import { t } from '@/utils/i18n';
 import type { EncounterDraft } from '@/components/shared/EncounterForm';
+import { firstMeetingInPerson } from '@/components/shared/usePerson';
 
 /** The encounter as the protocol takes it back (encounter.update), with `note` as typed. */
 function draftOf(e: EncounterView, note: string): EncounterDraft {
@@ -26,8 +27,7 @@ export function metHereEncounter(here: CheckIn, today: LocalDay): EncounterDraft
 
 /** The follow-up "Met here" sets: the one the encounter form would suggest with its box left ticked. */
 export function metHereFollowUp(view: PersonView | null, current: FollowUp, today: LocalDay, days: number): LocalDay | undefined {
-  const isFirstInPerson = !view?.encounters.some((e) => e.kind === 'in-person' || e.kind === 'event');
-  return suggestFollowUpAfterMeeting({ kind: 'event', isFirstInPerson, encounterDay: today, today, current, days }) ?? undefined;
+  return suggestFollowUpAfterMeeting({ kind: 'event', isFirstInPerson: firstMeetingInPerson(view), encounterDay: today, today, current, days }) ?? undefined;
 }
 
 export interface MetHereDoneProps {

@@ -108,6 +108,8 @@ export function Sidebar({ profile, presentation, open, onOpen, onClose, focusReq
   };
 
   const name = person?.name || profile?.name || typedName;
+  // An imported LinkedIn connection with no meeting recorded: Kith knows since when, not how you met.
+  const askHowMet = Boolean(view && person?.connectedOn && view.encounters.length === 0);
   const label = name ? t('sidebarLabelPerson', name) : t('sidebarLabel');
   // Only the thumbnail Kith stored. The page's own photo address, shown in Kith's frame or side
   // panel, would be a request of Kith's own to the site (DESIGN.md: none but the photo the user saves).
@@ -161,10 +163,7 @@ export function Sidebar({ profile, presentation, open, onOpen, onClose, focusReq
                 {t('autosaveFailed', saver.error)}
               </p>
             )}
-            {view && person?.connectedOn && view.encounters.length === 0 && !form && (
-              // An imported LinkedIn connection: Kith knows since when, not how you met.
-              <p class="kith-connected">{t('sidebarConnectedSince', formatDate(person.connectedOn))}</p>
-            )}
+            {askHowMet && !form && <p class="kith-connected">{t('sidebarConnectedSince', formatDate(person!.connectedOn!))}</p>}
             {form ? (
               <EncounterForm key={form.key} {...form.props} postMeetingDays={postMeetingDays} />
             ) : metHere ? (
@@ -178,7 +177,7 @@ export function Sidebar({ profile, presentation, open, onOpen, onClose, focusReq
                   disabled={!person && !profile.name && !typedName.trim()}
                   onClick={() => (here ? void recordMetHere(here) : openForm({}))}
                 >
-                  {here ? t('eventMetHere', here.eventName) : t(person?.connectedOn && view?.encounters.length === 0 ? 'sidebarRecordHowMet' : 'sidebarRecord')}
+                  {here ? t('eventMetHere', here.eventName) : t(askHowMet ? 'sidebarRecordHowMet' : 'sidebarRecord')}
                 </button>
               )
             )}
@@ -205,8 +204,7 @@ export function Sidebar({ profile, presentation, open, onOpen, onClose, focusReq
                   howToSay={person.howToSay}
                   memoryHook={person.memoryHook}
                   voiceNote={view.voiceNote}
-                  saving={saver!.unsaved()?.howToSay !== undefined || saver!.unsaved()?.memoryHook !== undefined}
-                  onChange={(patch) => saver!.change(patch)}
+                  saver={saver!}
                   onVoiceNote={(v) => void act(Promise.resolve(v))}
                   recordHere={false}
                 />

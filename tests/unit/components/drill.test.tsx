@@ -180,12 +180,15 @@ describe('RecallHistory', () => {
   });
 });
 
+/** A person panel's saver with nothing waiting to be stored. */
+const IDLE_SAVER = { change: () => undefined, unsaved: () => undefined };
+
 describe('MemoryAids', () => {
   it('saves how to say it and the hook as you type, records a voice note, plays and deletes it', async () => {
     const id = await saveWithFace('agnieszka', 'Agnieszka Wiśniewska');
     const onChange = vi.fn();
     const onVoiceNote = vi.fn();
-    const { rerender } = render(<MemoryAids personId={id} onChange={onChange} saving={false} onVoiceNote={onVoiceNote} />);
+    const { rerender } = render(<MemoryAids personId={id} saver={{ change: onChange, unsaved: () => undefined }} onVoiceNote={onVoiceNote} />);
     fireEvent.input(screen.getByLabelText('How to say it'), { target: { value: 'ag-NYESH-kah' } });
     fireEvent.blur(screen.getByLabelText('How to say it'));
     expect(onChange).toHaveBeenLastCalledWith({ howToSay: 'ag-NYESH-kah' });
@@ -222,7 +225,7 @@ describe('MemoryAids', () => {
     expect(stop).toHaveBeenCalled();
 
     const play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
-    rerender(<MemoryAids personId={id} howToSay="ag-NYESH-kah" memoryHook="batteries" voiceNote={saved.voiceNote} onChange={onChange} saving={false} onVoiceNote={onVoiceNote} />);
+    rerender(<MemoryAids personId={id} howToSay="ag-NYESH-kah" memoryHook="batteries" voiceNote={saved.voiceNote} saver={{ change: onChange, unsaved: () => undefined }} onVoiceNote={onVoiceNote} />);
     fireEvent.click(screen.getByRole('button', { name: /^Play the voice note/ }));
     expect(play).toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Delete the voice note' }));
@@ -235,7 +238,7 @@ describe('MemoryAids', () => {
       configurable: true,
       value: { getUserMedia: vi.fn(async () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'))) },
     });
-    render(<MemoryAids personId="x" onChange={() => undefined} saving={false} onVoiceNote={() => undefined} />);
+    render(<MemoryAids personId="x" saver={IDLE_SAVER} onVoiceNote={() => undefined} />);
     fireEvent.click(screen.getByRole('button', { name: 'Record a voice note' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The microphone cannot be used: Permission denied');
   });
@@ -244,7 +247,7 @@ describe('MemoryAids', () => {
     const getUserMedia = vi.fn();
     Object.defineProperty(navigator, 'mediaDevices', { configurable: true, value: { getUserMedia } });
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    render(<MemoryAids personId="p/1" onChange={() => undefined} saving={false} onVoiceNote={() => undefined} recordHere={false} />);
+    render(<MemoryAids personId="p/1" saver={IDLE_SAVER} onVoiceNote={() => undefined} recordHere={false} />);
     expect(screen.queryByRole('button', { name: 'Record a voice note' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Record a voice note (opens Kith’s network page)' }));
     await waitFor(() => expect(create).toHaveBeenCalled());
