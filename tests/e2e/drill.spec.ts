@@ -2,7 +2,8 @@
  * "Who's this?" in Chromium: the popup's count opens the drill; a name typed with a typo is "almost";
  * grades by keyboard; how you met after each answer; the history. "Met someone" from the popup in a
  * few steps, the network page's list of who is still to match, and the match the sidebar offers on
- * their profile later; memory aids saved and shown after a reload; the event refresher.
+ * their profile later. Memory aids after a reload and the event refresher are shared scenarios
+ * (tests/scenarios/drill.ts), run in both browsers.
  */
 import type { Page } from '@playwright/test';
 import { expect, kith, openSidebar, PHOTO_PNG, serve, test } from './fixtures';
@@ -158,61 +159,4 @@ test('Met someone from the popup in three steps; the network page lists them; a 
   await expect(network.getByText('Nobody is waiting to be matched.')).toBeVisible();
   const tomasz = await kith<{ encounters: { note?: string; introducedByName?: string }[] }>(network, 'person.lookup', { keys: ['linkedin:tomasz-b'] });
   expect(tomasz.encounters).toContainEqual(expect.objectContaining({ note: 'runs a bakery', introducedByName: 'Marta' }));
-});
-
-test('memory aids saved on the network page show after a reload, in the popup rows, and in the drill', async ({ openExtensionPage }) => {
-  const setup = await openExtensionPage('network.html');
-  const id = await saveWithFace(setup, 'agnieszka', 'Agnieszka Wiśniewska');
-  await kith(setup, 'person.update', { id, patch: { followUp: { due: today() } } });
-  await kith(setup, 'voiceNote.save', { personId: id, dataUrl: 'data:audio/webm;base64,GkXfo0AgQoaBAUL3gQFC8oEEQvOBCEKChHdlYm0=', seconds: 1.5 });
-
-  const network = await openExtensionPage(`network.html#person/${id}`);
-  const aids = network.getByRole('region', { name: 'Memory aids' });
-  await aids.getByLabel('How to say it').fill('ag-NYESH-kah');
-  await aids.getByLabel('Memory hook').fill('batteries, like her startup');
-  await aids.getByLabel('Memory hook').press('Enter');
-  await expect(aids.getByRole('status')).toHaveText('Saved');
-  await expect(aids.getByRole('button', { name: 'Play the voice note (1.5 s)' })).toBeVisible();
-  await network.reload();
-  await expect(network.getByRole('region', { name: 'Memory aids' }).getByLabel('How to say it')).toHaveValue('ag-NYESH-kah');
-  await expect(network.getByRole('region', { name: 'Memory aids' }).getByLabel('Memory hook')).toHaveValue('batteries, like her startup');
-
-  const popup = await openExtensionPage('popup.html');
-  await expect(popup.getByRole('listitem').filter({ hasText: 'Agnieszka' })).toContainText('say: ag-NYESH-kah · batteries, like her startup');
-
-  const drill = await openExtensionPage('drill.html');
-  await drill.getByRole('button', { name: 'Show the name' }).click();
-  const met = drill.getByRole('region', { name: 'How you met' });
-  await expect(met).toContainText('ag-NYESH-kah');
-  await expect(met).toContainText('batteries, like her startup');
-  await expect(met.getByRole('button', { name: 'Play the voice note (1.5 s)' })).toBeVisible();
-
-  // Deleting the voice note on the network page.
-  await network.getByRole('region', { name: 'Memory aids' }).getByRole('button', { name: 'Delete the voice note' }).click();
-  await expect(network.getByRole('button', { name: /Play the voice note/ })).toHaveCount(0);
-});
-
-test('the event refresher starts from the events view: the people met at its earlier edition', async ({ openExtensionPage }) => {
-  const setup = await openExtensionPage('network.html');
-  await kith(setup, 'event.create', { name: 'Grow Up Start Up 2025', start: '2025-06-20' });
-  const now = await kith<{ id: string }>(setup, 'event.create', { name: 'Grow Up Start Up 2026', start: '2026-06-25' });
-  await kith(setup, 'encounter.record', {
-    profile: { site: 'linkedin', keys: ['linkedin:anna'], url: 'https://www.linkedin.com/in/anna/', name: 'Anna Nowak' },
-    encounter: { date: '2025-06-20', kind: 'event', event: { name: 'Grow Up Start Up 2025' } },
-  });
-
-  const network = await openExtensionPage(`network.html#event/${now.id}`);
-  await network.getByRole('link', { name: 'Refresher: who will I see?' }).click();
-  await expect(network).toHaveURL(/\/drill\.html#event\//);
-  await expect(network.getByRole('heading', { name: 'Refresher: Grow Up Start Up 2026', level: 1 })).toBeVisible();
-  // No face: name to context.
-  await expect(network.getByRole('heading', { name: 'Where did you meet Anna Nowak?' })).toBeVisible();
-  await network.getByRole('button', { name: 'Show where you met' }).click();
-  await expect(network.getByRole('region', { name: 'How you met' })).toContainText('met at Grow Up Start Up 2025');
-  await expect(network.getByRole('button', { name: 'Good' })).toBeFocused();
-  await network.keyboard.press('Enter');
-  // A new card answered Good comes back after its ten-minute step, within the session; Easy is done.
-  await network.getByRole('button', { name: 'Show where you met' }).click();
-  await network.keyboard.press('4');
-  await expect(network.getByText("That's everyone for now. Well done.")).toBeVisible();
 });

@@ -2,7 +2,9 @@
  * "Who's this?" and capture-then-match, in any browser: the popup's count, a drill session graded by
  * keyboard (a typo is "almost"), how you met after each answer, the history; "Met someone" from the
  * popup, the network page's list of who is to match, and the match a profile's sidebar asks for; an
- * imported connection's sidebar saying since when you are connected, with one action to say how you met.
+ * imported connection's sidebar saying since when you are connected, with one action to say how you met;
+ * memory aids saved on the network page and shown after a reload, in the popup and in the drill; the
+ * refresher of an event, started from the events view.
  */
 import type { Scenario, Tab, Target } from './driver';
 import { assert, until, untilEqual } from './assert';
@@ -145,4 +147,87 @@ const connectedSince: Scenario = {
   },
 };
 
-export const drillScenarios: Scenario[] = [drillSession, capture, connectedSince];
+const memoryAids: Scenario = {
+  name: 'memory aids saved on the network page show after a reload, in the popup rows, and in the drill',
+  async run(browser) {
+    await browser.serve({ url: /^https:\/\/media\.licdn\.com\//, body: PHOTO_PNG, contentType: 'image/png' });
+    const setup = await browser.openExtensionPage('network.html');
+    const id = await saveWithFace(setup, 'agnieszka', 'Agnieszka Wiśniewska');
+    await kith(setup, 'person.update', { id, patch: { followUp: { due: today() } } });
+    // A headless browser has no microphone: the clip is saved as the recorder would save it.
+    await kith(setup, 'voiceNote.save', { personId: id, dataUrl: 'data:audio/webm;base64,GkXfo0AgQoaBAUL3gQFC8oEEQvOBCEKChHdlYm0=', seconds: 1.5 });
+
+    const network = await browser.openExtensionPage(`network.html#person/${id}`);
+    const aids: Target = { role: 'region', name: 'Memory aids' };
+    const howToSay: Target = { role: 'textbox', name: 'How to say it', within: aids };
+    const hook: Target = { role: 'textbox', name: 'Memory hook', within: aids };
+    const play: Target = { role: 'button', name: 'Play the voice note (1.5 s)' };
+    await network.fill(howToSay, 'ag-NYESH-kah');
+    await network.fill(hook, 'batteries, like her startup');
+    await network.press(hook, 'Enter');
+    await untilEqual('saved', () => network.texts({ role: 'status', within: aids }), ['Saved']);
+    assert.equal(await network.count({ ...play, within: aids }), 1);
+    await network.reload();
+    await untilEqual('how to say it, after the reload', () => network.value(howToSay), 'ag-NYESH-kah');
+    assert.equal(await network.value(hook), 'batteries, like her startup');
+
+    const popup = await browser.openExtensionPage('popup.html');
+    await until(
+      'her row with the memory aids',
+      async () => (await popup.texts({ role: 'listitem' })).filter((row) => row.includes('Agnieszka')),
+      (rows) => rows.length === 1 && rows[0]!.includes('say: ag-NYESH-kah · batteries, like her startup'),
+    );
+
+    const drill = await browser.openExtensionPage('drill.html');
+    await drill.click({ role: 'button', name: 'Show the name' });
+    const met: Target = { role: 'region', name: 'How you met' };
+    const [shown] = await until('how you met', () => drill.texts(met), (t) => t.length === 1);
+    assert.match(shown!, /ag-NYESH-kah/);
+    assert.match(shown!, /batteries, like her startup/);
+    assert.equal(await drill.count({ ...play, within: met }), 1);
+
+    // Deleting the voice note on the network page.
+    await network.click({ role: 'button', name: 'Delete the voice note', within: aids });
+    await untilEqual('no voice note left', () => network.count(play), 0);
+  },
+};
+
+const eventRefresher: Scenario = {
+  name: 'the event refresher starts from the events view: the people met at its earlier edition',
+  async run(browser) {
+    const setup = await browser.openExtensionPage('network.html');
+    await kith(setup, 'event.create', { name: 'Grow Up Start Up 2025', start: '2025-06-20' });
+    const now = await kith<{ id: string }>(setup, 'event.create', { name: 'Grow Up Start Up 2026', start: '2026-06-25' });
+    await kith(setup, 'encounter.record', {
+      profile: { site: 'linkedin', keys: ['linkedin:anna'], url: profileUrl('anna'), name: 'Anna Nowak' },
+      encounter: { date: '2025-06-20', kind: 'event', event: { name: 'Grow Up Start Up 2025' } },
+    });
+
+    const network = await browser.openExtensionPage(`network.html#event/${now.id}`);
+    await network.click({ role: 'link', name: 'Refresher: who will I see?' });
+    await until('the refresher', () => network.url(), (u) => /\/drill\.html#event\//.test(u));
+    await until(
+      'its heading',
+      () => network.evaluate(() => [...document.querySelectorAll('h1')].map((h) => h.textContent ?? '')),
+      (h) => h.includes('Refresher: Grow Up Start Up 2026'),
+    );
+    // No face: name to context.
+    await untilEqual('the question', () => network.count({ role: 'heading', name: 'Where did you meet Anna Nowak?' }), 1);
+    await network.click({ role: 'button', name: 'Show where you met' });
+    const [met] = await until('how you met', () => network.texts({ role: 'region', name: 'How you met' }), (t) => t.length === 1);
+    assert.match(met!, /met at Grow Up Start Up 2025/);
+    // The suggested grade has the keyboard, so Enter takes it.
+    await untilEqual(
+      'Good focused',
+      () => network.evaluate(() => (document.activeElement?.closest('[role="group"]') ? (document.activeElement.textContent ?? '').replace(/^\d\s*/, '') : '')),
+      'Good',
+    );
+    await network.press({ role: 'button', name: 'Good', within: grades }, 'Enter');
+    // A new card answered Good comes back after its ten-minute step, within the session; Easy is done.
+    await network.click({ role: 'button', name: 'Show where you met' });
+    await network.press({ role: 'button', name: 'Easy', within: grades }, '4');
+    await until('the end of the session', () => bodyText(network), (t) => t.includes("That's everyone for now. Well done."));
+  },
+};
+
+export const drillScenarios: Scenario[] = [drillSession, capture, connectedSince, memoryAids, eventRefresher];
