@@ -144,8 +144,9 @@ export function DrillSession({ deck, today, more, onAnswered }: DrillSessionProp
       .finally(() => setPending((n) => n - 1));
   };
 
-  // 1-4 grade a shown card from anywhere on the page (the name field is gone by then).
-  useEffect(() => {
+  // 1-4 grade a shown card from anywhere on the page (the name field is gone by then). A layout
+  // effect, so a key pressed the moment the answer appears is not lost before the next paint.
+  useLayoutEffect(() => {
     if (!shown) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
