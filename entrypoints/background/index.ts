@@ -84,7 +84,14 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     // A new page loads: until its content script reports, the tab shows no one (a page Kith may not
     // read has no url here, and no content script either).
-    if (info.status === 'loading') void tabs.loading(tabId, tab.url && isContentPage(tab.url) ? tab.url : undefined);
+    if (info.status !== 'loading') return;
+    const url = tab.url && isContentPage(tab.url) ? tab.url : undefined;
+    void (async () => {
+      // Under load the event can come after the new page's content script reported, or after a later
+      // in-app navigation: a stale one must not put the tab back to "reading" an address it has left.
+      if (url !== undefined && (await browser.tabs.get(tabId).catch(() => undefined))?.url !== url) return;
+      await tabs.loading(tabId, url);
+    })();
   });
 
   browser.commands.onCommand.addListener((command, tab) => {
