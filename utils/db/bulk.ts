@@ -2,7 +2,7 @@ import type { KithDb } from './index';
 import type { KithData } from '../model/types';
 import { unwrap } from 'idb';
 import { ALL_STORES, type ImportReceipt, type StoreName } from './schema';
-import { bulkWrite, OUTBOX_STORES, SYNCED_STORES, type BulkMarker, type SyncedStore } from './outbox';
+import { bulkWrite, OUTBOX_STORES, SYNCED_STORES, syncedIdOf, type BulkMarker, type SyncedStore } from './outbox';
 
 /** An import's or a delete-all's transaction: every store of the user's data, and sync's outbox. */
 const BULK_STORES = [...ALL_STORES, ...OUTBOX_STORES];
@@ -39,7 +39,7 @@ export async function putAll(
       const s = raw.objectStore(store);
       for (const r of records ?? []) {
         if (marker) {
-          const id = store === 'photos' ? (r as { personId: string }).personId : (r as { id: string }).id;
+          const id = syncedIdOf(store, r);
           if (marker.needsBase(store, id)) {
             // Read before the put (requests run in order): the record as it was is the merge's base.
             const before = s.get(id);
@@ -51,11 +51,7 @@ export async function putAll(
         s.put(r).onsuccess = tick;
       }
     };
-    for (const store of PUT_ORDER) {
-      if (store in SYNCED_STORES) putEach(store as SyncedStore, data[store]);
-      // The drill's records and voice notes do not sync: written as they are.
-      else for (const r of data[store] ?? []) raw.objectStore(store).put(r).onsuccess = tick;
-    }
+    for (const store of PUT_ORDER) putEach(store, data[store]);
     if (receipt) raw.objectStore('meta').put(receipt);
   });
   try {

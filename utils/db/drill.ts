@@ -12,6 +12,7 @@ import { isCaptured, type CaptureSubject } from '../drill/capture';
 import { earlierEditions, isTagFor, type RefresherInput } from '../drill/refresher';
 import { comparePartialDates } from '../dates';
 import { inWriteTx, NotFoundError } from './writes';
+import { addRecord, deleteRecord, putRecord } from './outbox';
 import { t } from '../i18n';
 
 // ---------------------------------------------------------------------------------------------
@@ -35,8 +36,8 @@ export async function answerCard(db: KithDb, answer: Answer, now: number): Promi
     if (!(await tx.objectStore('people').get(answer.personId))) throw new NotFoundError(t('errorPersonGone'));
     const stored = await tx.objectStore('drillCards').get(answer.personId);
     const answered = review(cardFor(answer.personId, answer.direction, stored, now), answer.grade, now, answer.verdict ? { verdict: answer.verdict } : {});
-    await tx.objectStore('drillCards').put(answered.card);
-    await tx.objectStore('drillReviews').add(answered.review);
+    await putRecord(tx, 'drillCards', answered.card);
+    await addRecord(tx, 'drillReviews', answered.review);
     return answered;
   });
 }
@@ -53,13 +54,14 @@ export function answersBetween(db: KithDb, first: LocalDay, last: LocalDay): Pro
 export async function saveVoiceNote(db: KithDb, note: VoiceNote): Promise<void> {
   return inWriteTx(db, async (tx) => {
     if (!(await tx.objectStore('people').get(note.personId))) throw new NotFoundError(t('errorPersonGone'));
-    await tx.objectStore('voiceNotes').put(note);
+    await putRecord(tx, 'voiceNotes', note);
   });
 }
 
-export async function deleteVoiceNote(db: KithDb, personId: Id): Promise<void> {
+/** Deletes a person's voice note (`at`: when, the tombstone's time for sync). */
+export async function deleteVoiceNote(db: KithDb, personId: Id, at: number): Promise<void> {
   return inWriteTx(db, async (tx) => {
-    await tx.objectStore('voiceNotes').delete(personId);
+    await deleteRecord(tx, 'voiceNotes', personId, at);
   });
 }
 

@@ -62,7 +62,7 @@ async function absorbPerson(tx: PeopleTx, keep: Person, other: Person, now: numb
     }
   }
   await deleteRecord(tx, 'photos', other.id, now);
-  await moveDrill(tx, keep.id, other.id);
+  await moveDrill(tx, keep.id, other.id, now);
   await deleteRecord(tx, 'people', other.id, now);
 
   const next: Person = {

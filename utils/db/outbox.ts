@@ -18,8 +18,24 @@ export interface SyncDevice {
 }
 
 /** The record stores whose records sync, each with the record type it holds. */
-export const SYNCED_STORES = { people: 'person', encounters: 'encounter', events: 'event', photos: 'photo' } as const satisfies Record<string, RecordType>;
+export const SYNCED_STORES = {
+  people: 'person',
+  encounters: 'encounter',
+  events: 'event',
+  photos: 'photo',
+  drillCards: 'card',
+  drillReviews: 'review',
+  voiceNotes: 'voice',
+} as const satisfies Record<string, RecordType>;
 export type SyncedStore = keyof typeof SYNCED_STORES;
+
+/** The stores keyed by the person they belong to (one record per person) rather than by an id of their own. */
+const KEYED_BY_PERSON: ReadonlySet<SyncedStore> = new Set(['photos', 'drillCards', 'voiceNotes']);
+
+/** The id a synced record is known by: its store's key. */
+export function syncedIdOf(store: SyncedStore, value: unknown): string {
+  return KEYED_BY_PERSON.has(store) ? (value as { personId: string }).personId : (value as { id: string }).id;
+}
 
 /** What every write transaction includes besides the records it writes: where a change is queued. */
 export const OUTBOX_STORES = ['syncOutbox', 'syncRevs', 'syncState'] as const;
@@ -39,10 +55,6 @@ function syncingAs(tx: OutboxTx): Promise<string | undefined> {
     devices.set(tx, device);
   }
   return device;
-}
-
-function idOf<S extends SyncedStore>(store: S, value: Value<S>): string {
-  return store === 'photos' ? (value as Value<'photos'>).personId : (value as Value<'people'>).id;
 }
 
 /**
@@ -78,7 +90,7 @@ function queue(tx: OutboxTx, deviceId: string, store: SyncedStore, id: string, w
 export async function putRecord<S extends SyncedStore>(tx: OutboxTx, store: S, value: Value<S>, options: { restoredAt?: number } = {}): Promise<void> {
   const deviceId = await syncingAs(tx);
   const write = () => tx.objectStore(store).put(value);
-  if (deviceId) await queue(tx, deviceId, store, idOf(store, value), write, options.restoredAt !== undefined ? { restoredAt: options.restoredAt } : {});
+  if (deviceId) await queue(tx, deviceId, store, syncedIdOf(store, value), write, options.restoredAt !== undefined ? { restoredAt: options.restoredAt } : {});
   else await write();
 }
 
@@ -86,7 +98,7 @@ export async function putRecord<S extends SyncedStore>(tx: OutboxTx, store: S, v
 export async function addRecord<S extends SyncedStore>(tx: OutboxTx, store: S, value: Value<S>): Promise<void> {
   const deviceId = await syncingAs(tx);
   const write = () => tx.objectStore(store).add(value);
-  if (deviceId) await queue(tx, deviceId, store, idOf(store, value), write);
+  if (deviceId) await queue(tx, deviceId, store, syncedIdOf(store, value), write);
   else await write();
 }
 

@@ -9,12 +9,10 @@ import type { KithDb } from './index';
 import type { Id, Person } from '../model/types';
 import { inWriteTx, type PeopleTx } from './writes';
 import { t } from '../i18n';
-import { deleteRecord, putRecord, SYNCED_STORES, type SyncedStore } from './outbox';
+import { deleteRecord, putRecord, type SyncedStore } from './outbox';
 
-const isSynced = (store: UndoStore): store is UndoStore & SyncedStore => Object.hasOwn(SYNCED_STORES, store);
-
-/** The stores a person's own records live in. */
-type UndoStore = 'people' | 'encounters' | 'photos' | 'voiceNotes' | 'drillCards' | 'drillReviews';
+/** The stores a person's own records live in (every one of them syncs). */
+type UndoStore = Extract<SyncedStore, 'people' | 'encounters' | 'photos' | 'voiceNotes' | 'drillCards' | 'drillReviews'>;
 
 /** One record by store and key. */
 export interface RecordRef {
@@ -106,14 +104,8 @@ export async function undoChanges(db: KithDb, changes: readonly RecordChange[], 
     // the write deleted comes back as a restore at `at`: its tombstone may have reached other devices
     // already, and a plain write would lose to it there (a delete wins over every edit).
     for (const c of changes) {
-      if (isSynced(c.store)) {
-        if (c.before === undefined) await deleteRecord(tx, c.store, c.key, at);
-        else await putRecord(tx, c.store, c.before as never, c.after === undefined ? { restoredAt: at } : {});
-        continue;
-      }
-      const store = tx.objectStore(c.store);
-      if (c.before === undefined) await store.delete(c.key);
-      else await store.put(c.before as never);
+      if (c.before === undefined) await deleteRecord(tx, c.store, c.key, at);
+      else await putRecord(tx, c.store, c.before as never, c.after === undefined ? { restoredAt: at } : {});
     }
     return peopleOf(changes);
   });

@@ -337,7 +337,7 @@ export async function deletePerson(db: Writer, id: Id, now: number = Date.now())
       const { introducedById: _gone, ...rest } = e;
       await putRecord(tx, 'encounters', { ...rest, introducedByName: person.name, updatedAt: now });
     }
-    await forgetDrill(tx, id);
+    await forgetDrill(tx, id, now);
     await deleteRecord(tx, 'photos', id, now);
     await deleteRecord(tx, 'people', id, now);
   });

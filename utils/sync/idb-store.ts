@@ -51,7 +51,7 @@ function revEntry(key: RecordKey, rev: string, version: Version): RevEntry {
 
 
 /** The object stores records of a type live in (the person's settings: in syncState, out of line). */
-export type RecordStoreName = 'people' | 'encounters' | 'events' | 'photos' | 'syncState';
+export type RecordStoreName = 'people' | 'encounters' | 'events' | 'photos' | 'drillCards' | 'drillReviews' | 'voiceNotes' | 'syncState';
 
 /** Where each record type lives: its object store, and the field holding its id there. */
 export const RECORD_STORES: Record<RecordType, { store: RecordStoreName; idField: string }> = {
@@ -59,12 +59,15 @@ export const RECORD_STORES: Record<RecordType, { store: RecordStoreName; idField
   encounter: { store: 'encounters', idField: 'id' },
   event: { store: 'events', idField: 'id' },
   photo: { store: 'photos', idField: 'personId' },
+  card: { store: 'drillCards', idField: 'personId' },
+  review: { store: 'drillReviews', idField: 'id' },
+  voice: { store: 'voiceNotes', idField: 'personId' },
   // The person's settings live in extension storage; the background mirrors them into syncState.
   settings: { store: 'syncState', idField: 'settings:<id>, out of line' },
 };
 
 /** The record types kept in a record store of their own (not the settings). */
-const STORED_TYPES = ['person', 'encounter', 'event', 'photo'] as const satisfies RecordType[];
+const STORED_TYPES = ['person', 'encounter', 'event', 'photo', 'card', 'review', 'voice'] as const satisfies RecordType[];
 
 type Db = IDBPDatabase<KithSchema>;
 /** A transaction over every store a sync batch touches. */

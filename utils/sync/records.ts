@@ -2,7 +2,8 @@
  * What syncs, and how each field of each record type merges when two devices changed it
  * (merge.ts applies these rules). Adding a record type is one entry in RECORD_TYPES.
  */
-import type { Encounter, KithEvent, Person, Photo } from '../model/types';
+import type { Encounter, KithEvent, Person, Photo, VoiceNote } from '../model/types';
+import type { DrillCard, DrillReview } from '../drill/schedule';
 
 /**
  * - latest: the side that changed it; changed on both, the later edit (the record's updatedAt, then
@@ -48,7 +49,13 @@ export const RECORD_TYPES = {
   // Keyed by personId: a newer photo replaces the older one whole.
   photo: rules<Photo>({ whole: true }),
   settings: rules<SyncedSettings>({ fields: { updatedAt: 'max' } }),
-  // card: rules<Card>({ whole: true, clock: (c) => c.lastReview ?? c.updatedAt }),
+  // The drill (issue 18). A card is one FSRS schedule, keyed by personId: the card answered last wins
+  // whole (two schedules are never mixed), so a device that drilled later keeps its state.
+  card: rules<DrillCard>({ whole: true, clock: (c) => c.lastReview ?? c.updatedAt }),
+  // Each answer is its own document with a random id, append-only like encounters: never a conflict.
+  review: rules<DrillReview>({ whole: true, clock: (r) => r.at }),
+  // Keyed by personId, like photos: a newer recording replaces the older one whole.
+  voice: rules<VoiceNote>({ whole: true }),
 } satisfies Record<string, RecordRules>;
 
 export type RecordType = keyof typeof RECORD_TYPES;

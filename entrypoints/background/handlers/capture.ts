@@ -59,7 +59,7 @@ export function captureHandlers(
       return viewOf(db, personId);
     },
     async 'voiceNote.delete'({ personId }, { db, changed }) {
-      await deleteVoiceNote(db, personId);
+      await deleteVoiceNote(db, personId, now());
       changed([personId]);
       return viewOf(db, personId);
     },

@@ -73,6 +73,8 @@ export function kithStoreHooks(received: Received): Pick<IdbSyncStoreOptions, 'p
       await releaseHeldKeys(tx, await heldIn(tx));
       await rederive(tx, people);
       for (const id of people) received.people.add(id);
+      // The drill's records derive nothing, but whoever shows them (the drill's index, the popup's count) hears of them.
+      for (const id of drilledPeople(written)) received.people.add(id);
     },
   };
 }
@@ -91,6 +93,18 @@ async function touchedPeople(tx: ApplyTx, written: AppliedRecord[]): Promise<Set
       personOf(previous);
     } else if (version.type === 'event') {
       for (const e of (await tx.objectStore('encounters').index('byEvent').getAll(version.id)) as Encounter[]) people.add(e.personId);
+    }
+  }
+  return people;
+}
+
+/** The people whose drill card, answers or voice note these are. */
+function drilledPeople(written: AppliedRecord[]): Set<Id> {
+  const people = new Set<Id>();
+  for (const { version, previous } of written) {
+    if (version.type === 'card' || version.type === 'voice') people.add(version.id);
+    else if (version.type === 'review') {
+      for (const v of [version.value, previous]) if (typeof v?.personId === 'string') people.add(v.personId);
     }
   }
   return people;

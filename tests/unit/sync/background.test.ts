@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openKithDb, type KithDb } from '../../../utils/db';
 import { deletePerson, recordEncounter, updatePerson, type ProfileInput } from '../../../utils/db/writes';
 import { linkProfile } from '../../../utils/db/link';
+import { answerCard, deleteVoiceNote, saveVoiceNote } from '../../../utils/db/drill';
 import { readAll } from '../../../utils/db/reads';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
 import type { SyncConnectInput, SyncStatus } from '../../../utils/messages';
@@ -184,6 +185,39 @@ describe('two devices', () => {
     expect(onA!.terms).toContain('investor');
   });
 
+  it('the drill follows the person: cards, every answer and the voice note; answered on both offline, the later answer schedules', async () => {
+    const [anna] = (await readAll(a.db)).people.filter((p) => p.name === 'Anna Nowak');
+    const t0 = Date.now();
+    await answerCard(a.db, { personId: anna.id, direction: 'face-to-name', grade: 3, verdict: 'right' }, t0);
+    await saveVoiceNote(a.db, { personId: anna.id, dataUrl: 'data:audio/webm;base64,AAAA', seconds: 1.5, updatedAt: t0 });
+    await a.sync.run();
+    b.announced.length = 0;
+    await b.sync.run();
+    expect(await b.db.get('drillCards', anna.id)).toEqual(await a.db.get('drillCards', anna.id));
+    expect((await b.db.getAll('drillReviews')).map((r) => r.grade)).toEqual([3]);
+    expect(await b.db.get('voiceNotes', anna.id)).toMatchObject({ seconds: 1.5 });
+    expect(b.announced.flat()).toContain(anna.id);
+
+    // Both answer offline; B later. One schedule on both (B's), and both answers in the history.
+    await answerCard(a.db, { personId: anna.id, direction: 'face-to-name', grade: 1, verdict: 'wrong' }, t0 + 60_000);
+    await answerCard(b.db, { personId: anna.id, direction: 'face-to-name', grade: 4, verdict: 'right' }, t0 + 120_000);
+    await a.sync.run();
+    await b.sync.run();
+    await a.sync.run();
+    const [cardA, cardB] = [await a.db.get('drillCards', anna.id), await b.db.get('drillCards', anna.id)];
+    expect(cardA).toEqual(cardB);
+    expect(cardA!.lastReview).toBe(t0 + 120_000);
+    for (const d of [a, b]) expect((await d.db.getAll('drillReviews')).map((r) => r.grade).sort()).toEqual([1, 3, 4]);
+
+    // A voice note deleted on one is gone on the other.
+    await deleteVoiceNote(b.db, anna.id, Date.now());
+    await b.sync.run();
+    await a.sync.run();
+    expect(await a.db.get('voiceNotes', anna.id)).toBeUndefined();
+    // The server still holds ciphertext only.
+    expect(await rawDocs(database)).not.toContain('audio/webm');
+  });
+
   it('a delete on one removes the person, their encounters and photo on the other, for good', async () => {
     const [anna] = (await readAll(b.db)).people.filter((p) => p.name === 'Anna Nowak');
     await deletePerson(b.db, anna.id, Date.now());
@@ -192,6 +226,9 @@ describe('two devices', () => {
     expect(await a.db.get('people', anna.id)).toBeUndefined();
     expect(await a.db.get('photos', anna.id)).toBeUndefined();
     expect((await readAll(a.db)).encounters.filter((e) => e.personId === anna.id)).toEqual([]);
+    // Their drill card and answers go with them.
+    expect(await a.db.get('drillCards', anna.id)).toBeUndefined();
+    expect(await a.db.getAllFromIndex('drillReviews', 'byPerson', anna.id)).toEqual([]);
     // An edit that raced the delete on the other device does not bring the person back.
     await a.sync.run();
     await b.sync.run();
