@@ -7,7 +7,7 @@
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { KithSchema } from './schema';
-import { nextOutboxEntry, type LocalChange, type OutboxEntry } from '../sync/idb-store';
+import { nextOutboxEntry, RECORD_STORES, type LocalChange, type OutboxEntry } from '../sync/idb-store';
 import type { RecordType } from '../sync/records';
 import { recordKey } from '../sync/store';
 
@@ -29,12 +29,9 @@ export const SYNCED_STORES = {
 } as const satisfies Record<string, RecordType>;
 export type SyncedStore = keyof typeof SYNCED_STORES;
 
-/** The stores keyed by the person they belong to (one record per person) rather than by an id of their own. */
-const KEYED_BY_PERSON: ReadonlySet<SyncedStore> = new Set(['photos', 'drillCards', 'voiceNotes']);
-
-/** The id a synced record is known by: its store's key. */
+/** The id a synced record is known by: its store's key, the field RECORD_STORES names for its type. */
 export function syncedIdOf(store: SyncedStore, value: unknown): string {
-  return KEYED_BY_PERSON.has(store) ? (value as { personId: string }).personId : (value as { id: string }).id;
+  return (value as Record<string, string>)[RECORD_STORES[SYNCED_STORES[store]].idField]!;
 }
 
 /** What every write transaction includes besides the records it writes: where a change is queued. */
